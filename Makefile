@@ -1,0 +1,49 @@
+# kansrijk — the commands a newcomer and CI need. `make run` and `make test` install
+# what is missing themselves (scripts/setup.sh), so they work on a fresh Debian 12.
+SHELL := /bin/bash
+JOBS  ?= $(shell nproc)
+DEMO_DB ?= sqlite:var/demo.db
+LISTEN  ?= 127.0.0.1:8080
+
+.PHONY: run test bench setup build-debug build-release web unit-test api-test crash-test openapi-check format clean
+
+setup:
+	bash scripts/setup.sh
+
+build-release: setup
+	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build build/release -j $(JOBS)
+
+build-debug: setup
+	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug -DKANSRIJK_SANITIZE=ON >/dev/null
+	cmake --build build/debug -j $(JOBS)
+
+web: setup
+	bash scripts/build-web.sh
+
+# Builds everything, (re)creates the demo database and serves it.
+run: build-release web
+	bash scripts/run-demo.sh build/release/kansrijk "$(DEMO_DB)" "$(LISTEN)"
+
+unit-test: build-debug
+	cd build/debug && ctest --output-on-failure -j $(JOBS)
+
+openapi-check: build-debug
+	bash scripts/check-openapi.sh build/debug/kansrijk
+
+api-test: build-debug
+	bash scripts/api-test.sh build/debug/kansrijk
+
+test: build-debug web
+	cd build/debug && ctest --output-on-failure -j $(JOBS)
+	bash scripts/check-openapi.sh build/debug/kansrijk
+	bash scripts/api-test.sh build/debug/kansrijk
+
+bench: build-release
+	bash bench/run.sh build/release/kansrijk
+
+format:
+	find src -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build
