@@ -23,6 +23,7 @@ STARTUP_RUNS=5
 
 tmp=$(mktemp -d)
 server_pid=
+# shellcheck disable=SC2317  # called via trap
 cleanup() {
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
@@ -130,7 +131,9 @@ run_wrk() {  # run_wrk KEY LABEL CONNS DURATION URL [wrk args...]
   wrk -t2 -c"$conns" -d"$dur" --timeout 10s --latency "$@" "$url" >"$tmp/wrk.out" 2>&1 ||
     { cat "$tmp/wrk.out" >&2; exit 1; }
   kill -0 "$server_pid" 2>/dev/null || { echo "bench: server died; log:" >&2; tail -n 20 "$log" >&2; exit 1; }
-  read -r rps[$key] p50[$key] p99[$key] maxl[$key] errs[$key] < <(parse_wrk "$tmp/wrk.out")
+  local r50 r99 rmax rerr rrps
+  read -r rrps r50 r99 rmax rerr < <(parse_wrk "$tmp/wrk.out")
+  rps[$key]=$rrps p50[$key]=$r50 p99[$key]=$r99 maxl[$key]=$rmax errs[$key]=$rerr
   rows+=("$key|$label|$conns")
   sleep 1   # let the server settle between runs
 }

@@ -34,8 +34,8 @@ url() { echo "postgresql:host=$1 port=$2 user=postgres dbname=$3"; }
 # The port only names the socket file (DIR/.s.PGSQL.PORT), but pick one nothing else
 # listens on anyway so the URL is unambiguous in `ss` output and logs.
 free_port() {
-  local dir=$1 port i
-  for i in $(seq 1 50); do
+  local dir=$1 port
+  for _ in $(seq 1 50); do
     port=$((54000 + RANDOM % 6000))
     if ! ss -ltnxH 2>/dev/null | grep -qE "(:$port\s|\.s\.PGSQL\.$port(\s|$))" &&
        [[ ! -e "$dir/.s.PGSQL.$port" ]]; then
@@ -130,8 +130,8 @@ cmd_stop() {
   fi
   # pg_ctl returns once the postmaster is gone; give its children (whose cwd is the
   # data directory) a moment to exit too, so callers see no leftover processes.
-  local i p busy
-  for i in $(seq 1 50); do
+  local p busy
+  for _ in $(seq 1 50); do
     busy=
     for p in /proc/[0-9]*; do
       [[ "$(readlink "$p/cwd" 2>/dev/null)" == "$dir/data" ]] && { busy=1; break; }
