@@ -17,6 +17,8 @@ packages=(
   postgresql-15 chromium fonts-dejavu-core
   # make bench
   wrk
+  # ss: the port checks in pg.sh, run-demo.sh and bench (not in minimal Debian images)
+  iproute2
 )
 
 # The web app needs node >= 20.19. If a new enough node is already on PATH (e.g. from
