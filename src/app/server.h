@@ -1,0 +1,32 @@
+// Wires the modules into one HTTP server and runs it.
+#pragma once
+
+#include <string>
+
+#include "platform/db.h"
+#include "platform/http.h"
+#include "platform/metrics.h"
+#include "security/guard.h"
+
+namespace kansrijk::app {
+
+struct ServeConfig {
+  std::string db_url;
+  std::string listen = "127.0.0.1:8080";
+  std::string static_dir;
+  std::string audit_key_file;
+  bool secure_cookies = false;
+  int db_pool = 8;
+  bool sqlite_sync_full = false;
+};
+
+// Every route of the application (platform, security, features).
+void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics);
+// Migrates, binds, prints "kansrijk listening on http://HOST:PORT" and serves until SIGINT/SIGTERM.
+// Returns the process exit code.
+int Serve(const ServeConfig& config);
+
+// The audit key file for a database URL when none is given: next to a SQLite file, else var/audit.key.
+std::string DefaultAuditKeyFile(const std::string& db_url);
+
+}  // namespace kansrijk::app

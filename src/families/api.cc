@@ -1,0 +1,389 @@
+#include "families/api.h"
+
+#include "families/model.h"
+#include "families/repo.h"
+#include "platform/api_helpers.h"
+#include "security/policy.h"
+
+namespace kansrijk::families {
+
+using http::FieldReader;
+using http::Json;
+using http::ProblemResponse;
+using http::Request;
+using http::Response;
+using security::Action;
+using security::ApiContext;
+using security::AuditFor;
+using security::Session;
+
+namespace {
+
+Json MemberJson(const Member& m) {
+  return {{"id", m.id},
+          {"family_id", m.family_id},
+          {"given_name", m.given_name},
+          {"family_name", m.family_name},
+          {"birth_date", m.birth_date ? Json(*m.birth_date) : Json(nullptr)},
+          {"sex", m.sex},
+          {"household_role", m.household_role},
+          {"version", m.version},
+          {"created_at", m.created_at},
+          {"updated_at", m.updated_at}};
+}
+
+Json FamilyJson(const Family& f) {
+  return {{"id", f.id},
+          {"name", f.name},
+          {"coach_id", f.coach_id ? Json(*f.coach_id) : Json(nullptr)},
+          {"coach_name", f.coach_id ? Json(f.coach_name) : Json(nullptr)},
+          {"status", f.status},
+          {"version", f.version},
+          {"created_at", f.created_at},
+          {"updated_at", f.updated_at},
+          {"member_count", f.member_count}};
+}
+
+Json FamilyWithMembers(const Family& f, const std::vector<Member>& members) {
+  Json j = FamilyJson(f);
+  j["members"] = Json::array();
+  for (const auto& m : members) j["members"].push_back(MemberJson(m));
+  return j;
+}
+
+Response WithETag(Response res, int64_t version) {
+  res.headers.emplace("ETag", http::ETagFor(version));
+  return res;
+}
+
+std::string FamilyResource(const std::string& id) { return "family/" + id; }
+
+// Reads member fields from a JSON object; `prefix` names the fields in errors (members[0].given_name).
+MemberFields ReadMemberFields(const Json& obj, FieldErrors& errors, const std::string& prefix) {
+  FieldReader f(obj, {"given_name", "family_name", "birth_date", "sex", "household_role"});
+  MemberFields m;
+  m.given_name = f.String("given_name", false, kMaxPersonNameChars + 1);
+  m.family_name = f.String("family_name", false, kMaxPersonNameChars + 1);
+  if (f.IsNull("birth_date")) m.birth_date = std::optional<std::string>();
+  else if (auto b = f.String("birth_date", false, 10)) m.birth_date = std::optional<std::string>(*b);
+  m.sex = f.String("sex", false, 20);
+  m.household_role = f.String("household_role", false, 20);
+  for (auto& [field, messages] : f.errors())
+    for (auto& msg : messages) errors[prefix + field].push_back(msg);
+  return m;
+}
+
+void Merge(FieldErrors& into, const FieldErrors& from) {
+  for (const auto& [k, v] : from) into[k].insert(into[k].end(), v.begin(), v.end());
+}
+
+// Appends an audit row for a refused or failed attempt and returns the problem response.
+Response Refuse(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
+                const std::string& resource, const std::optional<std::string>& family_id, const Status& why) {
+  Status audited = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, resource, family_id, security::OutcomeOf(why)));
+  return ProblemResponse(audited.ok() ? why : audited);
+}
+
+// Loads a family and applies the policy for `action`. Unknown ids and ids outside the caller's
+// reach look the same (404).
+Result<Family> AuthorizedFamily(db::Connection& c, const Session& s, const std::string& id, Action action) {
+  auto family = FamilyRepo::Get(c, id);
+  if (!family.ok()) return family.status();
+  security::FamilyScope scope{family->organisation_id, family->coach_id};
+  RETURN_IF_ERROR(security::ToStatus(security::Decide(s.actor, action, &scope)));
+  return family;
+}
+
+// For reads: the role check comes first, so a role without access gets 403 for any id.
+Status RoleAllows(const Session& s, Action action) {
+  // A family-bound action with a scope of our own org and no coach tells whether the role has it at all.
+  security::FamilyScope probe{s.actor.organisation_id, s.actor.user_id};
+  return security::Decide(s.actor, action, &probe) == security::Decision::kDenyRole ? Status::Forbidden()
+                                                                                     : Status::Ok();
+}
+
+Response ListFamilies(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string action = "family.list";
+  auto scope = security::ScopeFamilyList(s.actor);
+  if (!scope.ok()) return Refuse(ctx, req, s, action, "families", std::nullopt, scope.status());
+  FieldErrors errors;
+  FamilyListQuery q;
+  q.organisation_id = scope->organisation_id;
+  auto limit = http::ParseLimit(req);
+  if (!limit.ok()) Merge(errors, limit.status().field_errors()); else q.limit = *limit;
+  if (auto cursor = req.QueryValue("cursor"); cursor && !cursor->empty()) {
+    auto parts = http::DecodeCursor(*cursor, 2);
+    if (!parts.ok()) Merge(errors, parts.status().field_errors());
+    else q.after = std::pair{(*parts)[0], (*parts)[1]};
+  }
+  if (auto status = req.QueryValue("status"); status && !status->empty()) {
+    if (!IsFamilyStatus(*status)) errors["status"].push_back("Kies active of archived.");
+    q.status = *status;
+  }
+  if (auto coach = req.QueryValue("coach_id"); coach && !coach->empty()) q.coach_id = *coach;
+  if (scope->only_coach_id) {
+    // A coach's list is their own caseload; a filter for someone else's simply finds nothing.
+    if (q.coach_id && *q.coach_id != *scope->only_coach_id) q.coach_id = "\x01none";
+    else q.coach_id = scope->only_coach_id;
+  }
+  if (auto text = req.QueryValue("q"); text && !text->empty()) {
+    if (text->size() > 200) errors["q"].push_back("De zoekterm is te lang.");
+    q.name_contains = *text;
+  }
+  if (!errors.empty()) return ProblemResponse(Status::Invalid(errors));
+  FamilyPage page;
+  Status st = ctx.db.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(page, FamilyRepo::List(c, q));
+    return Status::Ok();
+  });
+  if (!st.ok()) return ProblemResponse(st);
+  // Searches are logged too (NEN 7513); the list itself is not tied to one family.
+  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, q.name_contains ? "families?search" : "families",
+                                            std::nullopt, "success"));
+  if (!st.ok()) return ProblemResponse(st);
+  Json items = Json::array();
+  for (const auto& f : page.items) items.push_back(FamilyJson(f));
+  return http::JsonResponse(200, {{"items", items},
+                                  {"next_cursor", page.next ? Json(http::EncodeCursor({page.next->first, page.next->second}))
+                                                            : Json(nullptr)}});
+}
+
+Response CreateFamily(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string action = "family.create";
+  if (security::Decide(s.actor, Action::kFamilyCreate) != security::Decision::kAllow)
+    return Refuse(ctx, req, s, action, "families", std::nullopt, Status::Forbidden());
+  auto body = http::ParseJsonObject(req.body);
+  if (!body.ok()) return ProblemResponse(body.status());
+  FieldReader f(*body, {"name", "coach_id", "members"});
+  auto name = f.String("name", true, kMaxFamilyNameChars);
+  auto coach_id = f.String("coach_id", false, 64);
+  std::vector<MemberFields> members;
+  Date today = TodayInAmsterdam(Now());
+  if (const Json* list = f.Array("members")) {
+    if (list->size() > 50) f.Error("members", "Een huishouden kan hier hoogstens 50 leden hebben.");
+    for (size_t i = 0; i < list->size() && i < 50; ++i) {
+      std::string prefix = "members[" + std::to_string(i) + "].";
+      if (!(*list)[i].is_object()) {
+        f.Error("members[" + std::to_string(i) + "]", "Elk gezinslid moet een object zijn.");
+        continue;
+      }
+      auto m = ReadMemberFields((*list)[i], f.errors(), prefix);
+      Merge(f.errors(), ValidateMember(m, true, today, prefix));
+      members.push_back(std::move(m));
+    }
+  }
+  if (s.actor.role == security::Role::kCoach) {
+    // A coach who registers a family becomes its coach; they cannot hand it to someone else.
+    if (coach_id && *coach_id != s.actor.user_id)
+      return Refuse(ctx, req, s, action, "families", std::nullopt,
+                    Status::Forbidden("Alleen een teamleider kan een gezin aan een andere coach toewijzen."));
+    coach_id = s.actor.user_id;
+  }
+  if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
+  std::optional<Family> created;
+  std::vector<Member> created_members;
+  Status st = ctx.db.Write([&](db::Connection& tx) -> Status {
+    if (coach_id && s.actor.role != security::Role::kCoach)
+      RETURN_IF_ERROR(FamilyRepo::CheckCoach(tx, s.actor.organisation_id, *coach_id));
+    ASSIGN_OR_RETURN(created, FamilyRepo::Insert(tx, s.actor.organisation_id, *name, coach_id));
+    for (const auto& m : members) {
+      ASSIGN_OR_RETURN(auto member, FamilyRepo::InsertMember(tx, created->id, m));
+      created_members.push_back(std::move(member));
+    }
+    created->member_count = int64_t(created_members.size());
+    return ctx.audit.Append(tx, AuditFor(req, s.actor, action, FamilyResource(created->id), created->id, "success"));
+  });
+  if (!st.ok()) return ProblemResponse(st);
+  auto res = WithETag(http::JsonResponse(201, FamilyWithMembers(*created, created_members)), created->version);
+  res.headers.emplace("Location", "/api/v1/families/" + created->id);
+  return res;
+}
+
+Response GetFamily(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), action = "family.read";
+  std::optional<Family> family;
+  std::vector<Member> members;
+  Status st = RoleAllows(s, Action::kFamilyRead);
+  if (st.ok())
+    st = ctx.db.Read([&](db::Connection& c) -> Status {
+      ASSIGN_OR_RETURN(family, AuthorizedFamily(c, s, id, Action::kFamilyRead));
+      ASSIGN_OR_RETURN(members, FamilyRepo::Members(c, id));
+      return Status::Ok();
+    });
+  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id), std::nullopt, st);
+  // The read is on record before anyone sees the data.
+  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id), id, "success"));
+  if (!st.ok()) return ProblemResponse(st);
+  family->member_count = int64_t(members.size());
+  return WithETag(http::JsonResponse(200, FamilyWithMembers(*family, members)), family->version);
+}
+
+Response PatchFamily(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), action = "family.update";
+  if (auto st = RoleAllows(s, Action::kFamilyUpdate); !st.ok())
+    return Refuse(ctx, req, s, action, FamilyResource(id), std::nullopt, st);
+  auto version = http::RequireIfMatch(req);
+  if (!version.ok()) return ProblemResponse(version.status());
+  auto body = http::ParseJsonObject(req.body);
+  if (!body.ok()) return ProblemResponse(body.status());
+  FieldReader f(*body, {"name", "coach_id", "status"});
+  auto name = f.String("name", false, kMaxFamilyNameChars);
+  if (f.Present("name") && !f.IsNull("name") && !name && !f.errors().contains("name"))
+    f.Error("name", "Dit veld is verplicht.");
+  bool coach_change = f.Present("coach_id");
+  auto coach_id = f.String("coach_id", false, 64);
+  auto status = f.String("status", false, 20);
+  if (status && !IsFamilyStatus(*status)) f.Error("status", "Kies active of archived.");
+  if (f.IsNull("name") || f.IsNull("status")) f.Error(f.IsNull("name") ? "name" : "status", "Dit veld mag niet leeg zijn.");
+  if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
+
+  std::optional<Family> updated;
+  Status st = ctx.db.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(Family current, AuthorizedFamily(tx, s, id, Action::kFamilyUpdate));
+    std::optional<std::string> new_coach = current.coach_id;
+    if (coach_change && coach_id != current.coach_id) {
+      security::FamilyScope scope{current.organisation_id, current.coach_id};
+      if (security::Decide(s.actor, Action::kFamilyAssignCoach, &scope) != security::Decision::kAllow)
+        return Status::Forbidden("Alleen een teamleider kan de coach van een gezin wijzigen.");
+      if (coach_id) RETURN_IF_ERROR(FamilyRepo::CheckCoach(tx, s.actor.organisation_id, *coach_id));
+      new_coach = coach_id;
+    }
+    ASSIGN_OR_RETURN(updated, FamilyRepo::Update(tx, current, *version, name.value_or(current.name), new_coach,
+                                                 status.value_or(current.status)));
+    return ctx.audit.Append(tx, AuditFor(req, s.actor, action, FamilyResource(id), id, "success"));
+  });
+  if (!st.ok()) {
+    if (st.code() == Code::kInvalidArgument || st.code() == Code::kFailedPrecondition) return ProblemResponse(st);
+    return Refuse(ctx, req, s, action, FamilyResource(id), std::nullopt, st);
+  }
+  return WithETag(http::JsonResponse(200, FamilyJson(*updated)), updated->version);
+}
+
+Response ListMembers(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), action = "member.list";
+  std::vector<Member> members;
+  Status st = RoleAllows(s, Action::kMemberRead);
+  if (st.ok())
+    st = ctx.db.Read([&](db::Connection& c) -> Status {
+      RETURN_IF_ERROR(AuthorizedFamily(c, s, id, Action::kMemberRead).status());
+      ASSIGN_OR_RETURN(members, FamilyRepo::Members(c, id));
+      return Status::Ok();
+    });
+  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id) + "/members", std::nullopt, st);
+  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id) + "/members", id, "success"));
+  if (!st.ok()) return ProblemResponse(st);
+  Json items = Json::array();
+  for (const auto& m : members) items.push_back(MemberJson(m));
+  return http::JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Response CreateMember(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), action = "member.create";
+  if (auto st = RoleAllows(s, Action::kMemberWrite); !st.ok())
+    return Refuse(ctx, req, s, action, FamilyResource(id) + "/members", std::nullopt, st);
+  auto body = http::ParseJsonObject(req.body);
+  if (!body.ok()) return ProblemResponse(body.status());
+  FieldErrors errors;
+  auto fields = ReadMemberFields(*body, errors, "");
+  Merge(errors, ValidateMember(fields, true, TodayInAmsterdam(Now())));
+  if (!errors.empty()) return ProblemResponse(Status::Invalid(errors));
+  std::optional<Member> created;
+  Status st = ctx.db.Write([&](db::Connection& tx) -> Status {
+    RETURN_IF_ERROR(AuthorizedFamily(tx, s, id, Action::kMemberWrite).status());
+    ASSIGN_OR_RETURN(created, FamilyRepo::InsertMember(tx, id, fields));
+    return ctx.audit.Append(tx, AuditFor(req, s.actor, action, FamilyResource(id) + "/members/" + created->id, id,
+                                         "success"));
+  });
+  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id) + "/members", std::nullopt, st);
+  auto res = WithETag(http::JsonResponse(201, MemberJson(*created)), created->version);
+  res.headers.emplace("Location", "/api/v1/families/" + id + "/members/" + created->id);
+  return res;
+}
+
+Response PatchMember(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), mid = req.Param("mid"), action = "member.update";
+  const std::string resource = FamilyResource(id) + "/members/" + mid;
+  if (auto st = RoleAllows(s, Action::kMemberWrite); !st.ok())
+    return Refuse(ctx, req, s, action, resource, std::nullopt, st);
+  auto version = http::RequireIfMatch(req);
+  if (!version.ok()) return ProblemResponse(version.status());
+  auto body = http::ParseJsonObject(req.body);
+  if (!body.ok()) return ProblemResponse(body.status());
+  FieldErrors errors;
+  auto change = ReadMemberFields(*body, errors, "");
+  for (const char* required : {"given_name", "sex", "household_role"})
+    if (body->contains(required) && body->at(required).is_null()) errors[required].push_back("Dit veld mag niet leeg zijn.");
+  Merge(errors, ValidateMember(change, false, TodayInAmsterdam(Now())));
+  if (!errors.empty()) return ProblemResponse(Status::Invalid(errors));
+  std::optional<Member> updated;
+  Status st = ctx.db.Write([&](db::Connection& tx) -> Status {
+    RETURN_IF_ERROR(AuthorizedFamily(tx, s, id, Action::kMemberWrite).status());
+    ASSIGN_OR_RETURN(Member current, FamilyRepo::GetMember(tx, id, mid));
+    ASSIGN_OR_RETURN(updated, FamilyRepo::UpdateMember(tx, ApplyMemberChange(current, change), *version));
+    return ctx.audit.Append(tx, AuditFor(req, s.actor, action, resource, id, "success"));
+  });
+  if (!st.ok()) {
+    if (st.code() == Code::kFailedPrecondition) return ProblemResponse(st);
+    return Refuse(ctx, req, s, action, resource, std::nullopt, st);
+  }
+  return WithETag(http::JsonResponse(200, MemberJson(*updated)), updated->version);
+}
+
+Response AccessLog(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), action = "access_log.read";
+  auto limit = http::ParseLimit(req);
+  if (!limit.ok()) return ProblemResponse(limit.status());
+  int64_t before = 0;
+  if (auto cursor = req.QueryValue("cursor"); cursor && !cursor->empty()) {
+    auto parts = http::DecodeCursor(*cursor, 1);
+    if (!parts.ok()) return ProblemResponse(parts.status());
+    try {
+      before = std::stoll((*parts)[0]);
+    } catch (...) {
+      return ProblemResponse(Status::InvalidField("cursor", "Deze cursor is niet geldig."));
+    }
+  }
+  Status st = RoleAllows(s, Action::kAccessLogRead);
+  if (st.ok())
+    st = ctx.db.Read([&](db::Connection& c) { return AuthorizedFamily(c, s, id, Action::kAccessLogRead).status(); });
+  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id) + "/access-log", std::nullopt, st);
+  // Reading the log is itself logged (NEN 7513), before the page is read, so it shows up in it.
+  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id) + "/access-log", id, "success"));
+  if (!st.ok()) return ProblemResponse(st);
+  auto rows = ctx.audit.ForFamily(ctx.db, id, *limit + 1, before);
+  if (!rows.ok()) return ProblemResponse(rows.status());
+  Json items = Json::array();
+  for (size_t i = 0; i < rows->size() && i < size_t(*limit); ++i) {
+    const auto& r = (*rows)[i];
+    items.push_back({{"seq", r.seq},
+                     {"at", r.at},
+                     {"user_id", r.user_id},
+                     {"user_name", r.user_name},
+                     {"role", r.role},
+                     {"action", r.action},
+                     {"outcome", r.outcome},
+                     {"request_id", r.request_id}});
+  }
+  Json next = rows->size() > size_t(*limit) ? Json(http::EncodeCursor({std::to_string((*rows)[*limit - 1].seq)}))
+                                            : Json(nullptr);
+  return http::JsonResponse(200, {{"items", items}, {"next_cursor", next}});
+}
+
+}  // namespace
+
+void RegisterFamilyRoutes(http::Router& router, ApiContext& ctx) {
+  auto route = [&](const char* method, const char* pattern, Response (*fn)(ApiContext&, Request&, const Session&)) {
+    router.Add(method, pattern,
+               security::WithSession(ctx, [&ctx, fn](Request& req, const Session& s) { return fn(ctx, req, s); }));
+  };
+  route("GET", "/api/v1/families", ListFamilies);
+  route("POST", "/api/v1/families", CreateFamily);
+  route("GET", "/api/v1/families/{id}", GetFamily);
+  route("PATCH", "/api/v1/families/{id}", PatchFamily);
+  route("GET", "/api/v1/families/{id}/members", ListMembers);
+  route("POST", "/api/v1/families/{id}/members", CreateMember);
+  route("PATCH", "/api/v1/families/{id}/members/{mid}", PatchMember);
+  route("GET", "/api/v1/families/{id}/access-log", AccessLog);
+}
+
+}  // namespace kansrijk::families

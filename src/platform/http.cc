@@ -1,0 +1,160 @@
+#include "platform/http.h"
+
+#include <algorithm>
+
+namespace kansrijk::http {
+
+std::string Request::Param(const std::string& name) const {
+  auto it = path_params.find(name);
+  return it == path_params.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> Request::QueryValue(const std::string& name) const {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return it->second;
+}
+
+Response JsonResponse(int status, const Json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+int HttpStatusFor(Code code) {
+  switch (code) {
+    case Code::kOk: return 200;
+    case Code::kMalformed: return 400;
+    case Code::kInvalidArgument: return 422;
+    case Code::kUnauthenticated: return 401;
+    case Code::kPermissionDenied: return 403;
+    case Code::kNotFound: return 404;
+    case Code::kConflict: return 409;
+    case Code::kFailedPrecondition: return 412;
+    case Code::kPreconditionRequired: return 428;
+    case Code::kPayloadTooLarge: return 413;
+    case Code::kResourceExhausted: return 429;
+    case Code::kUnavailable: return 503;
+    case Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+namespace {
+struct ProblemKind {
+  const char* slug;
+  const char* title;
+};
+ProblemKind KindFor(Code code) {
+  switch (code) {
+    case Code::kMalformed: return {"invalid-json", "Het verzoek kon niet gelezen worden"};
+    case Code::kInvalidArgument: return {"validation", "Niet alle velden zijn goed ingevuld"};
+    case Code::kUnauthenticated: return {"unauthenticated", "U bent niet (meer) ingelogd"};
+    case Code::kPermissionDenied: return {"forbidden", "Geen toegang"};
+    case Code::kNotFound: return {"not-found", "Niet gevonden"};
+    case Code::kConflict: return {"conflict", "Dit botst met bestaande gegevens"};
+    case Code::kFailedPrecondition: return {"precondition-failed", "Iemand anders heeft dit intussen gewijzigd"};
+    case Code::kPreconditionRequired: return {"precondition-required", "Versie ontbreekt (If-Match)"};
+    case Code::kPayloadTooLarge: return {"payload-too-large", "Het verzoek is te groot"};
+    case Code::kResourceExhausted: return {"too-many-requests", "Te veel pogingen"};
+    case Code::kUnavailable: return {"unavailable", "De dienst is tijdelijk niet beschikbaar"};
+    case Code::kInternal:
+    case Code::kOk: break;
+  }
+  return {"internal", "Er ging iets mis aan onze kant"};
+}
+}  // namespace
+
+Response ProblemResponse(const Status& status) {
+  int code = HttpStatusFor(status.code());
+  auto kind = KindFor(status.code());
+  std::string slug = status.problem_slug().empty() ? kind.slug : status.problem_slug();
+  Json body = {{"type", "https://kansrijk.nl/problems/" + slug},
+               {"title", kind.title},
+               {"status", code},
+               // Internal details stay in the server log; the client gets a calm sentence.
+               {"detail", status.code() == Code::kInternal ? "Probeer het later opnieuw." : status.message()}};
+  if (!status.field_errors().empty()) body["errors"] = status.field_errors();
+  if (slug == "totp-required") body["totp_required"] = true;
+  Response r = JsonResponse(code, body);
+  r.content_type = "application/problem+json";
+  if (auto s = status.retry_after_seconds()) r.headers.emplace("Retry-After", std::to_string(*s));
+  return r;
+}
+
+namespace {
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> out;
+  size_t start = 1;
+  if (path.empty() || path[0] != '/') return {"\x01"};  // never matches
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    out.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+void Router::Add(std::string method, std::string pattern, Handler handler) {
+  auto segments = Split(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+}
+
+Router::Match Router::Find(std::string_view method, std::string_view path) const {
+  Match result;
+  auto segments = Split(path);
+  // HEAD is answered by the GET handler (the server drops the body).
+  std::string_view want = method == "HEAD" ? std::string_view("GET") : method;
+  for (const auto& r : routes_) {
+    if (r.segments.size() != segments.size()) continue;
+    std::map<std::string, std::string> params;
+    bool ok = true;
+    for (size_t i = 0; i < segments.size() && ok; ++i) {
+      const auto& p = r.segments[i];
+      if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+        if (segments[i].empty()) ok = false;
+        else params[p.substr(1, p.size() - 2)] = segments[i];
+      } else {
+        ok = p == segments[i];
+      }
+    }
+    if (!ok) continue;
+    if (r.method == want) {
+      result.handler = &r.handler;
+      result.route = r.pattern;
+      result.params = std::move(params);
+      return result;
+    }
+    result.allowed_methods.push_back(r.method);
+    result.route = r.pattern;
+  }
+  std::sort(result.allowed_methods.begin(), result.allowed_methods.end());
+  return result;
+}
+
+std::vector<std::string> Router::Describe() const {
+  std::vector<std::string> out;
+  for (const auto& r : routes_) out.push_back(r.method + " " + r.pattern);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<Json> ParseJsonObject(std::string_view body) {
+  Json j = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded())
+    return Status(Code::kMalformed, "De inhoud is geen geldige JSON (let op: tekst moet geldige UTF-8 zijn).");
+  if (!j.is_object()) return Status(Code::kMalformed, "De inhoud moet een JSON-object zijn.");
+  return j;
+}
+
+}  // namespace kansrijk::http

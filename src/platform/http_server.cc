@@ -1,0 +1,288 @@
+#include "platform/http_server.h"
+
+#include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <spdlog/spdlog.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "platform/random.h"
+
+namespace kansrijk::http {
+namespace {
+
+// httplib serves one connection per task for as long as it is kept alive, so a fixed pool of N
+// threads stalls connection N+1 until another closes. This pool grows to `max` threads instead;
+// threads are cheap while idle (their stacks are only reserved).
+class GrowingThreadPool final : public httplib::TaskQueue {
+ public:
+  GrowingThreadPool(size_t initial, size_t max) : max_(max) {
+    std::lock_guard lock(mu_);
+    for (size_t i = 0; i < initial; ++i) SpawnLocked();
+  }
+  ~GrowingThreadPool() override = default;
+
+  void enqueue(std::function<void()> fn) override {
+    {
+      std::lock_guard lock(mu_);
+      tasks_.push_back(std::move(fn));
+      if (idle_ < tasks_.size() && threads_.size() < max_) SpawnLocked();
+    }
+    cv_.notify_one();
+  }
+
+  void shutdown() override {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void SpawnLocked() {
+    threads_.emplace_back([this] {
+      for (;;) {
+        std::function<void()> task;
+        {
+          std::unique_lock lock(mu_);
+          ++idle_;
+          cv_.wait(lock, [&] { return stopping_ || !tasks_.empty(); });
+          --idle_;
+          if (tasks_.empty()) return;  // stopping and nothing left
+          task = std::move(tasks_.front());
+          tasks_.pop_front();
+        }
+        task();
+      }
+    });
+  }
+
+  const size_t max_;
+  std::mutex mu_;  // guards everything below
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;
+  std::vector<std::thread> threads_;
+  size_t idle_ = 0;
+  bool stopping_ = false;
+};
+
+// Gives access to the listening socket so we can raise the backlog that the Debian build fixes at 5.
+class TunedHttplibServer : public httplib::Server {
+ public:
+  void RaiseBacklog(int backlog) {
+    auto fd = svr_sock_.load();
+    if (fd != INVALID_SOCKET) ::listen(fd, backlog);
+  }
+};
+
+const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+std::string ValidRequestId(const std::string& incoming) {
+  static const std::regex kOk("^[A-Za-z0-9._-]{8,64}$");
+  if (!incoming.empty() && std::regex_match(incoming, kOk)) return incoming;
+  return RandomHex(12);
+}
+
+std::string MimeFor(const std::filesystem::path& p) {
+  static const std::map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
+      {".png", "image/png"},                 {".ico", "image/x-icon"},
+      {".json", "application/json"},         {".woff2", "font/woff2"},
+      {".woff", "font/woff"},                {".txt", "text/plain; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"}};
+  auto it = kTypes.find(p.extension().string());
+  return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+bool ReadFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+Response ServeStatic(const std::string& dir, const std::string& url_path) {
+  namespace fs = std::filesystem;
+  std::string file = SafeStaticPath(dir, url_path);
+  if (file.empty()) return ProblemResponse(Status::NotFound("Deze pagina of dit adres bestaat niet."));
+  std::error_code ec;
+  bool is_file = fs::is_regular_file(file, ec);
+  Response res;
+  if (!is_file) {
+    // Deep links into the SPA (no file extension) get index.html; missing assets get 404.
+    auto last = url_path.substr(url_path.rfind('/') + 1);
+    if (last.find('.') != std::string::npos) return ProblemResponse(Status::NotFound("Dit bestand bestaat niet."));
+    file = dir + "/index.html";
+  }
+  if (!ReadFile(file, res.body)) return ProblemResponse(Status::NotFound("Dit bestand bestaat niet."));
+  res.content_type = MimeFor(file);
+  // Vite names assets by content hash, so they never change; index.html must always be fresh.
+  res.headers.emplace("Cache-Control", url_path.starts_with("/assets/") ? "public, max-age=31536000, immutable"
+                                                                         : "no-cache");
+  return res;
+}
+
+}  // namespace
+
+std::string SafeStaticPath(const std::string& root, const std::string& url_path) {
+  if (url_path.empty() || url_path[0] != '/') return "";
+  std::string rel = url_path.substr(1);
+  if (rel.empty()) rel = "index.html";
+  size_t start = 0;
+  while (start <= rel.size()) {
+    size_t end = rel.find('/', start);
+    if (end == std::string::npos) end = rel.size();
+    std::string_view seg(rel.data() + start, end - start);
+    if (seg.empty() || seg == "." || seg == ".." || seg.find('\\') != std::string_view::npos ||
+        seg.find('\0') != std::string_view::npos || seg.find(':') != std::string_view::npos)
+      return "";
+    start = end + 1;
+  }
+  return root + "/" + rel;
+}
+
+class Server::Impl {
+ public:
+  TunedHttplibServer svr;
+};
+
+Server::Server(ServerOptions options, Metrics& metrics)
+    : options_(std::move(options)), metrics_(metrics), impl_(std::make_unique<Impl>()) {}
+Server::~Server() = default;
+
+Result<int> Server::Bind() {
+  auto& svr = impl_->svr;
+  const auto opts = options_;
+  svr.new_task_queue = [opts] { return new GrowingThreadPool(8, opts.max_threads); };
+  svr.set_tcp_nodelay(true);
+  svr.set_socket_options([](socket_t fd) {
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  });
+  svr.set_keep_alive_max_count(1000000);
+  svr.set_keep_alive_timeout(opts.keep_alive_seconds);
+  svr.set_read_timeout(opts.read_timeout_seconds, 0);
+  svr.set_write_timeout(opts.write_timeout_seconds, 0);
+  svr.set_payload_max_length(opts.max_body_bytes);
+  svr.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                           {"Referrer-Policy", "no-referrer"},
+                           {"X-Frame-Options", "DENY"},
+                           {"Content-Security-Policy", kCsp},
+                           {"Cross-Origin-Opener-Policy", "same-origin"},
+                           {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"}});
+
+  auto dispatch = [this](const httplib::Request& hreq, httplib::Response& hres) {
+    auto started = std::chrono::steady_clock::now();
+    Request req;
+    req.method = hreq.method;
+    req.path = hreq.path;
+    req.body = hreq.body;
+    req.client_addr = hreq.remote_addr;
+    req.request_id = ValidRequestId(hreq.get_header_value("X-Request-Id"));
+    req.query = hreq.params;
+    req.header = [&hreq](const std::string& name) { return hreq.get_header_value(name.c_str()); };
+
+    Response res;
+    std::string route_label = "unmatched";
+    bool is_api = req.path.starts_with("/api/") || req.path == "/healthz" || req.path == "/metrics";
+    auto match = router_.Find(req.method, req.path);
+    try {
+      if (match.handler) {
+        route_label = match.route;
+        req.route = match.route;
+        req.path_params = std::move(match.params);
+        res = (*match.handler)(req);
+      } else if (!match.allowed_methods.empty()) {
+        route_label = match.route;
+        std::string allow;
+        for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+        res = ProblemResponse(Status(Code::kNotFound, "Deze methode kan hier niet gebruikt worden."));
+        res.status = 405;
+        res.body = JsonResponse(405, {{"type", "https://kansrijk.nl/problems/method-not-allowed"},
+                                      {"title", "Methode niet toegestaan"},
+                                      {"status", 405},
+                                      {"detail", "Gebruik hier: " + allow + "."}})
+                       .body;
+        res.headers.emplace("Allow", allow);
+      } else if (!is_api && !options_.static_dir.empty() && (req.method == "GET" || req.method == "HEAD")) {
+        route_label = "static";
+        res = ServeStatic(options_.static_dir, req.path);
+      } else {
+        res = ProblemResponse(Status::NotFound("Deze pagina of dit adres bestaat niet."));
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("request_id={} route={} unhandled exception: {}", req.request_id, route_label, e.what());
+      res = ProblemResponse(Status::Internal("unhandled exception"));
+    }
+
+    hres.status = res.status;
+    for (const auto& [k, v] : res.headers) hres.set_header(k.c_str(), v);
+    hres.set_header("X-Request-Id", req.request_id);
+    if (is_api && !res.headers.contains("Cache-Control")) hres.set_header("Cache-Control", "no-store");
+    if (res.status != 204 && res.status != 304) hres.set_content(std::move(res.body), res.content_type.c_str());
+
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics_.RecordRequest(route_label, req.method, res.status, seconds);
+    // Route patterns only, never paths, queries or bodies: no personal data in the log.
+    spdlog::info("request_id={} method={} route={} status={} ms={:.2f}", req.request_id, req.method, route_label,
+                 res.status, seconds * 1000);
+  };
+  svr.Get(".*", dispatch);
+  svr.Post(".*", dispatch);
+  svr.Put(".*", dispatch);
+  svr.Patch(".*", dispatch);
+  svr.Delete(".*", dispatch);
+  svr.Options(".*", dispatch);
+
+  // Errors httplib produces itself (413, malformed requests) get problem+json too.
+  svr.set_error_handler([](const httplib::Request& hreq, httplib::Response& hres) {
+    if (!hres.body.empty()) return;
+    Code code = hres.status == 413 ? Code::kPayloadTooLarge : hres.status == 404 ? Code::kNotFound : Code::kMalformed;
+    std::string detail = hres.status == 413 ? "Het verzoek is groter dan 1 MiB." : "Het verzoek kon niet gelezen worden.";
+    auto problem = ProblemResponse(Status(code, detail));
+    hres.set_content(problem.body, problem.content_type.c_str());
+    if (!hres.has_header("X-Request-Id")) hres.set_header("X-Request-Id", ValidRequestId(""));
+    spdlog::info("request_id={} method={} route=rejected status={}", hres.get_header_value("X-Request-Id"),
+                 hreq.method.size() < 16 ? hreq.method : "?", hres.status);
+  });
+  svr.set_exception_handler([](const httplib::Request&, httplib::Response& hres, std::exception_ptr) {
+    auto problem = ProblemResponse(Status::Internal("exception"));
+    hres.status = 500;
+    hres.set_content(problem.body, problem.content_type.c_str());
+  });
+
+  int port = options_.port;
+  if (port == 0) {
+    port = svr.bind_to_any_port(options_.host);
+    if (port < 0) return Status(Code::kUnavailable, "cannot listen on " + options_.host);
+  } else if (!svr.bind_to_port(options_.host, port)) {
+    return Status(Code::kUnavailable,
+                  "cannot listen on " + options_.host + ":" + std::to_string(port) + " (address in use?)");
+  }
+  svr.RaiseBacklog(4096);
+  return port;
+}
+
+void Server::Run() { impl_->svr.listen_after_bind(); }
+void Server::Stop() { impl_->svr.stop(); }
+
+}  // namespace kansrijk::http

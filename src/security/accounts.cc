@@ -1,0 +1,166 @@
+#include "security/accounts.h"
+
+#include <regex>
+
+#include "platform/random.h"
+#include "platform/time.h"
+#include "platform/text.h"
+#include "security/passwords.h"
+
+namespace kansrijk::security {
+namespace {
+
+constexpr const char* kUserColumns =
+    "u.id, u.organisation_id, o.name, u.username, u.display_name, u.role, u.totp_enabled, u.disabled, u.version, "
+    "u.password_hash, u.totp_secret";
+
+User FromRow(const db::Row& r) {
+  User u;
+  u.id = r.Text(0);
+  u.organisation_id = r.Text(1);
+  u.organisation_name = r.Text(2);
+  u.username = r.Text(3);
+  u.display_name = r.Text(4);
+  u.role = ParseRole(r.Text(5)).value_or(Role::kCoach);
+  u.totp_enabled = r.Int(6) != 0;
+  u.disabled = r.Int(7) != 0;
+  u.version = r.Int(8);
+  u.password_hash = r.Text(9);
+  u.totp_secret = r.OptText(10);
+  return u;
+}
+
+Result<User> One(db::Connection& c, const std::string& where, const std::string& value) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kUserColumns +
+                                          " FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE " +
+                                          where,
+                                      {value}));
+  if (rows.empty()) return Status::NotFound("Deze gebruiker bestaat niet.");
+  return FromRow(rows[0]);
+}
+
+void CheckDisplayName(const std::string& name, FieldErrors& errors) {
+  auto len = Utf8Length(name);
+  if (len == 0) errors["display_name"].push_back("Vul een naam in.");
+  else if (len > 100) errors["display_name"].push_back("De naam mag hoogstens 100 tekens hebben.");
+}
+
+}  // namespace
+
+FieldErrors ValidateNewUser(const NewUser& u) {
+  FieldErrors errors;
+  static const std::regex kUsername("^[a-z0-9._-]{3,64}$");
+  if (!std::regex_match(u.username, kUsername))
+    errors["username"].push_back("Gebruik 3 tot 64 kleine letters, cijfers, punt, streepje of liggend streepje.");
+  CheckDisplayName(u.display_name, errors);
+  if (!ParseRole(u.role)) errors["role"].push_back("Kies een rol: admin, team_lead of coach.");
+  if (auto problem = CheckPasswordRule(u.password)) errors["password"].push_back(*problem);
+  return errors;
+}
+
+FieldErrors ValidateUserChange(const UserChange& c) {
+  FieldErrors errors;
+  if (c.display_name) CheckDisplayName(*c.display_name, errors);
+  if (c.role && !ParseRole(*c.role)) errors["role"].push_back("Kies een rol: admin, team_lead of coach.");
+  return errors;
+}
+
+Result<std::string> AccountRepo::AddOrganisation(db::Connection& tx, const std::string& name) {
+  std::string trimmed(Trim(name));
+  if (trimmed.empty() || Utf8Length(trimmed) > 200)
+    return Status::InvalidField("name", "Vul een naam van 1 tot 200 tekens in.");
+  std::string id = NewId();
+  auto st = tx.Exec("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)",
+                    {id, trimmed, FormatUtc(Now())});
+  if (st.status().code() == Code::kConflict)
+    return Status::Invalid({{"name", {"Er bestaat al een organisatie met deze naam."}}}).WithSlug("conflict");
+  if (!st.ok()) return st.status();
+  return id;
+}
+
+Result<std::string> AccountRepo::OrganisationIdByName(db::Connection& c, const std::string& name) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organisations WHERE name = ?", {name}));
+  if (rows.empty()) return Status::NotFound("organisation '" + name + "' does not exist");
+  return rows[0].Text(0);
+}
+
+Result<User> AccountRepo::AddUser(db::Connection& tx, const NewUser& u) {
+  auto errors = ValidateNewUser(u);
+  if (!errors.empty()) return Status::Invalid(errors);
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(u.password));
+  std::string id = NewId(), now = FormatUtc(Now());
+  auto st = tx.Exec(
+      "INSERT INTO users (id, organisation_id, username, display_name, role, password_hash, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {id, u.organisation_id, u.username, std::string(Trim(u.display_name)), u.role, hash, now, now});
+  if (st.status().code() == Code::kConflict)
+    return Status(Code::kConflict, "Deze gebruikersnaam is al in gebruik.");
+  if (!st.ok()) return st.status();
+  return ById(tx, id);
+}
+
+Result<User> AccountRepo::ByUsername(db::Connection& c, const std::string& username) {
+  return One(c, "u.username = ?", username);
+}
+
+Result<User> AccountRepo::ById(db::Connection& c, const std::string& id) { return One(c, "u.id = ?", id); }
+
+Result<std::vector<User>> AccountRepo::List(db::Connection& c, const std::string& organisation_id,
+                                            std::optional<Role> role) {
+  std::vector<User> out;
+  ASSIGN_OR_RETURN(auto rows,
+                   c.Query(std::string("SELECT ") + kUserColumns +
+                               " FROM users u JOIN organisations o ON o.id = u.organisation_id "
+                               "WHERE u.organisation_id = ? AND (? = '' OR u.role = ?) ORDER BY u.display_name, u.id",
+                           {organisation_id, role ? RoleName(*role) : std::string(),
+                            role ? RoleName(*role) : std::string()}));
+  for (const auto& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+Result<std::vector<User>> AccountRepo::ListAll(db::Connection& c) {
+  std::vector<User> out;
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kUserColumns +
+                                      " FROM users u JOIN organisations o ON o.id = u.organisation_id "
+                                      "ORDER BY o.name, u.username"));
+  for (const auto& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+Result<User> AccountRepo::Update(db::Connection& tx, const std::string& id, int64_t expected_version,
+                                 const UserChange& c) {
+  auto errors = ValidateUserChange(c);
+  if (!errors.empty()) return Status::Invalid(errors);
+  ASSIGN_OR_RETURN(User current, ById(tx, id));
+  if (current.version != expected_version)
+    return Status(Code::kFailedPrecondition, "Deze gebruiker is intussen gewijzigd. Laad de gegevens opnieuw.");
+  std::string display = c.display_name ? std::string(Trim(*c.display_name)) : current.display_name;
+  std::string role = c.role ? *c.role : RoleName(current.role);
+  int64_t disabled = c.disabled ? (*c.disabled ? 1 : 0) : (current.disabled ? 1 : 0);
+  ASSIGN_OR_RETURN(int64_t changed,
+                   tx.Exec("UPDATE users SET display_name = ?, role = ?, disabled = ?, version = version + 1, "
+                           "updated_at = ? WHERE id = ? AND version = ?",
+                           {display, role, disabled, FormatUtc(Now()), id, expected_version}));
+  if (changed != 1) return Status(Code::kFailedPrecondition, "Deze gebruiker is intussen gewijzigd.");
+  if (disabled) RETURN_IF_ERROR(tx.Exec("DELETE FROM sessions WHERE user_id = ?", {id}).status());
+  return ById(tx, id);
+}
+
+Status AccountRepo::SetPassword(db::Connection& tx, const std::string& id, const std::string& password) {
+  if (auto problem = CheckPasswordRule(password)) return Status::InvalidField("password", *problem);
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  ASSIGN_OR_RETURN(int64_t changed, tx.Exec("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? "
+                                            "WHERE id = ?",
+                                            {hash, FormatUtc(Now()), id}));
+  if (changed != 1) return Status::NotFound("Deze gebruiker bestaat niet.");
+  return Status::Ok();
+}
+
+Status AccountRepo::SetTotp(db::Connection& tx, const std::string& id, const std::optional<std::string>& secret,
+                            bool enabled) {
+  return tx.Exec("UPDATE users SET totp_secret = ?, totp_enabled = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                 {db::Opt(secret), int64_t{enabled ? 1 : 0}, FormatUtc(Now()), id})
+      .status();
+}
+
+}  // namespace kansrijk::security
