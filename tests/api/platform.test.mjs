@@ -162,7 +162,7 @@ describe('CLI', () => {
     assert.match(short.stderr, /12|password|wachtwoord/i);
     const dup = await h.srv.cli(['user', 'add', '--org', 'Org A', '--username', 'coach_a1', '--role', 'coach'], 'a-long-password-123\n');
     assert.notEqual(dup.code, 0);
-    assert.match(dup.stderr, /exist|bestaat|duplicate|taken|already|unique/i);
+    assert.match(dup.stderr, /exist|bestaat|duplicate|taken|already|unique|in gebruik/i);
   });
 
   test('org add prints the id; user list lists users', async () => {

@@ -523,7 +523,15 @@ class Server {
       const text = this.readFile(f);
       const from = this.shown.get(f) || 0;
       if (text.length > from) {
-        process.stderr.write(`\n----- kansrijk serve stderr (${path.basename(f)}, ${why}) -----\n${text.slice(from)}\n----- end -----\n`);
+        // The request log is long: show the tail, but a sanitizer report in full.
+        let part = text.slice(from);
+        const san = part.search(SANITIZER_RE);
+        if (san >= 0) part = part.slice(Math.max(0, part.lastIndexOf('\n', Math.max(0, san - 2000))));
+        else {
+          const lines = part.split('\n');
+          if (lines.length > 40) part = `[... ${lines.length - 40} earlier lines]\n` + lines.slice(-40).join('\n');
+        }
+        process.stderr.write(`\n----- kansrijk serve stderr (${path.basename(f)}, ${why}) -----\n${part}\n----- end -----\n`);
         this.shown.set(f, text.length);
       }
     }
@@ -655,9 +663,20 @@ export async function startServer(opts = {}) {
 
 /** One server for the whole test file: `const h = useServer(); … h.srv`. */
 export function useServer(opts = {}) {
-  const holder = { srv: null };
+  let resolveReady;
+  let rejectReady;
+  // `ready` resolves with the server: other before() hooks must await it, as Node 20 may
+  // start root-level hooks of describe() suites without waiting for this one.
+  const holder = { srv: null, ready: new Promise((res, rej) => ((resolveReady = res), (rejectReady = rej))) };
+  holder.ready.catch(() => {});
   before(async () => {
-    holder.srv = await startServer(opts);
+    try {
+      holder.srv = await startServer(opts);
+      resolveReady(holder.srv);
+    } catch (e) {
+      rejectReady(e);
+      throw e;
+    }
   }, { timeout: 180_000 });
   after(async () => {
     if (holder.srv) await holder.srv.close();
