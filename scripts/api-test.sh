@@ -2,10 +2,10 @@
 # API tests (tests/api, node:test, Node built-ins only) against a kansrijk binary, first
 # on SQLite, then on a throwaway PostgreSQL cluster (scripts/pg.sh).
 #
-#   scripts/api-test.sh build/debug/kansrijk [extra node --test args, e.g. tests/api/auth.test.mjs]
+#   scripts/api-test.sh build/debug/kansrijk [test files relative to the repo root, e.g. tests/api/auth.test.mjs]
 #
 # Env: API_TEST_DBS="sqlite postgresql" (default both), KANSRIJK_TEST_KEEP=1 keeps temp
-# dirs and databases, API_TEST_CONCURRENCY (default 2).
+# dirs and databases, API_TEST_CONCURRENCY (default 2), API_TEST_REPORTER (default spec).
 set -euo pipefail
 
 if (($# < 1)); then
@@ -43,7 +43,7 @@ run_suite() {
   echo "=================================================================="
   echo "== API tests on $label"
   echo "=================================================================="
-  KANSRIJK_BIN="$bin" node --test --test-concurrency="$concurrency" "${files[@]}"
+  KANSRIJK_BIN="$bin" node --test --test-reporter="${API_TEST_REPORTER:-spec}" --test-concurrency="$concurrency" "${files[@]}"
 }
 
 failed=()
