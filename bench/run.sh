@@ -59,7 +59,9 @@ json_get() {  # json_get EXPR < json   (EXPR is JS on `j`, e.g. j.items[0].id)
 
 echo "bench: preparing demo database with 1000 families"
 "$bin" migrate --db "$db" >/dev/null
-demo_out=$("$bin" demo --db "$db" --families 1000)
+# (stderr holds a progress counter; keep it for failures only)
+demo_out=$("$bin" demo --db "$db" --families 1000 2>"$tmp/demo.err") ||
+  { cat "$tmp/demo.err" >&2; echo "bench: demo failed" >&2; exit 1; }
 # The demo prints its logins; accept "  teamlead  PASSWORD" and "... teamlead ... password: PASSWORD".
 password=$(printf '%s\n' "$demo_out" | sed -nE \
   -e 's/^[[:space:]]*teamlead[[:space:]]+([^[:space:]]+)[[:space:]]*$/\1/p' \
@@ -69,6 +71,9 @@ if [[ -z "$password" ]]; then
   printf '%s\n' "$demo_out" >&2
   exit 1
 fi
+
+# Other work on the machine skews every number below; record the load so it shows.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- start-up time -------------------------------------------------------------------
 echo "bench: start-up time ($STARTUP_RUNS runs)"
@@ -155,6 +160,7 @@ for c in 64 256; do
 done
 
 # --- report ----------------------------------------------------------------------------
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
 lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
@@ -187,6 +193,7 @@ report=$root/bench/results/latest.md
   echo "- date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "- commit: $commit${version:+ ($version)}"
   echo "- machine: $(nproc) CPUs, ${model:-unknown CPU}; wrk -t2 on the same machine, loopback"
+  echo "- load average (1/5/15 min) before: $load_before, after: $load_after (wrk and the server alone make about 2)"
   echo "- database: SQLite, demo data with 1000 families; wrk runs of $DURATION (burst $BURST_DURATION)"
   echo "- start-up (spawn to first 200 from /healthz, median of $STARTUP_RUNS): ${startup_median} ms (runs: ${startups[*]})"
   echo "- idle RSS after a few requests and 2 s idle: ${idle_rss_mb} MB"
