@@ -55,10 +55,11 @@ Result<std::unique_ptr<db::Database>> OpenDb(const std::string& url, bool requir
   return db;
 }
 
-Result<security::AuditLog> OpenAudit(const std::string& key_file, const std::string& db_url, bool create) {
+Result<std::unique_ptr<security::AuditLog>> OpenAudit(const std::string& key_file, const std::string& db_url,
+                                                      bool create) {
   auto key = security::LoadAuditKey(key_file.empty() ? app::DefaultAuditKeyFile(db_url) : key_file, create);
   if (!key.ok()) return key.status();
-  return security::AuditLog(*key);
+  return std::make_unique<security::AuditLog>(*key);
 }
 
 security::AuditEntry CliEntry(std::string action, std::string resource, std::optional<std::string> org) {
@@ -109,7 +110,7 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", serve_config.listen, "HOST:PORT to listen on (env KANSRIJK_LISTEN; default 127.0.0.1:8080)");
   serve->add_option("--static", serve_config.static_dir, "folder with the built web app (web/dist) to serve");
   serve->add_flag("--secure-cookies", serve_config.secure_cookies, "mark the session cookie Secure (behind TLS)");
-  serve->add_option("--db-pool", serve_config.db_pool, "database connections in the pool (default 8)")
+  serve->add_option("--db-pool", serve_config.db_pool, "database connections in the pool (default 16)")
       ->check(CLI::Range(2, 256));
   serve->add_option("--sqlite-sync", sqlite_sync, "SQLite synchronous mode: normal (default) or full")
       ->check(CLI::IsMember({"normal", "full"}));
@@ -220,7 +221,7 @@ int main(int argc, char** argv) {
     std::string id;
     Status st = (*db)->Write([&](db::Connection& tx) -> Status {
       ASSIGN_OR_RETURN(id, security::AccountRepo::AddOrganisation(tx, org_name));
-      return log->Append(tx, CliEntry("organisation.create", "organisation/" + id, id));
+      return (*log)->Append(tx, CliEntry("organisation.create", "organisation/" + id, id));
     });
     if (!st.ok()) return Fail(st);
     std::printf("%s\n", id.c_str());
@@ -235,7 +236,7 @@ int main(int argc, char** argv) {
                                    tx, {org_id, username, display_name.empty() ? username : display_name, role,
                                         *password}));
       std::printf("%s\n", u.id.c_str());
-      return log->Append(tx, CliEntry("user.create", "user/" + u.username, org_id));
+      return (*log)->Append(tx, CliEntry("user.create", "user/" + u.username, org_id));
     });
     return st.ok() ? 0 : Fail(st);
   }
@@ -255,7 +256,7 @@ int main(int argc, char** argv) {
       } else {
         RETURN_IF_ERROR(security::AccountRepo::Update(tx, u.id, u.version, {.disabled = true}).status());
       }
-      return log->Append(tx, CliEntry(user_passwd->parsed() ? "user.password_set" : "user.disable",
+      return (*log)->Append(tx, CliEntry(user_passwd->parsed() ? "user.password_set" : "user.disable",
                                       "user/" + u.username, u.organisation_id));
     });
     if (!st.ok()) return Fail(st);
@@ -281,11 +282,11 @@ int main(int argc, char** argv) {
     return st.ok() ? 0 : Fail(st);
   }
   if (demo->parsed()) {
-    Status st = app::CreateDemo(**db, *log, demo_families);
+    Status st = app::CreateDemo(**db, **log, demo_families);
     return st.ok() ? 0 : Fail(st);
   }
   if (audit_verify->parsed()) {
-    auto v = log->Verify(**db);
+    auto v = (*log)->Verify(**db);
     if (!v.ok()) return Fail(v.status());
     if (v->intact) {
       std::printf("audit log intact: %lld rows, chain and head verified\n", static_cast<long long>(v->rows));
@@ -303,7 +304,7 @@ int main(int argc, char** argv) {
       // Prove the copy is usable: open it and walk its audit chain.
       auto copy = db::Database::Open("sqlite:" + backup_file);
       if (!copy.ok()) return Fail(copy.status());
-      auto v = log->Verify(**copy);
+      auto v = (*log)->Verify(**copy);
       if (!v.ok()) return Fail(v.status());
       if (!v->intact) return Fail(Status::Internal("the backup's audit chain does not verify: " + v->reason));
       std::printf("backup written to %s (audit chain verified, %lld rows)\n", backup_file.c_str(),

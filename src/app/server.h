@@ -16,7 +16,7 @@ struct ServeConfig {
   std::string static_dir;
   std::string audit_key_file;
   bool secure_cookies = false;
-  int db_pool = 8;
+  int db_pool = 16;
   bool sqlite_sync_full = false;
 };
 

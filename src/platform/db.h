@@ -59,7 +59,7 @@ struct PoolStats {
 };
 
 struct Options {
-  int pool_size = 8;
+  int pool_size = 16;
   bool sqlite_synchronous_full = false;  // NORMAL by default: see docs/decisions.md
 };
 

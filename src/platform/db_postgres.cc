@@ -76,14 +76,13 @@ class PgConnection final : public Connection {
 
  private:
   PGresult* Run(std::string_view sql, const std::vector<Param>& params) {
-    std::string key(sql);
-    auto it = prepared_.find(key);
+    auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       std::string name = "k" + std::to_string(prepared_.size() + 1);
       PGresult* prep = PQprepare(conn_, name.c_str(), ToDollarParams(sql).c_str(), 0, nullptr);
       if (PQresultStatus(prep) != PGRES_COMMAND_OK) return prep;
       PQclear(prep);
-      it = prepared_.emplace(key, name).first;
+      it = prepared_.emplace(std::string(sql), name).first;
     }
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size());
@@ -115,7 +114,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
-  std::map<std::string, std::string> prepared_;
+  std::map<std::string, std::string, std::less<>> prepared_;  // SQL text -> statement name
 };
 
 class PgDatabase final : public Database {

@@ -133,22 +133,32 @@ Result<std::string> LoadAuditKey(const std::string& path, bool create) {
 }
 
 Status AuditLog::Append(db::Connection& tx, AuditEntry entry) const {
-  if (entry.at.empty()) entry.at = FormatUtc(Now());
+  std::vector<AuditEntry*> one{&entry};
+  return AppendAll(tx, one);
+}
+
+Status AuditLog::AppendAll(db::Connection& tx, std::vector<AuditEntry*>& entries) const {
+  if (entries.empty()) return Status::Ok();
   // FOR UPDATE serialises appenders across app nodes on PostgreSQL; SQLite has one writer anyway.
   const char* head_sql = tx.dialect() == db::Dialect::kPostgres
                              ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
                              : "SELECT seq, hash FROM audit_head WHERE id = 1";
   ASSIGN_OR_RETURN(auto head, tx.Query(head_sql));
-  int64_t prev_seq = head.empty() ? 0 : head[0].Int(0);
-  std::string prev_hash = head.empty() ? kGenesisHash : head[0].Text(1);
-  int64_t seq = prev_seq + 1;
-  std::string hash = RowHash(seq, entry, prev_hash);
-  RETURN_IF_ERROR(tx.Exec(std::string("INSERT INTO audit_log (") + kColumns +
-                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          {seq, entry.at, db::Opt(entry.user_id), db::Opt(entry.role), db::Opt(entry.organisation_id),
-                           entry.action, entry.resource, db::Opt(entry.family_id), entry.outcome,
-                           db::Opt(entry.client_addr), db::Opt(entry.request_id), prev_hash, hash})
-                      .status());
+  int64_t seq = head.empty() ? 0 : head[0].Int(0);
+  std::string hash = head.empty() ? kGenesisHash : head[0].Text(1);
+  const std::string now = FormatUtc(Now());
+  for (AuditEntry* entry : entries) {
+    if (entry->at.empty()) entry->at = now;
+    std::string prev_hash = std::move(hash);
+    ++seq;
+    hash = RowHash(seq, *entry, prev_hash);
+    RETURN_IF_ERROR(tx.Exec(std::string("INSERT INTO audit_log (") + kColumns +
+                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            {seq, entry->at, db::Opt(entry->user_id), db::Opt(entry->role),
+                             db::Opt(entry->organisation_id), entry->action, entry->resource, db::Opt(entry->family_id),
+                             entry->outcome, db::Opt(entry->client_addr), db::Opt(entry->request_id), prev_hash, hash})
+                        .status());
+  }
   std::string mac = HeadMac(key_, seq, hash);
   if (head.empty())
     return tx.Exec("INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, ?, ?, ?)", {seq, hash, mac}).status();
@@ -156,7 +166,36 @@ Status AuditLog::Append(db::Connection& tx, AuditEntry entry) const {
 }
 
 Status AuditLog::AppendNow(db::Database& db, AuditEntry entry) const {
-  return db.Write([&](db::Connection& tx) { return Append(tx, entry); });
+  Pending mine{&entry};
+  std::unique_lock lock(mu_);
+  queue_.push_back(&mine);
+  while (!mine.done) {
+    if (writing_) {
+      cv_.wait(lock);
+      continue;
+    }
+    // Become the writer for everything queued so far (our own entry included).
+    writing_ = true;
+    std::vector<Pending*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    std::vector<AuditEntry*> entries;
+    for (Pending* p : batch) entries.push_back(p->entry);
+    Status st;
+    try {
+      st = db.Write([&](db::Connection& tx) { return AppendAll(tx, entries); });
+    } catch (const std::exception& e) {
+      st = Status::Internal(std::string("audit append: ") + e.what());
+    }
+    lock.lock();
+    for (Pending* p : batch) {
+      p->result = st;
+      p->done = true;
+    }
+    writing_ = false;
+    cv_.notify_all();
+  }
+  return mine.result;
 }
 
 Result<AuditLog::Verification> AuditLog::Verify(db::Database& db) const {

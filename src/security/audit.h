@@ -4,7 +4,9 @@
 // key that lives outside the database, so cutting rows off the end is noticed too.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,7 +74,11 @@ class AuditLog {
   explicit AuditLog(std::string key) : key_(std::move(key)) {}
   // Appends inside the caller's write transaction (writes: the row commits with the change).
   Status Append(db::Connection& tx, AuditEntry entry) const;
-  // Appends in a transaction of its own (reads, logins): call before the response is sent.
+  // Appends several rows in order inside the caller's transaction (one head read and update).
+  Status AppendAll(db::Connection& tx, std::vector<AuditEntry*>& entries) const;
+  // Appends in a committed transaction of its own (reads, logins) and returns once it is durable
+  // in the database: call before the response is sent. Concurrent callers are group-committed:
+  // one of them writes everything queued so far in a single transaction, the others wait for it.
   Status AppendNow(db::Database& db, AuditEntry entry) const;
 
   struct Verification {
@@ -94,6 +100,18 @@ class AuditLog {
 
  private:
   std::string key_;
+
+  // Group commit state. `mu_` guards `queue_` and `writing_`; a Pending lives on its caller's
+  // stack until `done` is set under `mu_`.
+  struct Pending {
+    AuditEntry* entry;
+    Status result;
+    bool done = false;
+  };
+  mutable std::mutex mu_;
+  mutable std::condition_variable cv_;
+  mutable std::vector<Pending*> queue_;
+  mutable bool writing_ = false;
 };
 
 }  // namespace kansrijk::security
