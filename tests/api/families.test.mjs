@@ -378,3 +378,24 @@ test('family name is trimmed and limited to 1..200 characters', async () => {
   assertValidation(await lead.post('/families', { name: 'n'.repeat(201) }), 'name');
   assertStatus(await lead.post('/families', { name: 'n'.repeat(200) }), 201);
 });
+
+test('member PATCH validation: 422 naming the field, member unchanged', async () => {
+  const coach = await h.srv.as('coach_a1');
+  const f = (await coach.post('/families', familyInput())).body;
+  const m = f.members[0];
+  const im = { 'If-Match': `"${m.version}"` };
+  for (const [body, field] of [
+    [{ given_name: '' }, 'given_name'],
+    [{ given_name: '   ' }, 'given_name'],
+    [{ given_name: 'g'.repeat(101) }, 'given_name'],
+    [{ sex: 'x' }, 'sex'],
+    [{ household_role: null }, 'household_role'],
+    [{ birth_date: '2999-01-01' }, 'birth_date'],
+    [{ family_id: 'other' }, 'family_id'],
+  ]) {
+    assertValidation(await coach.patch(`/families/${f.id}/members/${m.id}`, body, im), field, JSON.stringify(body).slice(0, 60));
+  }
+  const now = (await coach.get(`/families/${f.id}/members`)).body.items.find((x) => x.id === m.id);
+  assert.equal(now.version, m.version);
+  assert.equal(now.given_name, m.given_name);
+});
