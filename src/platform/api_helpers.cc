@@ -52,6 +52,37 @@ std::optional<bool> FieldReader::Bool(const std::string& name) {
   return it->get<bool>();
 }
 
+std::optional<int64_t> FieldReader::Int(const std::string& name, bool required, int64_t min, int64_t max) {
+  auto it = obj_.find(name);
+  if (it == obj_.end() || it->is_null()) {
+    if (required) Error(name, "Dit veld is verplicht.");
+    return std::nullopt;
+  }
+  if (!it->is_number_integer()) {
+    Error(name, "Vul een heel getal in, zonder letters of komma.");
+    return std::nullopt;
+  }
+  // Unsigned values above INT64_MAX are out of every range we accept.
+  if (it->is_number_unsigned() && it->get<uint64_t>() > uint64_t(INT64_MAX)) {
+    Error(name, "Dit getal is te groot.");
+    return std::nullopt;
+  }
+  int64_t v = it->get<int64_t>();
+  if (v < min || v > max) {
+    Error(name, "Kies een getal van " + std::to_string(min) + " tot en met " + std::to_string(max) + ".");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<Date> FieldReader::DateField(const std::string& name, bool required) {
+  auto text = String(name, required, 40);
+  if (!text) return std::nullopt;
+  auto d = ParseDate(*text);
+  if (!d) Error(name, "Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-03-01.");
+  return d;
+}
+
 const Json* FieldReader::Array(const std::string& name) {
   auto it = obj_.find(name);
   if (it == obj_.end() || it->is_null()) return nullptr;

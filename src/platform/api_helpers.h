@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform/http.h"
+#include "platform/time.h"
 
 namespace kansrijk::http {
 
@@ -20,6 +21,11 @@ class FieldReader {
   // Wrong type, control characters or more than `max_chars` code points: a field error.
   std::optional<std::string> String(const std::string& name, bool required, size_t max_chars);
   std::optional<bool> Bool(const std::string& name);
+  // A whole number in [min, max]. Missing or null: error when `required`, else nullopt. Strings
+  // ("12"), fractions and booleans are errors: money and counts travel as JSON integers.
+  std::optional<int64_t> Int(const std::string& name, bool required, int64_t min, int64_t max);
+  // A calendar date "YYYY-MM-DD" (a real date). Missing or null: error when `required`, else nullopt.
+  std::optional<Date> DateField(const std::string& name, bool required);
   // The array value, or nullptr (missing or wrong type: error).
   const Json* Array(const std::string& name);
   bool Present(const std::string& name) const;

@@ -32,6 +32,20 @@ std::string ActionName(Action action) {
     case Action::kAccessLogRead: return "access_log.read";
     case Action::kUserManage: return "user.manage";
     case Action::kUserListStaff: return "user.list_staff";
+    case Action::kProgrammeRead: return "programme.read";
+    case Action::kProgrammeManage: return "programme.manage";
+    case Action::kNormRead: return "norm.read";
+    case Action::kNormManage: return "norm.manage";
+    case Action::kReferralCreate: return "referral.create";
+    case Action::kWaitingListRead: return "waiting_list.read";
+    case Action::kTeamOverview: return "team.overview";
+    case Action::kFamilyPhaseChange: return "family.phase";
+    case Action::kTimelineRead: return "timeline.read";
+    case Action::kConsentRead: return "consent.read";
+    case Action::kConsentWrite: return "consent.write";
+    case Action::kEligibilityRead: return "eligibility.read";
+    case Action::kEligibilityWrite: return "eligibility.write";
+    case Action::kEligibilityOverride: return "eligibility.override";
   }
   return "unknown";
 }
@@ -40,13 +54,21 @@ namespace {
 
 // The whole matrix in one table. Anything not listed is denied.
 const std::set<Action>& Permissions(Role role) {
-  static const std::set<Action> kAdmin = {Action::kUserManage, Action::kUserListStaff};
+  // Admins run the organisation (accounts, programmes, norm tables) but never see case content.
+  static const std::set<Action> kAdmin = {Action::kUserManage,    Action::kUserListStaff, Action::kProgrammeRead,
+                                          Action::kProgrammeManage, Action::kNormRead,      Action::kNormManage};
   static const std::set<Action> kTeamLead = {
       Action::kFamilyList,  Action::kFamilyCreate, Action::kFamilyRead,    Action::kFamilyUpdate,
       Action::kFamilyAssignCoach, Action::kMemberRead, Action::kMemberWrite, Action::kAccessLogRead,
-      Action::kUserListStaff};
-  static const std::set<Action> kCoach = {Action::kFamilyList, Action::kFamilyCreate, Action::kFamilyRead,
-                                          Action::kFamilyUpdate, Action::kMemberRead, Action::kMemberWrite};
+      Action::kUserListStaff, Action::kProgrammeRead, Action::kNormRead, Action::kReferralCreate,
+      Action::kWaitingListRead, Action::kTeamOverview, Action::kFamilyPhaseChange, Action::kTimelineRead,
+      Action::kConsentRead, Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite,
+      Action::kEligibilityOverride};
+  static const std::set<Action> kCoach = {
+      Action::kFamilyList,  Action::kFamilyCreate,    Action::kFamilyRead,       Action::kFamilyUpdate,
+      Action::kMemberRead,  Action::kMemberWrite,     Action::kProgrammeRead,    Action::kNormRead,
+      Action::kReferralCreate, Action::kFamilyPhaseChange, Action::kTimelineRead, Action::kConsentRead,
+      Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite};
   switch (role) {
     case Role::kAdmin: return kAdmin;
     case Role::kTeamLead: return kTeamLead;
@@ -58,7 +80,10 @@ const std::set<Action>& Permissions(Role role) {
 
 bool IsFamilyBound(Action a) {
   return a == Action::kFamilyRead || a == Action::kFamilyUpdate || a == Action::kFamilyAssignCoach ||
-         a == Action::kMemberRead || a == Action::kMemberWrite || a == Action::kAccessLogRead;
+         a == Action::kMemberRead || a == Action::kMemberWrite || a == Action::kAccessLogRead ||
+         a == Action::kFamilyPhaseChange || a == Action::kTimelineRead || a == Action::kConsentRead ||
+         a == Action::kConsentWrite || a == Action::kEligibilityRead || a == Action::kEligibilityWrite ||
+         a == Action::kEligibilityOverride;
 }
 
 }  // namespace

@@ -35,6 +35,22 @@ enum class Action {
   kAccessLogRead,
   kUserManage,     // create, change, disable accounts of the own organisation
   kUserListStaff,  // see coaches and team leads of the own organisation (to assign)
+  // Issue 4: programmes and norm tables are organisation data, not case content.
+  kProgrammeRead,
+  kProgrammeManage,
+  kNormRead,
+  kNormManage,
+  // The trajectory. Family-bound unless noted.
+  kReferralCreate,       // organisation-wide: enter a referral (creates a family)
+  kWaitingListRead,      // organisation-wide
+  kTeamOverview,         // organisation-wide
+  kFamilyPhaseChange,
+  kTimelineRead,
+  kConsentRead,
+  kConsentWrite,
+  kEligibilityRead,
+  kEligibilityWrite,
+  kEligibilityOverride,  // a team lead's decision, with a reason
 };
 std::string ActionName(Action action);
 

@@ -37,6 +37,28 @@ TEST(PolicyTest, MatrixForFamilyBoundActions) {
       {Role::kAdmin, Action::kMemberRead, R, R, R, R},
       {Role::kAdmin, Action::kMemberWrite, R, R, R, R},
       {Role::kAdmin, Action::kAccessLogRead, R, R, R, R},
+      // Issue 4: the trajectory, consent and eligibility.
+      {Role::kCoach, Action::kFamilyPhaseChange, A, S, S, S},
+      {Role::kCoach, Action::kTimelineRead, A, S, S, S},
+      {Role::kCoach, Action::kConsentRead, A, S, S, S},
+      {Role::kCoach, Action::kConsentWrite, A, S, S, S},
+      {Role::kCoach, Action::kEligibilityRead, A, S, S, S},
+      {Role::kCoach, Action::kEligibilityWrite, A, S, S, S},
+      {Role::kCoach, Action::kEligibilityOverride, R, R, R, R},
+      {Role::kTeamLead, Action::kFamilyPhaseChange, A, A, A, S},
+      {Role::kTeamLead, Action::kTimelineRead, A, A, A, S},
+      {Role::kTeamLead, Action::kConsentRead, A, A, A, S},
+      {Role::kTeamLead, Action::kConsentWrite, A, A, A, S},
+      {Role::kTeamLead, Action::kEligibilityRead, A, A, A, S},
+      {Role::kTeamLead, Action::kEligibilityWrite, A, A, A, S},
+      {Role::kTeamLead, Action::kEligibilityOverride, A, A, A, S},
+      {Role::kAdmin, Action::kFamilyPhaseChange, R, R, R, R},
+      {Role::kAdmin, Action::kTimelineRead, R, R, R, R},
+      {Role::kAdmin, Action::kConsentRead, R, R, R, R},
+      {Role::kAdmin, Action::kConsentWrite, R, R, R, R},
+      {Role::kAdmin, Action::kEligibilityRead, R, R, R, R},
+      {Role::kAdmin, Action::kEligibilityWrite, R, R, R, R},
+      {Role::kAdmin, Action::kEligibilityOverride, R, R, R, R},
   };
   for (const auto& r : rows) {
     auto actor = Make(r.role);
@@ -56,6 +78,25 @@ TEST(PolicyTest, OrganisationWideActions) {
   EXPECT_EQ(Decide(Make(Role::kCoach), Action::kUserListStaff), Decision::kDenyRole);
   EXPECT_EQ(Decide(Make(Role::kAdmin), Action::kFamilyList), Decision::kDenyRole);
   EXPECT_EQ(Decide(Make(Role::kCoach), Action::kFamilyCreate), Decision::kAllow);
+}
+
+TEST(PolicyTest, OrganisationWideTrajectoryActions) {
+  struct Row {
+    Action action;
+    Decision admin, lead, coach;
+  };
+  const auto A = Decision::kAllow, R = Decision::kDenyRole;
+  const Row rows[] = {
+      {Action::kProgrammeRead, A, A, A},   {Action::kProgrammeManage, A, R, R}, {Action::kNormRead, A, A, A},
+      {Action::kNormManage, A, R, R},      {Action::kReferralCreate, R, A, A},  {Action::kWaitingListRead, R, A, R},
+      {Action::kTeamOverview, R, A, R},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(ActionName(r.action));
+    EXPECT_EQ(Decide(Make(Role::kAdmin), r.action), r.admin);
+    EXPECT_EQ(Decide(Make(Role::kTeamLead), r.action), r.lead);
+    EXPECT_EQ(Decide(Make(Role::kCoach), r.action), r.coach);
+  }
 }
 
 TEST(PolicyTest, FamilyBoundActionWithoutFamilyIsDenied) {
