@@ -10,6 +10,7 @@
 
 #include "app/demo.h"
 #include "app/server.h"
+#include "eligibility/repo.h"
 #include "platform/migrations.h"
 #include "platform/random.h"
 #include "platform/time.h"
@@ -215,6 +216,9 @@ int main(int argc, char** argv) {
     });
     if (!st.ok()) return Fail(st);
     std::printf("schema is at version %d (%d applied now)\n", db::LatestKnownVersion(), applied);
+    auto norms = eligibility::LoadShippedNorms(**db);
+    if (!norms.ok()) return Fail(norms.status());
+    if (*norms > 0) std::printf("loaded %d norm table(s) from data/norms\n", *norms);
     return 0;
   }
   if (org_add->parsed()) {

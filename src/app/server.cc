@@ -10,7 +10,12 @@
 #include <regex>
 #include <thread>
 
+#include "consent/api.h"
+#include "eligibility/api.h"
+#include "eligibility/repo.h"
 #include "families/api.h"
+#include "programmes/api.h"
+#include "trajectory/api.h"
 #include "platform/http_server.h"
 #include "platform/migrations.h"
 #include "security/api.h"
@@ -86,6 +91,10 @@ void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& me
   security::RegisterAuthRoutes(router, ctx);
   security::RegisterUserRoutes(router, ctx);
   families::RegisterFamilyRoutes(router, ctx);
+  programmes::RegisterProgrammeRoutes(router, ctx);
+  trajectory::RegisterTrajectoryRoutes(router, ctx);
+  consent::RegisterConsentRoutes(router, ctx);
+  eligibility::RegisterEligibilityRoutes(router, ctx);
 }
 
 int Serve(const ServeConfig& config) {
@@ -126,6 +135,13 @@ int Serve(const ServeConfig& config) {
       !st.ok()) {
     std::fprintf(stderr, "kansrijk: %s\n", st.message().c_str());
     return 1;
+  }
+  // The shipped norm tables (data/norms) are data, not schema: loaded when missing, every start.
+  if (auto added = eligibility::LoadShippedNorms(**db); !added.ok()) {
+    std::fprintf(stderr, "kansrijk: %s\n", added.status().message().c_str());
+    return 1;
+  } else if (*added > 0) {
+    spdlog::info("loaded {} norm table(s) from data/norms", *added);
   }
   std::string key_file = config.audit_key_file.empty() ? DefaultAuditKeyFile(config.db_url) : config.audit_key_file;
   auto key = security::LoadAuditKey(key_file, true);

@@ -4,6 +4,7 @@
 #include "families/repo.h"
 #include "platform/api_helpers.h"
 #include "security/policy.h"
+#include "trajectory/model.h"
 
 namespace kansrijk::families {
 
@@ -18,6 +19,8 @@ using security::AuditFor;
 using security::Session;
 
 namespace {
+Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+}  // namespace
 
 Json MemberJson(const Member& m) {
   return {{"id", m.id},
@@ -41,7 +44,26 @@ Json FamilyJson(const Family& f) {
           {"version", f.version},
           {"created_at", f.created_at},
           {"updated_at", f.updated_at},
-          {"member_count", f.member_count}};
+          {"member_count", f.member_count},
+          {"programme_id", OptJson(f.programme_id)},
+          {"programme_name", f.programme_id ? Json(f.programme_name) : Json(nullptr)},
+          {"phase", f.phase},
+          {"waiting_since", OptJson(f.waiting_since)},
+          {"waiting_days", f.waiting_since ? Json(trajectory::WaitingDays(*f.waiting_since, Now())) : Json(nullptr)},
+          {"intake_date", OptJson(f.intake_date)},
+          {"closing_reason", OptJson(f.closing_reason)},
+          {"closing_summary", OptJson(f.closing_summary)},
+          {"referral", f.referrer_kind ? Json{{"referrer_organisation", f.referrer_organisation.value_or("")},
+                                              {"referrer_kind", *f.referrer_kind},
+                                              {"reason", f.referral_reason.value_or("")},
+                                              {"contact", [&] {
+                                                 Json c = Json::object();
+                                                 if (f.contact_phone) c["phone"] = *f.contact_phone;
+                                                 if (f.contact_email) c["email"] = *f.contact_email;
+                                                 if (f.contact_address) c["address"] = *f.contact_address;
+                                                 return c;
+                                               }()}}
+                                       : Json(nullptr)}};
 }
 
 Json FamilyWithMembers(const Family& f, const std::vector<Member>& members) {
@@ -51,12 +73,20 @@ Json FamilyWithMembers(const Family& f, const std::vector<Member>& members) {
   return j;
 }
 
+namespace {
+
 Response WithETag(Response res, int64_t version) {
   res.headers.emplace("ETag", http::ETagFor(version));
   return res;
 }
 
 std::string FamilyResource(const std::string& id) { return "family/" + id; }
+
+void Merge(FieldErrors& into, const FieldErrors& from) {
+  for (const auto& [k, v] : from) into[k].insert(into[k].end(), v.begin(), v.end());
+}
+
+}  // namespace
 
 // Reads member fields from a JSON object; `prefix` names the fields in errors (members[0].given_name).
 MemberFields ReadMemberFields(const Json& obj, FieldErrors& errors, const std::string& prefix) {
@@ -73,11 +103,6 @@ MemberFields ReadMemberFields(const Json& obj, FieldErrors& errors, const std::s
   return m;
 }
 
-void Merge(FieldErrors& into, const FieldErrors& from) {
-  for (const auto& [k, v] : from) into[k].insert(into[k].end(), v.begin(), v.end());
-}
-
-// Appends an audit row for a refused or failed attempt and returns the problem response.
 Response Refuse(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
                 const std::string& resource, const std::optional<std::string>& family_id, const Status& why) {
   Status audited = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, resource, family_id, security::OutcomeOf(why)));
@@ -102,6 +127,8 @@ Status RoleAllows(const Session& s, Action action) {
                                                                                      : Status::Ok();
 }
 
+namespace {
+
 Response ListFamilies(ApiContext& ctx, Request& req, const Session& s) {
   const std::string action = "family.list";
   auto scope = security::ScopeFamilyList(s.actor);
@@ -111,10 +138,31 @@ Response ListFamilies(ApiContext& ctx, Request& req, const Session& s) {
   q.organisation_id = scope->organisation_id;
   auto limit = http::ParseLimit(req);
   if (!limit.ok()) Merge(errors, limit.status().field_errors()); else q.limit = *limit;
+  std::string sort = req.QueryValue("sort").value_or("");
+  if (sort.empty()) sort = "name";
+  if (sort == "waiting") q.sort = FamilyListQuery::Sort::kByWaiting;
+  else if (sort == "updated") q.sort = FamilyListQuery::Sort::kByUpdated;
+  else if (sort != "name") errors["sort"].push_back("Kies name, waiting of updated.");
   if (auto cursor = req.QueryValue("cursor"); cursor && !cursor->empty()) {
-    auto parts = http::DecodeCursor(*cursor, 2);
-    if (!parts.ok()) Merge(errors, parts.status().field_errors());
-    else q.after = std::pair{(*parts)[0], (*parts)[1]};
+    // Name-sorted cursors are [key, id] (as before issue 4); the others say their sort first, so a
+    // cursor from one order is never read as a position in another.
+    if (sort == "name") {
+      auto parts = http::DecodeCursor(*cursor, 2);
+      if (!parts.ok()) Merge(errors, parts.status().field_errors());
+      else q.after = std::pair{(*parts)[0], (*parts)[1]};
+    } else {
+      auto parts = http::DecodeCursor(*cursor, 3);
+      if (!parts.ok() || (*parts)[0] != sort) errors["cursor"].push_back("Deze cursor is niet geldig. Begin opnieuw bij de eerste pagina.");
+      else q.after = std::pair{(*parts)[1], (*parts)[2]};
+    }
+  }
+  if (auto phase = req.QueryValue("phase"); phase && !phase->empty()) {
+    if (!trajectory::IsPhase(*phase)) errors["phase"].push_back("Kies aanmelding, intake, actief, afsluiting of nazorg.");
+    q.phase = *phase;
+  }
+  if (auto programme = req.QueryValue("programme_id"); programme && !programme->empty()) {
+    if (programme->size() > 64) errors["programme_id"].push_back("Dit programma bestaat niet.");
+    q.programme_id = *programme;
   }
   if (auto status = req.QueryValue("status"); status && !status->empty()) {
     if (!IsFamilyStatus(*status)) errors["status"].push_back("Kies active of archived.");
@@ -143,9 +191,11 @@ Response ListFamilies(ApiContext& ctx, Request& req, const Session& s) {
   if (!st.ok()) return ProblemResponse(st);
   Json items = Json::array();
   for (const auto& f : page.items) items.push_back(FamilyJson(f));
-  return http::JsonResponse(200, {{"items", items},
-                                  {"next_cursor", page.next ? Json(http::EncodeCursor({page.next->first, page.next->second}))
-                                                            : Json(nullptr)}});
+  Json next = nullptr;
+  if (page.next)
+    next = sort == "name" ? http::EncodeCursor({page.next->first, page.next->second})
+                          : http::EncodeCursor({sort, page.next->first, page.next->second});
+  return http::JsonResponse(200, {{"items", items}, {"next_cursor", next}});
 }
 
 Response CreateFamily(ApiContext& ctx, Request& req, const Session& s) {

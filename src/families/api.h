@@ -1,12 +1,37 @@
 // HTTP routes for families, household members and a family's access log.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "families/model.h"
 #include "platform/http.h"
 #include "security/guard.h"
+#include "security/policy.h"
 
 namespace kansrijk::families {
 
 // /api/v1/families, /api/v1/families/{id}, /members, /members/{mid}, /access-log.
 void RegisterFamilyRoutes(http::Router& router, security::ApiContext& ctx);
+
+// Shared with the features that hang off a family (trajectory, consent, eligibility).
+
+// The Family JSON shape, with the trajectory fields; waiting_days is computed for now.
+http::Json FamilyJson(const Family& f);
+http::Json MemberJson(const Member& m);
+http::Json FamilyWithMembers(const Family& f, const std::vector<Member>& members);
+// Reads MemberInput fields from a JSON object; `prefix` names the fields in errors (members[0].given_name).
+MemberFields ReadMemberFields(const http::Json& obj, FieldErrors& errors, const std::string& prefix);
+// Loads a family and applies the policy for `action`. Unknown ids and ids outside the caller's
+// reach look the same (kNotFound); a role that never may gets kPermissionDenied.
+Result<Family> AuthorizedFamily(db::Connection& c, const security::Session& s, const std::string& id,
+                                security::Action action);
+// kPermissionDenied when the caller's role never has `action` (checked before any id is looked up).
+Status RoleAllows(const security::Session& s, security::Action action);
+// Appends an audit row for a refused or failed attempt and returns the problem response.
+http::Response Refuse(security::ApiContext& ctx, const http::Request& req, const security::Session& s,
+                      const std::string& action, const std::string& resource,
+                      const std::optional<std::string>& family_id, const Status& why);
 
 }  // namespace kansrijk::families

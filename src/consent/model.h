@@ -1,0 +1,50 @@
+// Consent per purpose (coaching; sharing with a named partner organisation; research): who gave
+// it, when, how, and its withdrawal. Other modules ask MayI() before they share or export.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/status.h"
+#include "platform/time.h"
+
+namespace kansrijk::consent {
+
+constexpr size_t kMaxNameChars = 200;
+constexpr size_t kMaxNoteChars = 2000;
+
+struct Consent {
+  std::string id;
+  std::string family_id;
+  std::string purpose;                              // coaching | sharing | research
+  std::optional<std::string> partner_organisation;  // only (and always) for sharing
+  std::string given_by;                             // the family member who gave it
+  std::string given_on;                             // YYYY-MM-DD
+  std::string method;                               // paper | verbal | digital
+  std::optional<std::string> withdrawn_on;
+  std::optional<std::string> withdrawal_note;
+  std::string recorded_by_name;
+  int64_t version = 1;
+  std::string created_at, updated_at;
+};
+
+bool IsPurpose(std::string_view s);
+bool IsMethod(std::string_view s);
+
+// Field errors for a new consent. given_on must be a real date from 1900 up to `today`; sharing
+// needs a partner organisation and the other purposes must not name one.
+FieldErrors ValidateNewConsent(const Consent& c, Date today);
+
+// Field errors for a withdrawal: a real date, not before the consent was given, not after `today`;
+// kConflict when the consent was already withdrawn.
+Status ValidateWithdrawal(const Consent& c, const std::optional<Date>& withdrawn_on, Date today);
+
+// May we act for `purpose` (and, for sharing, with `partner`)? True only when a consent for it
+// exists that is not withdrawn. Partner names compare without regard to case or outer spaces.
+bool MayI(const std::vector<Consent>& consents, std::string_view purpose,
+          std::optional<std::string_view> partner = std::nullopt);
+
+}  // namespace kansrijk::consent
