@@ -1,11 +1,17 @@
 #include "app/demo.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
+#include <string_view>
 #include <vector>
 
+#include "consent/repo.h"
+#include "eligibility/repo.h"
 #include "families/model.h"
 #include "families/repo.h"
+#include "programmes/repo.h"
+#include "trajectory/repo.h"
 #include "platform/random.h"
 #include "platform/time.h"
 #include "security/accounts.h"
@@ -85,6 +91,128 @@ const char* kSurnames[] = {"Bakker", "de Vries", "Jansen", "Mulder", "Hoekstra",
 const char* kGivenFemale[] = {"Anna", "Sara", "Eva", "Lisa", "Fleur", "Iris", "Noor", "Julia", "Tessa", "Maud"};
 const char* kGivenMale[] = {"Tim", "Lars", "Ruben", "Koen", "Bas", "Niels", "Joris", "Sven", "Gijs", "Pim"};
 
+// Where each hand-written family stands in its trajectory, so every page has something to show.
+struct DemoTrajectory {
+  const char* phase;
+  int coach;      // 0: none (waiting list), 1: coach1, 2: coach2
+  int programme;  // 0: Gezinscoaching Coevorden 2026, 1: Toukomst
+  const char* referrer_kind;
+  const char* referrer;
+  const char* reason;
+  int days_ago;             // referral (and waiting) this many days ago
+  const char* household;    // for the eligibility check; nullptr: none yet
+  int64_t income_cents;
+  bool override_to_pass;    // the check fails, the team lead lets the family in with a reason
+};
+
+const DemoTrajectory kTrajectories[] = {
+    {"actief", 1, 0, "woningcorporatie", "Woonservice Coevorden", "Huurachterstand van drie maanden; moeder wil hulp bij geld en werk.", 160, "alleenstaande_ouder", 128000, false},
+    {"intake", 1, 0, "school", "OBS De Esch", "Jesse verzuimt vaak; ouders willen meedenken.", 40, nullptr, 0, false},
+    {"aanmelding", 0, 0, "school", "Kindcentrum Dalen", "Vader alleen met zoon, weinig netwerk.", 45, nullptr, 0, false},
+    {"afsluiting", 2, 0, "voedselbank", "Voedselbank Coevorden", "Lange tijd voedselpakket; wil weer zelf rondkomen.", 420, "alleenstaande_ouder", 110000, false},
+    {"nazorg", 1, 1, "schuldhulp", "GKB Drenthe", "Schulden na baanverlies.", 600, "gehuwden", 200000, false},
+    {"aanmelding", 0, 1, "voedselbank", "Voedselbank Emmen", "Moeder met drie kinderen vraagt hulp bij rondkomen.", 12, nullptr, 0, false},
+    {"actief", 2, 1, "gemeente", "Gemeente Emmen, inkomensconsulent", "Drie generaties onder één dak, spanningen over geld.", 200, "gehuwden", 245000, true},
+    {"aanmelding", 0, 0, "huisarts", "Huisartsenpraktijk Sleen", "Stress en slaapproblemen door rekeningen.", 3, nullptr, 0, false},
+    {"actief", 1, 0, "zelf", "Zelf aangemeld", "Ouders zagen de folder in de bibliotheek.", 120, "gehuwden", 190000, false},
+    {"intake", 2, 1, "woningcorporatie", "Lefier", "Dreigende ontruiming.", 30, "alleenstaande_ouder", 120000, false},
+    {"actief", 2, 1, "school", "CS Vincent van Gogh", "Fenna mist spullen voor school.", 90, "alleenstaande_ouder", 100000, false},
+    {"intake", 1, 0, "voedselbank", "Voedselbank Coevorden", "Net verhuisd, geen netwerk.", 25, nullptr, 0, false},
+    {"actief", 2, 0, "gemeente", "Gemeente Coevorden", "Kostendelersnorm sinds zoon 27 werd.", 150, "alleenstaande", 95000, false},
+    {"aanmelding", 0, 1, "anders", "Kledingbank Emmen", "Moeder vraagt hulp voor haar dochters.", 70, nullptr, 0, false},
+    {"afsluiting", 1, 1, "woningcorporatie", "Domesta", "Huurachterstand.", 380, "gehuwden", 180000, false},
+    {"actief", 2, 0, "schuldhulp", "GKB Drenthe", "Betalingsregeling loopt vast.", 100, "alleenstaande_ouder", 140000, false},
+    {"intake", 1, 0, "huisarts", "Huisartsenpraktijk Coevorden", "Zorgen om geld en gezondheid.", 20, nullptr, 0, false},
+    {"nazorg", 2, 0, "zelf", "Zelf aangemeld", "Wil de kinderen meer kansen geven.", 700, "gehuwden", 170000, false},
+    {"actief", 1, 1, "school", "Esdal College", "Zoë en Lina lopen achter; moeder werkt in de nacht.", 130, "alleenstaande_ouder", 150000, false},
+    {"aanmelding", 0, 0, "woningcorporatie", "Woonservice Coevorden", "Opa en moeder delen huis, huurschuld.", 8, nullptr, 0, false},
+};
+
+TimePoint DaysAgo(int days) { return Now() - std::chrono::milliseconds(int64_t(days) * 86'400'000); }
+std::string DateDaysAgo(int days) { return FormatDate(TodayInAmsterdam(DaysAgo(days))); }
+
+// Adds the referral, timeline, consents and eligibility check of a hand-written family.
+Status AddDemoTrajectory(db::Connection& tx, const families::Family& family, const DemoTrajectory& t,
+                         const std::vector<eligibility::NormTable>& norms, const std::string& lead_id,
+                         const std::string& coach_id, const std::string& coach_name, const std::string& given_by) {
+  const int phase = std::max(0, int(std::string_view(t.phase) == "aanmelding"   ? 0
+                                    : std::string_view(t.phase) == "intake"     ? 1
+                                    : std::string_view(t.phase) == "actief"     ? 2
+                                    : std::string_view(t.phase) == "afsluiting" ? 3
+                                                                                : 4));
+  auto event = [&](int days, const char* kind, std::optional<std::string> from, std::optional<std::string> to,
+                   std::optional<std::string> note, bool by_lead) {
+    trajectory::Event e;
+    e.family_id = family.id;
+    e.at = FormatUtc(DaysAgo(days));
+    e.date = DateDaysAgo(days);
+    e.kind = kind;
+    e.from = std::move(from);
+    e.to = std::move(to);
+    e.note = std::move(note);
+    e.user_id = by_lead ? lead_id : coach_id;
+    e.user_name = by_lead ? "Tineke Teamleider" : coach_name;
+    return trajectory::EventRepo::Append(tx, e);
+  };
+  RETURN_IF_ERROR(event(t.days_ago, "referral", std::nullopt, "aanmelding",
+                        std::string(t.referrer) + " (" + t.referrer_kind + "): " + t.reason, true));
+  if (t.coach == 0) return Status::Ok();
+  const int step = std::max(1, t.days_ago / 8);
+  RETURN_IF_ERROR(event(t.days_ago - step, "assign", std::nullopt, coach_name, std::nullopt, true));
+  RETURN_IF_ERROR(event(t.days_ago - 2 * step, "phase", "aanmelding", "intake", "Kennismaking aan de keukentafel.", false));
+  if (phase >= 1 || t.household) {
+    consent::Consent c;
+    c.family_id = family.id;
+    c.purpose = "coaching";
+    c.given_by = given_by;
+    c.given_on = DateDaysAgo(t.days_ago - 2 * step);
+    c.method = "paper";
+    c.recorded_by_name = coach_name;
+    RETURN_IF_ERROR(consent::ConsentRepo::Insert(tx, c, coach_id).status());
+    RETURN_IF_ERROR(event(t.days_ago - 2 * step, "consent", std::nullopt, "coaching",
+                          "coaching, gegeven door " + given_by + " (paper)", false));
+    if (phase >= 2) {
+      c.purpose = "sharing";
+      c.partner_organisation = t.referrer;
+      c.method = "verbal";
+      RETURN_IF_ERROR(consent::ConsentRepo::Insert(tx, c, coach_id).status());
+    }
+  }
+  if (t.household) {
+    const Date on = TodayInAmsterdam(DaysAgo(t.days_ago - 3 * step));
+    if (const auto* table = eligibility::TableFor(norms, on)) {
+      eligibility::Check k;
+      k.family_id = family.id;
+      k.date = FormatDate(on);
+      k.household_type = t.household;
+      k.cost_sharers = 1;
+      k.incomes_json = nlohmann::json::array({{{"source", "uitkering of loon"}, {"amount_cents", t.income_cents}}}).dump();
+      k.threshold_percent = 120;
+      k.norm_table_version = table->version;
+      k.outcome = eligibility::Compute(eligibility::NormCents(*table, t.household, 1), {t.income_cents}, 120);
+      k.created_by_name = coach_name;
+      ASSIGN_OR_RETURN(auto check, eligibility::CheckRepo::Insert(tx, k, coach_id));
+      RETURN_IF_ERROR(event(t.days_ago - 3 * step, "eligibility", std::nullopt,
+                            k.outcome.passes ? "voldoet" : "voldoet_niet",
+                            eligibility::FormatPercent(k.outcome.percent_tenths) + "% van de norm", false));
+      if (t.override_to_pass) {
+        RETURN_IF_ERROR(eligibility::CheckRepo::SetOverride(tx, check, true,
+                                                            "Hoge vaste lasten door mantelzorg; past bij de doelgroep.",
+                                                            lead_id, "Tineke Teamleider")
+                            .status());
+        RETURN_IF_ERROR(event(t.days_ago - 3 * step, "override", "voldoet_niet", "voldoet",
+                              "Hoge vaste lasten door mantelzorg; past bij de doelgroep.", true));
+      }
+    }
+  }
+  if (phase >= 2) RETURN_IF_ERROR(event(t.days_ago - 4 * step, "phase", "intake", "actief", std::nullopt, false));
+  if (phase >= 3)
+    RETURN_IF_ERROR(event(t.days_ago - 6 * step, "phase", "actief", "afsluiting",
+                          "doelen_bereikt: De familie heeft weer overzicht over geld en een plan voor werk.", false));
+  if (phase >= 4) RETURN_IF_ERROR(event(t.days_ago - 7 * step, "phase", "afsluiting", "nazorg", std::nullopt, false));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CreateDemo(db::Database& db, const security::AuditLog& audit, int families) {
@@ -115,6 +243,28 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
                              .resource = "organisation/" + org_id, .outcome = "success"});
   }));
 
+  // Norm tables first: the demo's eligibility checks use them.
+  RETURN_IF_ERROR(eligibility::LoadShippedNorms(db).status());
+  std::string programme_ids[2];
+  std::vector<eligibility::NormTable> norms;
+  RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
+    programmes::Programme coevorden;
+    coevorden.organisation_id = org_id;
+    coevorden.name = "Gezinscoaching Coevorden 2026";
+    coevorden.default_budget_cents = 250000;
+    programmes::Programme toukomst = coevorden;
+    toukomst.name = "Toukomst";
+    toukomst.default_budget_cents = 150000;
+    toukomst.contact_target_minutes_per_week = 240;
+    toukomst.planned_duration_weeks = 104;
+    ASSIGN_OR_RETURN(auto a, programmes::ProgrammeRepo::Insert(tx, coevorden));
+    ASSIGN_OR_RETURN(auto b, programmes::ProgrammeRepo::Insert(tx, toukomst));
+    programme_ids[0] = a.id;
+    programme_ids[1] = b.id;
+    ASSIGN_OR_RETURN(norms, eligibility::NormRepo::Visible(tx, org_id));
+    return Status::Ok();
+  }));
+
   const auto& hand = HandWrittenFamilies();
   std::mt19937 rng(20261123);  // fixed seed: the same synthetic data every run
   const int kBatch = 500;
@@ -142,11 +292,43 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
                                         std::min(today.year - 1, parent_year + 20 + int(rng() % 15))});
           f = &synthetic;
         }
-        // Most families have a coach; every seventh waits for one (the waiting list).
-        std::optional<std::string> coach;
-        if (i % 7 != 6) coach = logins[2 + (i % 3 == 2 ? 1 : 0)].id;
-        std::string name = std::string("Familie ") + f->surname + (i >= int(hand.size()) ? " " + std::to_string(i + 1) : "");
-        ASSIGN_OR_RETURN(auto family, families::FamilyRepo::Insert(tx, org_id, name, coach));
+        families::Family fam;
+        fam.organisation_id = org_id;
+        fam.name = std::string("Familie ") + f->surname + (i >= int(hand.size()) ? " " + std::to_string(i + 1) : "");
+        const DemoTrajectory* t = i < int(std::size(kTrajectories)) && i < int(hand.size()) ? &kTrajectories[i] : nullptr;
+        if (t) {
+          if (t->coach) fam.coach_id = logins[1 + t->coach].id;
+          fam.programme_id = programme_ids[t->programme];
+          fam.phase = t->phase;
+          if (!t->coach) fam.waiting_since = FormatUtc(DaysAgo(t->days_ago));
+          if (fam.phase != "aanmelding") fam.intake_date = DateDaysAgo(t->days_ago - 2 * std::max(1, t->days_ago / 8));
+          if (fam.phase == "afsluiting" || fam.phase == "nazorg") {
+            fam.closing_reason = "doelen_bereikt";
+            fam.closing_summary = "De familie heeft weer overzicht over geld en een plan voor werk.";
+          }
+          fam.referrer_kind = t->referrer_kind;
+          fam.referrer_organisation = t->referrer;
+          fam.referral_reason = t->reason;
+          fam.contact_phone = "06-" + std::to_string(12340000 + i * 7919);
+          fam.contact_address = "Dorpsstraat " + std::to_string(3 + i * 2) + ", Coevorden";
+        } else {
+          // Synthetic families (benchmarks): a programme and a phase, nothing more, to stay fast.
+          // Most have a coach; every seventh waits for one (the waiting list).
+          fam.programme_id = programme_ids[i % 2];
+          if (i % 7 != 6) {
+            fam.coach_id = logins[2 + (i % 3 == 2 ? 1 : 0)].id;
+            static const char* kPhases[] = {"intake", "actief", "actief", "afsluiting", "nazorg"};
+            fam.phase = kPhases[i % 5];
+          } else {
+            fam.waiting_since = FormatUtc(DaysAgo(1 + i % 90));
+          }
+        }
+        ASSIGN_OR_RETURN(auto family, families::FamilyRepo::InsertFull(tx, fam));
+        if (t) {
+          const int c = t->coach ? 1 + t->coach : 2;
+          RETURN_IF_ERROR(AddDemoTrajectory(tx, family, *t, norms, logins[1].id, logins[c].id, logins[c].display_name,
+                                            std::string(f->people.front().given) + " " + f->surname));
+        }
         int person = 0;
         for (const auto& p : f->people) {
           families::MemberFields m;
