@@ -1,0 +1,131 @@
+// The one way the web app talks to the kansrijk API: same-origin fetch with the session
+// cookie, the CSRF token on every write, If-Match on updates, and problem+json turned into
+// an ApiError whose field errors can be shown next to the form fields.
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  totp_required?: boolean;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, problem: Problem, retryAfterSeconds: number | null = null) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The last part of the problem type, e.g. "validation", "not-found", "csrf". */
+  get slug(): string {
+    if (this.status === 0) return 'network';
+    const type = this.problem.type ?? '';
+    return type.slice(type.lastIndexOf('/') + 1);
+  }
+
+  get fieldErrors(): Record<string, string[]> {
+    return this.problem.errors ?? {};
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthenticatedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 while the user thought they were logged in. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  unauthenticatedHandler = handler;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Row version for If-Match on PATCH. */
+  version?: number;
+  query?: Query;
+  signal?: AbortSignal;
+  /** Login and the first /me call handle 401 themselves. */
+  noAuthRedirect?: boolean;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  etag: string | null;
+}
+
+export function buildPath(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
+
+  let response: Response;
+  try {
+    response = await fetch(buildPath(`/api/v1${path}`, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, { status: 0, title: 'network' });
+  }
+
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+
+  if (!response.ok) {
+    const problem: Problem =
+      parsed && typeof parsed === 'object' ? { ...(parsed as Problem), status: response.status } : { status: response.status };
+    const retry = Number(response.headers.get('Retry-After'));
+    const error = new ApiError(response.status, problem, Number.isFinite(retry) && retry > 0 ? retry : null);
+    if (response.status === 401 && !problem.totp_required && !options.noAuthRedirect && unauthenticatedHandler) {
+      unauthenticatedHandler();
+    }
+    throw error;
+  }
+  return { data: parsed as T, status: response.status, etag: response.headers.get('ETag') };
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }).then((r) => r.data),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }).then((r) => r.data),
+  patch: <T>(path: string, body: unknown, version: number) => request<T>('PATCH', path, { body, version }).then((r) => r.data),
+};
+
+/** True when the API has no such endpoint yet (or the object is out of reach): 404. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

@@ -1,0 +1,181 @@
+// Shapes of the kansrijk API (docs/openapi.yaml). Ids are opaque strings, money is cents.
+
+export type Role = 'admin' | 'team_lead' | 'coach';
+
+export interface User {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  organisation_id: string;
+  organisation_name: string;
+  totp_enabled: boolean;
+  disabled: boolean;
+  version?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export const PHASES = ['aanmelding', 'intake', 'actief', 'afsluiting', 'nazorg'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const REFERRER_KINDS = ['woningcorporatie', 'school', 'voedselbank', 'schuldhulp', 'huisarts', 'gemeente', 'zelf', 'anders'] as const;
+export type ReferrerKind = (typeof REFERRER_KINDS)[number];
+
+export const CLOSING_REASONS = ['doelen_bereikt', 'verhuisd', 'op_eigen_verzoek', 'doorverwezen', 'niet_bereikbaar', 'anders'] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+
+export interface Contact {
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface Referral {
+  referrer_organisation: string;
+  referrer_kind: ReferrerKind;
+  reason: string;
+  contact: Contact;
+}
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+export const HOUSEHOLD_ROLES = ['parent', 'child', 'grandparent', 'other'] as const;
+export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
+
+export interface Member {
+  id: string;
+  family_id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string | null;
+  sex: Sex;
+  household_role: HouseholdRole;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberInput {
+  given_name: string;
+  family_name?: string;
+  birth_date?: string | null;
+  sex?: Sex;
+  household_role?: HouseholdRole;
+}
+
+export interface Family {
+  id: string;
+  name: string;
+  coach_id: string | null;
+  coach_name: string | null;
+  status: 'active' | 'archived';
+  version: number;
+  created_at: string;
+  updated_at: string;
+  member_count: number;
+  members?: Member[];
+  // Trajectory fields (issue 4); absent on servers without the trajectory module.
+  programme_id?: string | null;
+  programme_name?: string | null;
+  phase?: Phase;
+  waiting_since?: string | null;
+  waiting_days?: number | null;
+  intake_date?: string | null;
+  closing_reason?: ClosingReason | null;
+  closing_summary?: string | null;
+  referral?: Referral | null;
+}
+
+export interface AccessLogEntry {
+  seq: number;
+  at: string;
+  user_id: string;
+  user_name: string;
+  role: Role | string;
+  action: string;
+  outcome: string;
+  request_id: string;
+}
+
+export interface Programme {
+  id: string;
+  name: string;
+  threshold_percent: number;
+  default_budget_cents: number;
+  contact_target_minutes_per_week: number;
+  planned_duration_weeks: number;
+  follow_up_months: number[];
+  active: boolean;
+  version: number;
+}
+
+export type TimelineKind =
+  | 'referral'
+  | 'phase'
+  | 'assign'
+  | 'handover'
+  | 'reopen'
+  | 'consent'
+  | 'consent_withdrawn'
+  | 'eligibility'
+  | 'override';
+
+export interface TimelineItem {
+  id: string;
+  at: string;
+  date: string;
+  kind: TimelineKind;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+  user_name: string;
+}
+
+export const CONSENT_PURPOSES = ['coaching', 'sharing', 'research'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const CONSENT_METHODS = ['paper', 'verbal', 'digital'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export interface Consent {
+  id: string;
+  purpose: ConsentPurpose;
+  partner_organisation: string | null;
+  given_by: string;
+  given_on: string;
+  method: ConsentMethod;
+  withdrawn_on: string | null;
+  withdrawal_note: string | null;
+  recorded_by_name: string;
+  version: number;
+}
+
+export const HOUSEHOLD_TYPES = ['alleenstaande', 'alleenstaande_ouder', 'gehuwden'] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+
+export interface EligibilityCheck {
+  id: string;
+  date: string;
+  household_type: HouseholdType;
+  cost_sharers: number;
+  income_cents: number;
+  norm_cents: number;
+  percent: number;
+  threshold_percent: number;
+  passes: boolean;
+  norm_table_version: string;
+  override: null | { passes: boolean; reason: string; by_name: string };
+}
+
+export interface TeamOverview {
+  coaches: {
+    id: string;
+    display_name: string;
+    families_by_phase: Partial<Record<Phase, number>>;
+    total_active: number;
+  }[];
+  waiting: { count: number; longest_days: number | null; average_days: number | null };
+}

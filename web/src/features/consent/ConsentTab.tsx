@@ -1,0 +1,300 @@
+// Consent per purpose (coaching, sharing with a named partner, research): who gave it,
+// when and how, and withdrawal. Later features ask the server "may I?" before sharing.
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { CONSENT_METHODS, CONSENT_PURPOSES, type Consent, type ConsentMethod, type ConsentPurpose, type Page } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { formatDate, toInputDate, todayIso } from '../../i18n/format';
+import { Badge } from '../../ui/Badges';
+import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
+import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
+import { useApi } from '../../ui/useApi';
+import type { TabProps } from '../families/FamilyPage';
+import { trajectoryApi } from '../trajectory/api';
+
+const IDS = { purpose: 'consent-purpose', partner_organisation: 'consent-partner', given_by: 'consent-given-by', given_on: 'consent-given-on', method: 'consent-method' };
+const ORDER = Object.values(IDS);
+
+function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: string; members: string[]; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  const [purpose, setPurpose] = useState<ConsentPurpose>('coaching');
+  const [partner, setPartner] = useState('');
+  const [givenBy, setGivenBy] = useState(members[0] ?? '');
+  const [givenOn, setGivenOn] = useState(toInputDate(todayIso()));
+  const [method, setMethod] = useState<ConsentMethod>('paper');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    if (purpose === 'sharing') {
+      const p = required(t, partner, 200);
+      if (p) errs[IDS.partner_organisation] = p;
+    }
+    const g = required(t, givenBy, 200);
+    if (g) errs[IDS.given_by] = g;
+    const [iso, dateErr] = checkDate(t, givenOn, { required: true, min: '2000-01-01' });
+    if (dateErr) errs[IDS.given_on] = dateErr;
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return focusFirstError(errs, ORDER);
+    setBusy(true);
+    try {
+      await trajectoryApi.addConsent(familyId, {
+        purpose,
+        partner_organisation: purpose === 'sharing' ? partner.trim() : null,
+        given_by: givenBy.trim(),
+        given_on: iso!,
+        method,
+      });
+      onSaved();
+    } catch (err) {
+      const { fields, general: rest } = serverErrors(err, IDS);
+      setErrors(fields);
+      if (!Object.keys(fields).length || rest.length) setGeneral(rest.join(' ') || errorMessage(err));
+      focusFirstError(fields, ORDER);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-card k-form" onSubmit={submit} noValidate aria-labelledby="consent-form-title">
+      <Heading3 id="consent-form-title">{t('consent.add')}</Heading3>
+      {general && <Notice type="error">{general}</Notice>}
+      <SelectField
+        id={IDS.purpose}
+        label={t('consent.purpose')}
+        value={purpose}
+        onValue={(v) => setPurpose(v as ConsentPurpose)}
+        error={errors[IDS.purpose]}
+        options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
+      />
+      {purpose === 'sharing' && (
+        <TextField id={IDS.partner_organisation} label={t('consent.partner')} description={t('consent.partnerHint')} value={partner} onValue={setPartner} error={errors[IDS.partner_organisation]} required />
+      )}
+      <div className="k-row">
+        <TextField
+          id={IDS.given_by}
+          label={t('consent.givenBy')}
+          description={t('consent.givenByHint')}
+          value={givenBy}
+          onValue={setGivenBy}
+          error={errors[IDS.given_by]}
+          list="consent-members"
+          autoComplete="off"
+          required
+        />
+        <datalist id="consent-members">
+          {members.map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        <TextField id={IDS.given_on} label={t('consent.givenOn')} description={t('common.dateHint')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} inputMode="numeric" autoComplete="off" required />
+      </div>
+      <SelectField
+        id={IDS.method}
+        label={t('consent.method')}
+        value={method}
+        onValue={(v) => setMethod(v as ConsentMethod)}
+        error={errors[IDS.method]}
+        options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {t('common.save')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: string; consent: Consent; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { withdrawn_on: `withdraw-${consent.id}-date`, note: `withdraw-${consent.id}-note` };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    const [iso, dateErr] = checkDate(t, date, { required: true, min: consent.given_on });
+    if (dateErr) errs[ids.withdrawn_on] = dateErr;
+    const n = maxLength(t, note, 2000);
+    if (n) errs[ids.note] = n;
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
+    setBusy(true);
+    try {
+      await trajectoryApi.withdrawConsent(familyId, consent.id, { withdrawn_on: iso!, ...(note.trim() ? { note: note.trim() } : {}) });
+      onDone();
+    } catch (err) {
+      const { fields, general: rest } = serverErrors(err, ids);
+      setErrors(fields);
+      if (!Object.keys(fields).length || rest.length) setGeneral(rest.join(' ') || errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-form" onSubmit={submit} noValidate aria-label={t('consent.withdrawFor', { purpose: t(`purpose.${consent.purpose}`) })}>
+      {general && <Notice type="error">{general}</Notice>}
+      <TextField id={ids.withdrawn_on} label={t('consent.withdrawOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} inputMode="numeric" autoComplete="off" required />
+      <TextareaField id={ids.note} label={t('consent.withdrawNote')} value={note} onValue={setNote} error={errors[ids.note]} rows={2} optional />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
+          {t('consent.withdraw')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+export default function ConsentTab({ family, reload }: TabProps) {
+  const { t, lang } = useI18n();
+  const consents = useApi<Page<Consent>>((signal) => trajectoryApi.consents(family.id, signal), [family.id]);
+  const [adding, setAdding] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const members = (family.members ?? []).map((m) => `${m.given_name} ${m.family_name}`.trim());
+  const purposeText = (c: Consent) => (c.purpose === 'sharing' && c.partner_organisation ? `${t('purpose.sharing')}: ${c.partner_organisation}` : t(`purpose.${c.purpose}`));
+
+  return (
+    <section aria-labelledby="consent-title">
+      <div className="k-toolbar">
+        <Heading2 id="consent-title">{t('consent.title')}</Heading2>
+        {!adding && consents.error == null && (
+          <Button
+            appearance="primary-action-button"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+              requestAnimationFrame(() => document.getElementById(IDS.purpose)?.focus());
+            }}
+          >
+            {t('consent.add')}
+          </Button>
+        )}
+      </div>
+      <Paragraph className="k-lead">{t('consent.intro')}</Paragraph>
+      {notice && <Notice>{notice}</Notice>}
+      {adding && (
+        <ConsentForm
+          familyId={family.id}
+          members={members}
+          onSaved={() => {
+            setAdding(false);
+            setNotice(t('consent.saved'));
+            consents.reload();
+            reload();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      {consents.loading && !consents.data && <Loading />}
+      {consents.error != null && <ErrorState error={consents.error} onRetry={consents.reload} />}
+      {consents.data && consents.data.items.length === 0 && <Empty>{t('consent.empty')}</Empty>}
+      {consents.data && consents.data.items.length > 0 && (
+        <div className="k-table-wrap">
+          <Table>
+            <TableCaption>{t('consent.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('consent.purpose')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('consent.givenBy')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('consent.givenOn')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('consent.method')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('consent.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">
+                  <span className="k-visually-hidden">{t('common.actions')}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {consents.data.items.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>{purposeText(c)}</TableCell>
+                  <TableCell>
+                    {c.given_by}
+                    <div className="k-muted">
+                      {t('consent.recordedBy')}: {c.recorded_by_name}
+                    </div>
+                  </TableCell>
+                  <TableCell>{formatDate(c.given_on, lang)}</TableCell>
+                  <TableCell>{t(`method.${c.method}`)}</TableCell>
+                  <TableCell>
+                    {c.withdrawn_on ? (
+                      <>
+                        <Badge tone="bad">{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</Badge>
+                        {c.withdrawal_note && <div className="k-muted">{c.withdrawal_note}</div>}
+                      </>
+                    ) : (
+                      <Badge tone="ok">{t('consent.active')}</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {!c.withdrawn_on &&
+                      (withdrawing === c.id ? (
+                        <WithdrawForm
+                          familyId={family.id}
+                          consent={c}
+                          onDone={() => {
+                            setWithdrawing(null);
+                            setNotice(t('consent.withdrawnDone'));
+                            consents.reload();
+                            reload();
+                          }}
+                          onCancel={() => setWithdrawing(null)}
+                        />
+                      ) : (
+                        <Button
+                          appearance="subtle-button"
+                          aria-label={t('consent.withdrawFor', { purpose: purposeText(c) })}
+                          onClick={() => {
+                            setNotice(null);
+                            setWithdrawing(c.id);
+                            requestAnimationFrame(() => document.getElementById(`withdraw-${c.id}-date`)?.focus());
+                          }}
+                        >
+                          {t('consent.withdraw')}
+                        </Button>
+                      ))}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+// "Mijn gezinnen": the caseload with search, filters by phase, programme and coach,
+// sorting and cursor pagination. Filters live in the address, so Back and links work.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  Button,
+  ButtonGroup,
+  Heading1,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { Link, useSearchParams } from 'react-router';
+import { PHASES, type Family, type Page, type Programme, type User } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { PhaseBadge } from '../../ui/Badges';
+import { SelectField, TextField } from '../../ui/Field';
+import { Empty, ErrorState, Loading } from '../../ui/States';
+import { useApi } from '../../ui/useApi';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useUser } from '../auth/session';
+import { familiesApi, loadCoaches, loadProgrammes } from './api';
+
+const SORTS = ['name', 'waiting', 'updated'] as const;
+
+export default function CaseloadPage() {
+  const { t, lang } = useI18n();
+  const user = useUser();
+  const lead = user.role === 'team_lead';
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const phase = params.get('fase') ?? '';
+  const programme = params.get('programma') ?? '';
+  const coach = params.get('coach') ?? '';
+  const sort = params.get('sorteer') ?? 'name';
+  // Cursor pagination: the cursors of the pages seen so far, so "previous" works too.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+
+  const [draft, setDraft] = useState({ q, phase, programme, coach, sort });
+  const title = lead ? t('caseload.titleTeam') : t('caseload.title');
+  usePageTitle(title);
+
+  const programmes = useApi<Programme[] | null>((signal) => loadProgrammes(signal).catch(() => null), []);
+  const coaches = useApi<User[]>((signal) => (lead ? loadCoaches(signal).catch(() => []) : Promise.resolve([])), [lead]);
+  const list = useApi<Page<Family>>(
+    (signal) =>
+      familiesApi.list(
+        {
+          q: q || undefined,
+          phase: phase || undefined,
+          programme_id: programme || undefined,
+          coach_id: coach || undefined,
+          sort: sort !== 'name' ? sort : undefined,
+          cursor,
+          limit: 25,
+        },
+        signal,
+      ),
+    [q, phase, programme, coach, sort, cursor],
+  );
+
+  // After turning a page, start reading at the table caption ("Gezinnen — Pagina 2").
+  const captionRef = useRef<HTMLTableCaptionElement>(null);
+  const [turned, setTurned] = useState(false);
+  useEffect(() => {
+    if (turned && !list.loading) {
+      captionRef.current?.focus();
+      setTurned(false);
+    }
+  }, [turned, list.loading]);
+  function turnPage(next: string[]) {
+    setTurned(true);
+    setCursors(next);
+  }
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (draft.q.trim()) next.set('q', draft.q.trim());
+    if (draft.phase) next.set('fase', draft.phase);
+    if (draft.programme) next.set('programma', draft.programme);
+    if (draft.coach) next.set('coach', draft.coach);
+    if (draft.sort !== 'name') next.set('sorteer', draft.sort);
+    setCursors([]);
+    setParams(next);
+  }
+
+  function reset() {
+    setDraft({ q: '', phase: '', programme: '', coach: '', sort: 'name' });
+    setCursors([]);
+    setParams(new URLSearchParams());
+  }
+
+  const filtered = !!(q || phase || programme || coach);
+  const hasTrajectory = list.data?.items.some((f) => f.phase !== undefined) ?? false;
+
+  return (
+    <section aria-labelledby="page-title">
+      <div className="k-toolbar">
+        <Heading1 id="page-title">{title}</Heading1>
+        <Link className="utrecht-button utrecht-button--primary-action k-linkbutton" to="/aanmelden">
+          {t('caseload.new')}
+        </Link>
+      </div>
+      <Paragraph className="k-lead">{lead ? t('caseload.introTeam') : t('caseload.intro')}</Paragraph>
+
+      <form className="k-form k-form--inline" role="search" aria-label={t('caseload.filter')} onSubmit={apply}>
+        <TextField id="caseload-q" type="search" label={t('caseload.search')} value={draft.q} onValue={(v) => setDraft({ ...draft, q: v })} />
+        <SelectField
+          id="caseload-phase"
+          label={t('caseload.phase')}
+          value={draft.phase}
+          onValue={(v) => setDraft({ ...draft, phase: v })}
+          placeholder={t('common.all')}
+          options={PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) }))}
+        />
+        {programmes.data && programmes.data.length > 0 && (
+          <SelectField
+            id="caseload-programme"
+            label={t('caseload.programme')}
+            value={draft.programme}
+            onValue={(v) => setDraft({ ...draft, programme: v })}
+            placeholder={t('common.all')}
+            options={programmes.data.map((p) => ({ value: p.id, label: p.name }))}
+          />
+        )}
+        {lead && coaches.data && coaches.data.length > 0 && (
+          <SelectField
+            id="caseload-coach"
+            label={t('caseload.coach')}
+            value={draft.coach}
+            onValue={(v) => setDraft({ ...draft, coach: v })}
+            placeholder={t('common.all')}
+            options={coaches.data.map((c) => ({ value: c.id, label: c.display_name }))}
+          />
+        )}
+        <SelectField
+          id="caseload-sort"
+          label={t('caseload.sort')}
+          value={draft.sort}
+          onValue={(v) => setDraft({ ...draft, sort: v })}
+          options={SORTS.map((s) => ({ value: s, label: t(`caseload.sort.${s}`) }))}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button">
+            {t('caseload.filter')}
+          </Button>
+          {filtered && (
+            <Button type="button" appearance="subtle-button" onClick={reset}>
+              {t('caseload.reset')}
+            </Button>
+          )}
+        </ButtonGroup>
+      </form>
+
+      <div aria-live="polite" aria-busy={list.loading}>
+        {list.loading && <Loading />}
+        {!list.loading && list.error != null && <ErrorState error={list.error} onRetry={list.reload} />}
+        {list.error == null && list.data && list.data.items.length === 0 && !list.loading && (
+          <Empty>{filtered ? t('caseload.emptyFiltered') : t('caseload.empty')}</Empty>
+        )}
+        {list.error == null && list.data && list.data.items.length > 0 && (
+          <div className="k-table-wrap">
+            <Table>
+              <TableCaption ref={captionRef} tabIndex={-1}>
+                {t('caseload.caption')} — {t('caseload.pageInfo', { page: cursors.length + 1 })}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('caseload.col.name')}</TableHeaderCell>
+                  {lead && <TableHeaderCell scope="col">{t('caseload.col.coach')}</TableHeaderCell>}
+                  {hasTrajectory && <TableHeaderCell scope="col">{t('caseload.col.phase')}</TableHeaderCell>}
+                  {hasTrajectory && <TableHeaderCell scope="col">{t('caseload.col.programme')}</TableHeaderCell>}
+                  <TableHeaderCell scope="col" className="k-num">{t('caseload.col.members')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('caseload.col.updated')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {list.data.items.map((f) => (
+                  <TableRow key={f.id}>
+                    <TableCell>
+                      <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>
+                        {f.name}
+                      </Link>
+                    </TableCell>
+                    {lead && <TableCell>{f.coach_name ?? <span className="k-muted">{t('caseload.noCoach')}</span>}</TableCell>}
+                    {hasTrajectory && (
+                      <TableCell>
+                        <PhaseBadge phase={f.phase} />
+                      </TableCell>
+                    )}
+                    {hasTrajectory && <TableCell>{f.programme_name ?? t('common.none')}</TableCell>}
+                    <TableCell className="k-num">{f.member_count}</TableCell>
+                    <TableCell>{formatDateTime(f.updated_at, lang)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </div>
+      {list.error == null && (cursors.length > 0 || list.data?.next_cursor) && (
+        <nav className="k-pager" aria-label={t('caseload.caption')}>
+          {cursors.length > 0 && (
+            <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => turnPage(cursors.slice(0, -1))}>
+              {t('common.previous')}
+            </Button>
+          )}
+          <span>{t('caseload.pageInfo', { page: cursors.length + 1 })}</span>
+          {list.data?.next_cursor && (
+            <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => turnPage([...cursors, list.data!.next_cursor!])}>
+              {t('common.next')}
+            </Button>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// The family file: a header with who and where in the trajectory, then tabs as links
+// (each tab has its own address, so it can be bookmarked and Back works).
+import { lazy, Suspense } from 'react';
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { Link, NavLink, useParams } from 'react-router';
+import type { Family } from '../../api/types';
+import { isNotFound } from '../../api/client';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/nl';
+import { PhaseBadge } from '../../ui/Badges';
+import { ErrorState, Loading, NotFoundPage } from '../../ui/States';
+import { useApi } from '../../ui/useApi';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useUser } from '../auth/session';
+import { familiesApi } from './api';
+import OverviewTab from './OverviewTab';
+import MembersTab from './MembersTab';
+
+const TrajectoryTab = lazy(() => import('../trajectory/TrajectoryTab'));
+const ConsentTab = lazy(() => import('../consent/ConsentTab'));
+const AccessTab = lazy(() => import('./AccessTab'));
+
+const TABS: { slug: string; key: MessageKey; leadOnly?: boolean }[] = [
+  { slug: 'overzicht', key: 'family.tab.overview' },
+  { slug: 'gezinsleden', key: 'family.tab.members' },
+  { slug: 'traject', key: 'family.tab.trajectory' },
+  { slug: 'toestemming', key: 'family.tab.consent' },
+  { slug: 'toegang', key: 'family.tab.access', leadOnly: true },
+];
+
+export interface TabProps {
+  family: Family;
+  reload: () => void;
+}
+
+export default function FamilyPage() {
+  const { id = '', tab = 'overzicht' } = useParams();
+  const { t } = useI18n();
+  const user = useUser();
+  const family = useApi<Family>((signal) => familiesApi.get(id, signal), [id]);
+  const tabs = TABS.filter((x) => !x.leadOnly || user.role === 'team_lead');
+  const current = tabs.find((x) => x.slug === tab);
+  usePageTitle(family.data ? `${family.data.name}${current ? ` — ${t(current.key)}` : ''}` : null);
+
+  if (family.loading && !family.data) return <Loading />;
+  if (family.error != null && isNotFound(family.error)) return <NotFoundPage messageKey="family.notFound" />;
+  if (family.error != null && !family.data) return <ErrorState error={family.error} onRetry={family.reload} />;
+  if (!family.data) return null;
+  if (!current) return <NotFoundPage messageKey="family.notFound" />;
+  const f = family.data;
+
+  return (
+    <article aria-labelledby="page-title">
+      <Paragraph>
+        <Link className="utrecht-link" to="/gezinnen">
+          ← {t('family.back')}
+        </Link>
+      </Paragraph>
+      <div className="k-family-head">
+        <Heading1 id="page-title">{f.name}</Heading1>
+        {f.phase && <PhaseBadge phase={f.phase} />}
+        {f.status === 'archived' && <span className="k-badge k-badge--neutral">{t('family.archived')}</span>}
+      </div>
+      <ul className="k-meta">
+        <li>
+          {t('family.coach')}: <strong>{f.coach_name ?? t('caseload.noCoach')}</strong>
+        </li>
+        {f.programme_name && (
+          <li>
+            {t('family.programme')}: <strong>{f.programme_name}</strong>
+          </li>
+        )}
+        <li>
+          {t('family.memberCount')}: <strong>{f.member_count}</strong>
+        </li>
+      </ul>
+      <nav className="k-tabs" aria-label={t('family.tabs')}>
+        <ul>
+          {tabs.map((x) => (
+            <li key={x.slug}>
+              <NavLink to={`/gezinnen/${f.id}/${x.slug}`} aria-current={x.slug === current.slug ? 'page' : undefined} end>
+                {t(x.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="k-tabpanel">
+        {family.error != null && <ErrorState error={family.error} onRetry={family.reload} />}
+        <Suspense fallback={<Loading />}>
+          {current.slug === 'overzicht' && <OverviewTab family={f} reload={family.reload} />}
+          {current.slug === 'gezinsleden' && <MembersTab family={f} reload={family.reload} />}
+          {current.slug === 'traject' && <TrajectoryTab family={f} reload={family.reload} />}
+          {current.slug === 'toestemming' && <ConsentTab family={f} reload={family.reload} />}
+          {current.slug === 'toegang' && <AccessTab family={f} reload={family.reload} />}
+        </Suspense>
+      </div>
+    </article>
+  );
+}

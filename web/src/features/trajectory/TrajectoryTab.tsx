@@ -1,0 +1,268 @@
+// The trajectory of one family: where it stands (aanmelding → intake → actief →
+// afsluiting → nazorg), the coach, the next step, the income check and the timeline.
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { CLOSING_REASONS, PHASES, type ClosingReason, type Family, type Page, type Phase, type TimelineItem, type User } from '../../api/types';
+import { useI18n, type T } from '../../i18n';
+import { formatDate, formatDateTime, toInputDate, todayIso } from '../../i18n/format';
+import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
+import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
+import { useApi } from '../../ui/useApi';
+import { useUser } from '../auth/session';
+import { loadCoaches } from '../families/api';
+import type { TabProps } from '../families/FamilyPage';
+import { EligibilitySection } from '../eligibility/EligibilitySection';
+import { AssignCoach } from './AssignCoach';
+import { trajectoryApi, type PhaseInput } from './api';
+
+function phaseLabel(t: T, p: string | null | undefined): string {
+  return p && (PHASES as readonly string[]).includes(p) ? t(`phase.${p as Phase}`) : p ?? '';
+}
+
+function Steps({ phase }: { phase: Phase }) {
+  const { t } = useI18n();
+  const at = PHASES.indexOf(phase);
+  return (
+    <ol className="k-steps" aria-label={t('trajectory.steps')}>
+      {PHASES.map((p, i) => (
+        <li key={p} className={i < at ? 'is-done' : i === at ? 'is-current' : ''} aria-current={i === at ? 'step' : undefined}>
+          {i + 1}. {t(`phase.${p}`)}
+          {i === at && <span className="k-visually-hidden"> ({t('trajectory.current')})</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phase; reopen?: boolean; onDone: (f: Family) => void }) {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  const intake = to === 'intake';
+  const closing = to === 'afsluiting';
+  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState<ClosingReason | ''>('');
+  const [summary, setSummary] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const p = reopen ? 'reopen' : `phase-${to}`;
+  const ids = { to: `${p}-submit`, date: `${p}-date`, note: `${p}-note`, closing_reason: `${p}-reason`, closing_summary: `${p}-summary` };
+  const order = [ids.date, ids.closing_reason, ids.closing_summary, ids.note];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    const [iso, dateErr] = checkDate(t, date, { required: true, allowFuture: intake, min: '2000-01-01' });
+    if (dateErr) errs[ids.date] = dateErr;
+    if (closing) {
+      if (!reason) errs[ids.closing_reason] = t('validation.required');
+      const s = required(t, summary, 4000);
+      if (s) errs[ids.closing_summary] = s;
+    }
+    if (reopen) {
+      const n = required(t, note, 2000);
+      if (n) errs[ids.note] = n;
+    }
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return focusFirstError(errs, order);
+    const body: PhaseInput = { to, date: iso! };
+    if (note.trim()) body.note = note.trim();
+    if (closing) {
+      body.closing_reason = reason as ClosingReason;
+      body.closing_summary = summary.trim();
+    }
+    setBusy(true);
+    try {
+      onDone(await trajectoryApi.phase(family.id, body));
+    } catch (err) {
+      const { fields, general: rest } = serverErrors(err, ids);
+      // An error on "to" (a missing consent or check) is shown above the button.
+      const onTo = fields[ids.to];
+      delete fields[ids.to];
+      setErrors(fields);
+      const messages = [onTo, ...rest].filter(Boolean) as string[];
+      if (messages.length || !Object.keys(fields).length) setGeneral(messages.join(' ') || errorMessage(err));
+      focusFirstError(fields, order);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-form" onSubmit={submit} noValidate aria-labelledby={`${p}-title`}>
+      <Heading3 id={`${p}-title`}>{reopen ? t('trajectory.reopen') : t('trajectory.next', { phase: t(`phase.${to}`) })}</Heading3>
+      {to === 'actief' && !reopen && <Paragraph className="k-muted">{t('trajectory.needsForActive')}</Paragraph>}
+      {general && <Notice type="error">{general}</Notice>}
+      <TextField
+        id={ids.date}
+        label={intake ? t('trajectory.intakeDate') : t('trajectory.date')}
+        description={intake ? `${t('trajectory.intakeDateHint')} ${t('common.dateHint')}` : t('common.dateHint')}
+        value={date}
+        onValue={setDate}
+        error={errors[ids.date]}
+        inputMode="numeric"
+        autoComplete="off"
+        required
+      />
+      {closing && (
+        <>
+          <SelectField
+            id={ids.closing_reason}
+            label={t('trajectory.closingReason')}
+            value={reason}
+            onValue={(v) => setReason(v as ClosingReason)}
+            error={errors[ids.closing_reason]}
+            placeholder={t('trajectory.chooseReason')}
+            options={CLOSING_REASONS.map((r) => ({ value: r, label: t(`closingReason.${r}`) }))}
+            required
+          />
+          <TextareaField
+            id={ids.closing_summary}
+            label={t('trajectory.closingSummary')}
+            description={t('trajectory.closingSummaryHint')}
+            value={summary}
+            onValue={setSummary}
+            error={errors[ids.closing_summary]}
+            rows={4}
+            required
+          />
+        </>
+      )}
+      <TextareaField
+        id={ids.note}
+        label={reopen ? t('trajectory.reopenNote') : t('trajectory.note')}
+        value={note}
+        onValue={setNote}
+        error={errors[ids.note]}
+        rows={2}
+        optional={!reopen}
+        required={reopen}
+      />
+      <ButtonGroup>
+        <Button id={ids.to} type="submit" appearance={reopen ? 'secondary-action-button' : 'primary-action-button'} busy={busy} disabled={busy}>
+          {reopen ? t('trajectory.reopen') : t('trajectory.toPhase', { phase: t(`phase.${to}`) })}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function Timeline({ items }: { items: TimelineItem[] }) {
+  const { t, lang } = useI18n();
+  const text = (it: TimelineItem) => {
+    const vars = { from: phaseLabel(t, it.from) || t('common.none'), to: phaseLabel(t, it.to) || t('common.none') };
+    switch (it.kind) {
+      case 'phase':
+        return t('timeline.phase', vars);
+      case 'assign':
+        return t('timeline.assign', vars);
+      case 'handover':
+        return t('timeline.handover', vars);
+      case 'reopen':
+        return t('timeline.reopen', vars);
+      default:
+        return t(`timeline.${it.kind}`);
+    }
+  };
+  if (items.length === 0) return <Empty>{t('trajectory.timelineEmpty')}</Empty>;
+  return (
+    <ol className="k-timeline">
+      {items.map((it) => (
+        <li key={it.id}>
+          <time dateTime={it.date}>{formatDate(it.date, lang)}</time> — {text(it)}{' '}
+          <span className="k-muted">
+            {t('timeline.by', { name: it.user_name })} · {formatDateTime(it.at, lang)}
+          </span>
+          {it.note && <div className="k-pre">{it.note}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default function TrajectoryTab({ family, reload }: TabProps) {
+  const { t } = useI18n();
+  const user = useUser();
+  const lead = user.role === 'team_lead';
+  const [notice, setNotice] = useState<string | null>(null);
+  const timeline = useApi<Page<TimelineItem>>((signal) => trajectoryApi.timeline(family.id, signal), [family.id, family.version]);
+  const coaches = useApi<User[]>((signal) => (lead ? loadCoaches(signal) : Promise.resolve([])), [lead]);
+  const [handover, setHandover] = useState(false);
+
+  if (family.phase === undefined) {
+    return <Notice type="info">{t('state.notAvailable')}</Notice>;
+  }
+  const phase = family.phase;
+  const at = PHASES.indexOf(phase);
+  const next = at >= 0 && at < PHASES.length - 1 ? PHASES[at + 1] : null;
+  const canReopen = phase === 'afsluiting' || phase === 'nazorg';
+
+  const changed = (f: Family) => {
+    setNotice(t('trajectory.phaseChanged', { phase: t(`phase.${f.phase ?? phase}`) }));
+    reload();
+    requestAnimationFrame(() => document.getElementById('trajectory-title')?.focus());
+  };
+
+  return (
+    <section aria-labelledby="trajectory-title">
+      <Heading2 id="trajectory-title" tabIndex={-1}>
+        {t('trajectory.title')}
+      </Heading2>
+      <Steps phase={phase} />
+      {notice && <Notice>{notice}</Notice>}
+
+      {lead && (
+        <section className="k-card" aria-labelledby="assign-title">
+          <Heading3 id="assign-title">{t('assign.title')}</Heading3>
+          <Paragraph>
+            {t('family.coach')}: <strong>{family.coach_name ?? t('caseload.noCoach')}</strong>
+          </Paragraph>
+          {coaches.loading && <Loading />}
+          {coaches.error != null && <ErrorState error={coaches.error} onRetry={coaches.reload} />}
+          {coaches.data && (!family.coach_id || handover) && (
+            <AssignCoach
+              key={family.version}
+              family={family}
+              coaches={coaches.data}
+              idPrefix="assign"
+              onAssigned={(_, name) => {
+                setHandover(false);
+                setNotice(t('assign.done', { coach: name }));
+                reload();
+              }}
+              onCancel={family.coach_id ? () => setHandover(false) : undefined}
+            />
+          )}
+          {coaches.data && family.coach_id && !handover && (
+            <Button appearance="secondary-action-button" onClick={() => setHandover(true)}>
+              {t('assign.handover')}
+            </Button>
+          )}
+        </section>
+      )}
+
+      <section className="k-card" aria-label={next ? t('trajectory.next', { phase: t(`phase.${next}`) }) : t('trajectory.done')}>
+        {next === 'intake' && !family.coach_id ? (
+          <Paragraph>{t('trajectory.needsCoach')}</Paragraph>
+        ) : next ? (
+          <NextStepForm key={`${family.version}-${next}`} family={family} to={next} onDone={changed} />
+        ) : (
+          <Paragraph>{t('trajectory.done')}</Paragraph>
+        )}
+        {canReopen && <NextStepForm key={`${family.version}-reopen`} family={family} to="actief" reopen onDone={changed} />}
+      </section>
+
+      <EligibilitySection family={family} onChanged={() => timeline.reload()} />
+
+      <section className="k-card" aria-labelledby="timeline-title">
+        <Heading3 id="timeline-title">{t('trajectory.timeline')}</Heading3>
+        {timeline.loading && !timeline.data && <Loading />}
+        {timeline.error != null && <ErrorState error={timeline.error} onRetry={timeline.reload} />}
+        {timeline.data && <Timeline items={timeline.data.items} />}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,250 @@
+// Admin: the users of the organisation — create, change role, disable or enable.
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  ButtonGroup,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { api, ApiError } from '../../api/client';
+import type { Page, Role, User } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { Badge } from '../../ui/Badges';
+import { SelectField, TextField, focusFirstError } from '../../ui/Field';
+import { required, serverErrors, type Errors } from '../../ui/forms';
+import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
+import { useApi } from '../../ui/useApi';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useUser } from '../auth/session';
+
+const ROLES: Role[] = ['coach', 'team_lead', 'admin'];
+const FIELD_IDS = { username: 'user-username', display_name: 'user-display-name', role: 'user-role', password: 'user-password' };
+
+function NewUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  const [username, setUsername] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('coach');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    const u = required(t, username, 100);
+    if (u) errs[FIELD_IDS.username] = u;
+    const n = required(t, name, 200);
+    if (n) errs[FIELD_IDS.display_name] = n;
+    if (password.length < 12) errs[FIELD_IDS.password] = t('validation.password');
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return focusFirstError(errs, Object.values(FIELD_IDS));
+    setBusy(true);
+    try {
+      const created = await api.post<User>('/users', { username: username.trim(), display_name: name.trim(), role, password });
+      onCreated(created);
+    } catch (err) {
+      const { fields, general: rest } = serverErrors(err, FIELD_IDS);
+      if (err instanceof ApiError && err.status === 409) fields[FIELD_IDS.username] = err.problem.detail ?? errorMessage(err);
+      setErrors(fields);
+      if (!Object.keys(fields).length || rest.length) setGeneral(rest.length ? rest.join(' ') : errorMessage(err));
+      focusFirstError(fields, Object.values(FIELD_IDS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-card k-form" onSubmit={submit} noValidate aria-labelledby="new-user-title">
+      <Heading2 id="new-user-title">{t('users.new')}</Heading2>
+      {general && <Notice type="error">{general}</Notice>}
+      <TextField id={FIELD_IDS.username} label={t('users.username')} value={username} onValue={setUsername} error={errors[FIELD_IDS.username]} autoComplete="off" required />
+      <TextField id={FIELD_IDS.display_name} label={t('users.displayName')} value={name} onValue={setName} error={errors[FIELD_IDS.display_name]} autoComplete="off" required />
+      <SelectField
+        id={FIELD_IDS.role}
+        label={t('users.role')}
+        value={role}
+        onValue={(v) => setRole(v as Role)}
+        error={errors[FIELD_IDS.role]}
+        options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+      />
+      <TextField
+        id={FIELD_IDS.password}
+        type="password"
+        label={t('users.password')}
+        description={t('users.passwordHint')}
+        value={password}
+        onValue={setPassword}
+        error={errors[FIELD_IDS.password]}
+        autoComplete="new-password"
+        required
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {t('users.create')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function UserRow({ user, self, onSaved, onError }: { user: User; self: boolean; onSaved: (u: User) => void; onError: (err: unknown) => void }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState<Role>(user.role);
+  const [busy, setBusy] = useState(false);
+
+  async function patch(body: Partial<User>) {
+    setBusy(true);
+    try {
+      onSaved(await api.patch<User>(`/users/${encodeURIComponent(user.id)}`, body, user.version ?? 1));
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <TableRow>
+      <TableCell>
+        {user.display_name} {self && <span className="k-muted">{t('users.you')}</span>}
+      </TableCell>
+      <TableCell>{user.username}</TableCell>
+      <TableCell>
+        <form
+          className="k-inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void patch({ role });
+          }}
+        >
+          <label className="k-visually-hidden" htmlFor={`role-${user.id}`}>
+            {t('users.changeRole', { name: user.display_name })}
+          </label>
+          <select id={`role-${user.id}`} className="utrecht-select utrecht-select--html-select" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={self}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {role !== user.role && (
+            <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+              {t('users.saveRole')}
+            </Button>
+          )}
+        </form>
+      </TableCell>
+      <TableCell>
+        <Badge tone={user.disabled ? 'bad' : 'ok'}>{user.disabled ? t('users.disabled') : t('users.active')}</Badge>
+      </TableCell>
+      <TableCell>{user.totp_enabled ? t('common.yes') : t('common.no')}</TableCell>
+      <TableCell>
+        {!self && (
+          <Button
+            appearance="subtle-button"
+            disabled={busy}
+            aria-label={user.disabled ? t('users.enableLabel', { name: user.display_name }) : t('users.disableLabel', { name: user.display_name })}
+            onClick={() => void patch({ disabled: !user.disabled })}
+          >
+            {user.disabled ? t('users.enable') : t('users.disable')}
+          </Button>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+export default function UsersPage() {
+  const { t } = useI18n();
+  const me = useUser();
+  const errorMessage = useErrorMessage();
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; type: 'ok' | 'error' } | null>(null);
+  usePageTitle(t('users.title'));
+  const users = useApi<Page<User>>((signal) => api.get<Page<User>>('/users', { limit: 200 }, signal), []);
+
+  return (
+    <section aria-labelledby="page-title">
+      <div className="k-toolbar">
+        <Heading1 id="page-title">{t('users.title')}</Heading1>
+        {!creating && (
+          <Button
+            appearance="primary-action-button"
+            onClick={() => {
+              setNotice(null);
+              setCreating(true);
+            }}
+          >
+            {t('users.new')}
+          </Button>
+        )}
+      </div>
+      <Paragraph className="k-lead">{t('users.intro')}</Paragraph>
+      {notice && <Notice type={notice.type}>{notice.text}</Notice>}
+      {creating && (
+        <NewUserForm
+          onCreated={(u) => {
+            setCreating(false);
+            setNotice({ text: t('users.created', { name: u.username }), type: 'ok' });
+            users.reload();
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      {users.loading && !users.data && <Loading />}
+      {users.error != null && <ErrorState error={users.error} onRetry={users.reload} />}
+      {users.data && users.data.items.length === 0 && <Empty>{t('users.empty')}</Empty>}
+      {users.data && users.data.items.length > 0 && (
+        <div className="k-table-wrap">
+          <Table>
+            <TableCaption>{t('users.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.username')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.totp')}</TableHeaderCell>
+                <TableHeaderCell scope="col">
+                  <span className="k-visually-hidden">{t('common.actions')}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {users.data.items.map((u) => (
+                <UserRow
+                  key={`${u.id}-${u.version ?? 0}`}
+                  user={u}
+                  self={u.id === me.id}
+                  onSaved={(saved) => {
+                    setNotice({ text: t('users.updated', { name: saved.display_name }), type: 'ok' });
+                    users.reload();
+                  }}
+                  onError={(err) => {
+                    setNotice({ text: errorMessage(err), type: 'error' });
+                    users.reload();
+                  }}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+// The frame around every page: skip link, header with the main menu, language switch and
+// logout, the main landmark, and a footer. Moves focus to the page heading on navigation.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button, PageFooter, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { NavLink, useLocation } from 'react-router';
+import { useI18n } from '../i18n';
+import { useSession } from '../features/auth/session';
+import type { MessageKey } from '../i18n/nl';
+import type { Role } from '../api/types';
+
+const MENU: { to: string; key: MessageKey; roles: Role[] }[] = [
+  { to: '/gezinnen', key: 'nav.caseload', roles: ['coach'] },
+  { to: '/gezinnen', key: 'nav.caseloadTeam', roles: ['team_lead'] },
+  { to: '/wachtlijst', key: 'nav.waiting', roles: ['team_lead'] },
+  { to: '/aanmelden', key: 'nav.referral', roles: ['team_lead', 'coach'] },
+  { to: '/team', key: 'nav.team', roles: ['team_lead'] },
+  { to: '/beheer/gebruikers', key: 'nav.users', roles: ['admin'] },
+  { to: '/beheer/programmas', key: 'nav.programmes', roles: ['admin'] },
+];
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const other = lang === 'nl' ? 'en' : 'nl';
+  return (
+    <Button
+      appearance="subtle-button"
+      className="k-lang"
+      lang={other}
+      aria-label={t('app.switchLanguageLabel')}
+      onClick={() => setLang(other)}
+      data-testid="language-switch"
+    >
+      {t('app.switchLanguage')}
+    </Button>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { user, signOut } = useSession();
+  const location = useLocation();
+  const first = useRef(true);
+
+  // After a route change, put focus on the new page's heading (not on the first load),
+  // so screen-reader and keyboard users start at the top of the new content.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const id = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: false });
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [location.pathname]);
+
+  return (
+    <div className="k-app">
+      <SkipLink href="#main">{t('app.skip')}</SkipLink>
+      <header className="k-header">
+        <div className="k-header__inner">
+          <NavLink to="/" className="k-brand">
+            <span className="k-brand__mark" aria-hidden="true" />
+            <span className="k-brand__name">{t('app.name')}</span>
+          </NavLink>
+          <div className="k-header__tools">
+            {user && (
+              <span className="k-header__user">
+                {t('nav.loggedInAs', { name: user.display_name })}
+              </span>
+            )}
+            <LanguageSwitch />
+            {user && (
+              <Button appearance="secondary-action-button" onClick={() => void signOut()} data-testid="logout">
+                {t('nav.logout')}
+              </Button>
+            )}
+          </div>
+        </div>
+        {user && (
+          <nav className="k-nav" aria-label={t('nav.label')}>
+            <ul className="k-nav__list">
+              {MENU.filter((m) => m.roles.includes(user.role)).map((m) => (
+                <li key={m.key}>
+                  <NavLink to={m.to} className="k-nav__link">
+                    {t(m.key)}
+                  </NavLink>
+                </li>
+              ))}
+              <li className="k-nav__end">
+                <NavLink to="/account" className="k-nav__link">
+                  {t('nav.account')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="k-main">
+        {children}
+      </main>
+      <PageFooter className="k-footer">
+        <Paragraph>{t('app.footer')}</Paragraph>
+      </PageFooter>
+    </div>
+  );
+}
