@@ -38,6 +38,7 @@ test: build-debug web
 	cd build/debug && ctest --output-on-failure -j $(JOBS)
 	bash scripts/check-openapi.sh build/debug/kansrijk
 	bash scripts/api-test.sh build/debug/kansrijk
+	bash scripts/web-test.sh build/debug/kansrijk
 
 bench: build-release
 	bash bench/run.sh build/release/kansrijk

@@ -1,0 +1,220 @@
+// The foundation journeys: login, caseload, family file, members with validation,
+// scope (a coach cannot open another coach's family), admin creates a user, language.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, LOGINS, checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+describe('login and caseload', () => {
+  test('team lead logs in and sees the families of the team', async () => {
+    const page = await newPage(browser);
+    await login(page, 'teamlead');
+    await heading(page, 'Gezinnen');
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) > 3, 'the caseload lists several demo families');
+    await page.context().close();
+  });
+
+  test('coach logs in, sees only own families, and opens one', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coach1');
+    await heading(page, 'Mijn gezinnen');
+    const firstLink = page.locator('table tbody tr a').first();
+    await firstLink.waitFor();
+    const name = (await firstLink.textContent()).trim();
+    await firstLink.click();
+    await heading(page, name);
+    await page.getByRole('link', { name: 'Gezinsleden' }).click();
+    await page.getByRole('table', { name: new RegExp(`Gezinsleden van ${name}`) }).waitFor();
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
+  test('search narrows the caseload, and an unknown name shows the empty state', async () => {
+    const page = await newPage(browser);
+    await login(page, 'teamlead');
+    await heading(page, 'Gezinnen');
+    await page.locator('table tbody tr').first().waitFor();
+    await page.getByLabel('Zoek op naam').fill('zzzz-niemand');
+    await page.getByRole('button', { name: 'Toon gezinnen' }).click();
+    await page.getByText('Geen gezinnen gevonden met deze zoekopdracht of filters.').waitFor();
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await page.locator('table tbody tr').first().waitFor();
+    await page.context().close();
+  });
+
+  test('an expired session sends the user to login and back to where they were', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coach1');
+    await heading(page, 'Mijn gezinnen');
+    await page.context().clearCookies();
+    await page.goto('/account');
+    await page.waitForURL(/\/login\?terug=%2Faccount/);
+    await page.getByLabel('Gebruikersnaam').fill('coach1');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(LOGINS.coach1.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await heading(page, 'Mijn account');
+    await page.context().close();
+  });
+
+  test('logout ends the session', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coach2');
+    await heading(page, 'Mijn gezinnen');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await heading(page, 'Inloggen');
+    await page.getByText('U bent uitgelogd').waitFor();
+    await page.goto('/gezinnen');
+    await page.waitForURL(/\/login/);
+    await page.context().close();
+  });
+});
+
+describe('family members', () => {
+  test('adding a member shows a validation error next to the field first, then saves', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coach1');
+    await heading(page, 'Mijn gezinnen');
+    await page.locator('table tbody tr a').first().click();
+    await page.getByRole('link', { name: 'Gezinsleden' }).click();
+    await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+    const given = page.getByLabel('Voornaam');
+    await given.waitFor();
+    // Invalid: no first name and a birth date in the future.
+    await page.getByLabel('Geboortedatum').fill('01-01-2999');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const givenError = page.locator('#member-given-name-error');
+    await givenError.waitFor();
+    assert.match(await givenError.textContent(), /Vul dit veld in/);
+    assert.equal(await given.getAttribute('aria-invalid'), 'true');
+    assert.match(await given.getAttribute('aria-describedby'), /member-given-name-error/);
+    assert.match(await page.locator('#member-birth-date-error').textContent(), /toekomst/);
+    // The first wrong field has focus.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'member-given-name');
+    // Now valid.
+    const name = unique('Noor');
+    await given.fill(name);
+    await page.getByLabel('Geboortedatum').fill('14-03-2016');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText(`${name} is toegevoegd.`).waitFor();
+    await page.getByRole('cell', { name, exact: true }).waitFor();
+    await page.getByRole('cell', { name: '14 maart 2016' }).first().waitFor();
+    await page.context().close();
+  });
+});
+
+describe('scope', () => {
+  test("a coach cannot open another coach's family: friendly not-found state", async () => {
+    // Find a family of coach2 as the team lead.
+    const lead = await newPage(browser);
+    await login(lead, 'teamlead');
+    await heading(lead, 'Gezinnen');
+    const rows = lead.locator('table tbody tr');
+    await rows.first().waitFor();
+    const row = rows.filter({ hasText: 'Kees Coach' }).first();
+    const href = await row.locator('a').first().getAttribute('href');
+    assert.ok(href && href.startsWith('/gezinnen/'), 'found a family of coach2');
+    await lead.context().close();
+
+    const page = await newPage(browser);
+    await login(page, 'coach1');
+    await heading(page, 'Mijn gezinnen');
+    await page.goto(href);
+    await heading(page, 'Niet gevonden');
+    await page.getByText('We kunnen dit gezin niet vinden').waitFor();
+    await checkA11y(page, 'family not found');
+    await page.context().close();
+  });
+
+  test('a coach does not get the team pages', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coach1');
+    await page.goto('/beheer/gebruikers');
+    await heading(page, 'Geen toegang');
+    await page.context().close();
+  });
+});
+
+describe('administration', () => {
+  test('admin creates a user who then logs in', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await heading(page, 'Gebruikers');
+    await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+    const username = `coach${Date.now().toString(36)}`;
+    const password = 'een lange zin als wachtwoord';
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Naam', { exact: true }).fill('Nieuwe Coach');
+    await page.getByLabel('Rol', { exact: true }).selectOption('coach');
+    // Too short first: the error is next to the field.
+    await page.getByLabel('Eerste wachtwoord').fill('kort');
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.locator('#user-password-error').waitFor();
+    await page.getByLabel('Eerste wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
+    await page.getByRole('cell', { name: username, exact: true }).waitFor();
+    await page.context().close();
+
+    const fresh = await newPage(browser);
+    await fresh.goto('/login');
+    await fresh.getByLabel('Gebruikersnaam').fill(username);
+    await fresh.getByLabel('Wachtwoord', { exact: true }).fill(password);
+    await fresh.getByRole('button', { name: 'Inloggen' }).click();
+    await heading(fresh, 'Mijn gezinnen');
+    await fresh.getByText('Ingelogd als Nieuwe Coach').waitFor();
+    await fresh.context().close();
+  });
+
+  test('admin changes a role and disables a user', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await heading(page, 'Gebruikers');
+    await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+    const username = `tijdelijk${Date.now().toString(36)}`;
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Naam', { exact: true }).fill(`Tijdelijk ${username}`);
+    await page.getByLabel('Eerste wachtwoord').fill('nog een lange zin hier');
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
+    await page.getByLabel(`Rol van Tijdelijk ${username}`).selectOption('team_lead');
+    await page.getByRole('button', { name: 'Rol opslaan' }).click();
+    await page.getByText(`De gegevens van Tijdelijk ${username} zijn opgeslagen.`).waitFor();
+    await page.getByRole('button', { name: `Tijdelijk ${username} uitschakelen` }).click();
+    await page.getByRole('button', { name: `Tijdelijk ${username} weer inschakelen` }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('language', () => {
+  test('switches nl → en → nl and remembers the choice', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coach1');
+    await heading(page, 'Mijn gezinnen');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await heading(page, 'My families');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.reload();
+    await heading(page, 'My families');
+    await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
+    await heading(page, 'Mijn gezinnen');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
+    await page.context().close();
+  });
+});
+
+test('the SPA is served with a strict CSP and deep links fall back to the app', async () => {
+  const res = await fetch(`${BASE}/gezinnen/iets/traject`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.match(await res.text(), /<div id="root">/);
+});

@@ -1,0 +1,64 @@
+// Shared helpers for the browser tests: a Chromium from Debian (never a downloaded one),
+// demo logins, login/logout, and an axe check that fails on serious or critical issues.
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const BASE = process.env.KANSRIJK_URL;
+if (!BASE) throw new Error('KANSRIJK_URL is not set: run the tests with scripts/web-test.sh BIN');
+export const LOGINS = JSON.parse(readFileSync(process.env.KANSRIJK_LOGINS_FILE, 'utf8'));
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.KANSRIJK_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fresh context (own cookies and localStorage) with a tablet-or-laptop viewport. */
+export async function newPage(browser, { width = 1280, height = 800, lang = 'nl' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', baseURL: BASE });
+  if (lang) await context.addInitScript((l) => { if (!localStorage.getItem('kansrijk.lang')) localStorage.setItem('kansrijk.lang', l); }, lang);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.consoleErrors = errors;
+  return page;
+}
+
+export async function login(page, username, { next } = {}) {
+  await page.goto(next ? `/login?terug=${encodeURIComponent(next)}` : '/login');
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(LOGINS[username].password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Runs axe on the current page; fails on any serious or critical violation. */
+export async function checkA11y(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n  ');
+  assert.equal(bad.length, 0, `axe on ${label}:\n  ${report}`);
+  return results;
+}
+
+export function unique(prefix) {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** Waits until the page's main heading is there (the lazy page has loaded). */
+export async function heading(page, name) {
+  const h = page.getByRole('heading', { level: 1, name });
+  await h.waitFor();
+  return h;
+}
+
+/** "dd-mm-yyyy" for today in Amsterdam. */
+export function todayNl() {
+  const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date());
+  const get = (t) => parts.find((p) => p.type === t).value;
+  return `${get('day')}-${get('month')}-${get('year')}`;
+}
