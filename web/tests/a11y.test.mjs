@@ -1,0 +1,116 @@
+// axe-core on every page, as each role sees it: zero serious or critical violations.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkA11y, heading, launch, login, newPage } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('login page', async () => {
+  const page = await newPage(browser);
+  await page.goto('/login');
+  await heading(page, 'Inloggen');
+  await checkA11y(page, 'login');
+  // Client-side errors on the login form are accessible too.
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.locator('#login-username-error').waitFor();
+  await checkA11y(page, 'login with errors');
+  await page.context().close();
+});
+
+test('team lead pages', async () => {
+  const page = await newPage(browser);
+  await login(page, 'teamlead');
+  await heading(page, 'Gezinnen');
+  await page.locator('table tbody tr').first().waitFor();
+  await checkA11y(page, 'caseload (team lead)');
+
+  const href = await page.locator('table tbody tr a').first().getAttribute('href');
+  for (const [tab, marker] of [
+    ['overzicht', 'In het kort'],
+    ['gezinsleden', 'Gezinsleden'],
+    ['traject', 'Tijdlijn'],
+    ['toestemming', 'Toestemming'],
+    ['toegang', 'Wie heeft dit dossier bekeken?'],
+  ]) {
+    await page.goto(`${href}/${tab}`);
+    await page.getByRole('heading', { name: marker, exact: true }).first().waitFor();
+    await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+    await checkA11y(page, `family ${tab}`);
+  }
+  await page.goto(`${href}/gezinsleden`);
+  await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.locator('#member-given-name-error').waitFor();
+  await checkA11y(page, 'member form with errors');
+
+  for (const [path, title] of [
+    ['/wachtlijst', 'Wachtlijst'],
+    ['/team', 'Team'],
+    ['/aanmelden', 'Gezin aanmelden'],
+    ['/account', 'Mijn account'],
+    ['/bestaat-niet', 'Niet gevonden'],
+  ]) {
+    await page.goto(path);
+    await heading(page, title);
+    await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+    await checkA11y(page, path);
+  }
+  await page.getByRole('link', { name: 'Aanmelden' }).click();
+  await heading(page, 'Gezin aanmelden');
+  await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
+  await page.locator('#ref-family-name-error').waitFor();
+  await checkA11y(page, 'referral with errors');
+  await page.context().close();
+});
+
+test('coach pages, in English too', async () => {
+  const page = await newPage(browser, { lang: 'en' });
+  await login(page, 'coach1');
+  await heading(page, 'My families');
+  await page.locator('table tbody tr').first().waitFor();
+  await checkA11y(page, 'caseload (coach, en)');
+  await page.locator('table tbody tr a').first().click();
+  await page.getByRole('link', { name: 'Trajectory' }).click();
+  await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+  await checkA11y(page, 'trajectory (coach, en)');
+  await page.context().close();
+});
+
+test('admin pages', async () => {
+  const page = await newPage(browser);
+  await login(page, 'admin');
+  await heading(page, 'Gebruikers');
+  await page.locator('table tbody tr').first().waitFor();
+  await checkA11y(page, 'users');
+  await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+  await checkA11y(page, 'new user form');
+  await page.goto('/beheer/programmas');
+  await heading(page, "Programma's");
+  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+  await checkA11y(page, 'programmes');
+  await page.goto('/account');
+  await heading(page, 'Mijn account');
+  await page.getByRole('button', { name: 'Extra beveiliging instellen' }).click();
+  await page.getByRole('img', { name: 'QR-code om de app te koppelen' }).waitFor();
+  const secret = await page.getByTestId('totp-secret').textContent();
+  assert.match(secret, /^[A-Z2-7]+=*$/);
+  await checkA11y(page, 'account with TOTP setup');
+  await page.context().close();
+});
+
+test('a tablet viewport keeps everything usable', async () => {
+  const page = await newPage(browser, { width: 820, height: 1180 });
+  await login(page, 'coach1');
+  await heading(page, 'Mijn gezinnen');
+  await page.locator('table tbody tr').first().waitFor();
+  await checkA11y(page, 'caseload on a tablet');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  assert.equal(overflow, false, 'no horizontal scrolling of the whole page on a tablet');
+  await page.context().close();
+});
