@@ -24,10 +24,10 @@ Response WithETag(Response res, int64_t version) {
 }
 
 // Reads the editable fields; `is_new` makes the name required.
-ProgrammeFields ReadFields(const Json& body, FieldReader& f, bool is_new) {
+ProgrammeFields ReadFields(FieldReader& f, bool is_new) {
   ProgrammeFields p;
   p.name = f.String("name", is_new, kMaxProgrammeNameChars);
-  if (!is_new && f.Present("name") && !p.name && !f.errors().contains("name")) f.Error("name", "Dit veld is verplicht.");
+  if (p.name && p.name->empty()) f.Error("name", "Vul een naam in; die mag niet leeg zijn.");
   p.threshold_percent = f.Int("threshold_percent", false, 1, 1000);
   p.default_budget_cents = f.Int("default_budget_cents", false, 0, 100'000'000'00);
   p.contact_target_minutes_per_week = f.Int("contact_target_minutes_per_week", false, 0, 7 * 24 * 60);
@@ -51,10 +51,9 @@ ProgrammeFields ReadFields(const Json& body, FieldReader& f, bool is_new) {
       if (errs.empty()) p.follow_up_months = list;
     }
   }
-  for (const char* not_null : {"threshold_percent", "default_budget_cents", "contact_target_minutes_per_week",
+  for (const char* not_null : {"name", "threshold_percent", "default_budget_cents", "contact_target_minutes_per_week",
                                "planned_duration_weeks", "follow_up_months", "active"})
     if (f.IsNull(not_null)) f.Error(not_null, "Dit veld mag niet leeg zijn.");
-  (void)body;
   return p;
 }
 
@@ -86,7 +85,7 @@ Response Create(ApiContext& ctx, Request& req, const Session& s) {
   if (!body.ok()) return ProblemResponse(body.status());
   FieldReader f(*body, {"name", "threshold_percent", "default_budget_cents", "contact_target_minutes_per_week",
                         "planned_duration_weeks", "follow_up_months", "active"});
-  auto fields = ReadFields(*body, f, true);
+  auto fields = ReadFields(f, true);
   if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
   Programme base;
   base.organisation_id = s.actor.organisation_id;
@@ -112,7 +111,7 @@ Response Patch(ApiContext& ctx, Request& req, const Session& s) {
   if (!body.ok()) return ProblemResponse(body.status());
   FieldReader f(*body, {"name", "threshold_percent", "default_budget_cents", "contact_target_minutes_per_week",
                         "planned_duration_weeks", "follow_up_months", "active"});
-  auto fields = ReadFields(*body, f, false);
+  auto fields = ReadFields(f, false);
   if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
   std::optional<Programme> updated;
   Status st = ctx.db.Write([&](db::Connection& tx) -> Status {

@@ -442,6 +442,8 @@ test('programmes: admin manages (defaults, If-Match, validation), others read, o
   assertValidation(await admin.post('/programmes', {}), 'name');
   const id = r.body.id;
   assertProblem(await admin.patch(`/programmes/${id}`, { threshold_percent: 130 }), 428);
+  assertValidation(await admin.patch(`/programmes/${id}`, { name: '' }, { 'If-Match': `"${r.body.version}"` }), 'name');
+  assertValidation(await admin.patch(`/programmes/${id}`, { name: null }, { 'If-Match': `"${r.body.version}"` }), 'name');
   assertProblem(await admin.patch(`/programmes/${id}`, { threshold_percent: 130 }, { 'If-Match': '"99"' }), 412);
   const u = await admin.patch(`/programmes/${id}`, { threshold_percent: 130, follow_up_months: [18, 6], active: false }, { 'If-Match': `"${r.body.version}"` });
   assertStatus(u, 200);
