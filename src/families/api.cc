@@ -278,8 +278,7 @@ Response PatchFamily(ApiContext& ctx, Request& req, const Session& s) {
   if (!body.ok()) return ProblemResponse(body.status());
   FieldReader f(*body, {"name", "coach_id", "status"});
   auto name = f.String("name", false, kMaxFamilyNameChars);
-  if (f.Present("name") && !f.IsNull("name") && !name && !f.errors().contains("name"))
-    f.Error("name", "Dit veld is verplicht.");
+  if (name && name->empty()) f.Error("name", "Vul een naam in; die mag niet leeg zijn.");
   bool coach_change = f.Present("coach_id");
   auto coach_id = f.String("coach_id", false, 64);
   auto status = f.String("status", false, 20);

@@ -246,6 +246,18 @@ Result<int> Server::Bind() {
     spdlog::info("request_id={} method={} route={} status={} ms={:.2f}", req.request_id, req.method, route_label,
                  res.status, seconds * 1000);
   };
+  // httplib reads (and, when too large, skips) the whole announced body before routing; the
+  // pre-routing hook runs first, so an oversized Content-Length is refused before any body is read.
+  svr.set_pre_routing_handler([max = opts.max_body_bytes](const httplib::Request& hreq, httplib::Response& hres) {
+    auto length = hreq.get_header_value<uint64_t>("Content-Length");
+    if (length <= max) return httplib::Server::HandlerResponse::Unhandled;
+    auto problem = ProblemResponse(Status(Code::kPayloadTooLarge, "Het verzoek is groter dan 1 MiB."));
+    hres.status = 413;
+    hres.set_header("Connection", "close");
+    hres.set_header("X-Request-Id", ValidRequestId(""));
+    hres.set_content(problem.body, problem.content_type.c_str());
+    return httplib::Server::HandlerResponse::Handled;
+  });
   svr.Get(".*", dispatch);
   svr.Post(".*", dispatch);
   svr.Put(".*", dispatch);
@@ -279,10 +291,47 @@ Result<int> Server::Bind() {
                   "cannot listen on " + options_.host + ":" + std::to_string(port) + " (address in use?)");
   }
   svr.RaiseBacklog(4096);
+  bound_port_ = port;
   return port;
 }
 
 void Server::Run() { impl_->svr.listen_after_bind(); }
-void Server::Stop() { impl_->svr.stop(); }
+
+namespace {
+// httplib checks for a stop only between requests of a kept-alive connection, so an idle
+// client would hold shutdown up to the keep-alive timeout. Shutting the read side of our
+// accepted sockets wakes those threads at once (they see end-of-file and close), while a
+// request in progress still writes its response.
+void ShutdownAcceptedConnections(int port) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    int fd = 0;
+    try {
+      fd = std::stoi(entry.path().filename().string());
+    } catch (...) {
+      continue;
+    }
+    sockaddr_storage local{};
+    socklen_t len = sizeof local;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0) continue;
+    int local_port = local.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port)
+                     : local.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port)
+                                                   : -1;
+    int type = 0;
+    socklen_t type_len = sizeof type;
+    sockaddr_storage peer{};
+    socklen_t peer_len = sizeof peer;
+    // Accepted connections have our port locally and a peer; database connections do not match.
+    if (local_port == port && getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &type_len) == 0 && type == SOCK_STREAM &&
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) == 0)
+      ::shutdown(fd, SHUT_RD);
+  }
+}
+}  // namespace
+
+void Server::Stop() {
+  impl_->svr.stop();
+  if (bound_port_ > 0) ShutdownAcceptedConnections(bound_port_);
+}
 
 }  // namespace kansrijk::http

@@ -41,6 +41,7 @@ class Server {
   Metrics& metrics_;
   Router router_;
   std::unique_ptr<Impl> impl_;
+  int bound_port_ = 0;
 };
 
 // Maps a URL path below `root` to a file path, refusing "..", ".", empty segments, NUL and

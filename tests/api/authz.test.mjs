@@ -172,7 +172,11 @@ describe('users endpoints', () => {
     const leads = await lead.get('/users?role=team_lead');
     assertStatus(leads, 200);
     assert.ok(leads.body.items.every((u) => u.role === 'team_lead' && u.organisation_name === 'Org A'));
-    assertProblem(await lead.get('/users'), 403, 'forbidden');
+    // Without a role filter a team lead gets the staff they can assign: coaches and team leads, no admins.
+    const staff = await lead.get('/users');
+    assertStatus(staff, 200);
+    assert.ok(staff.body.items.length >= 3);
+    assert.ok(staff.body.items.every((u) => ['coach', 'team_lead'].includes(u.role) && u.organisation_name === 'Org A'));
     assertProblem(await lead.get('/users?role=admin'), 403, 'forbidden');
     const leadB = await h.srv.as('lead_b');
     const bCoaches = await leadB.get('/users?role=coach');
