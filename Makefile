@@ -5,7 +5,7 @@ JOBS  ?= $(shell nproc)
 DEMO_DB ?= sqlite:var/demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test bench setup build-debug build-release web unit-test api-test crash-test openapi-check format clean
+.PHONY: run test bench setup build-debug build-release web unit-test api-test crash-test openapi-check format clean screenshots
 
 setup:
 	bash scripts/setup.sh
@@ -39,6 +39,10 @@ test: build-debug web
 	bash scripts/check-openapi.sh build/debug/kansrijk
 	bash scripts/api-test.sh build/debug/kansrijk
 	bash scripts/web-test.sh build/debug/kansrijk
+
+# Renders the main pages with demo data into docs/screenshots/ (Debian's chromium).
+screenshots: build-debug web
+	bash scripts/screenshots.sh build/debug/kansrijk
 
 bench: build-release
 	bash bench/run.sh build/release/kansrijk

@@ -61,7 +61,7 @@ test('team lead pages', async () => {
     await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
     await checkA11y(page, path);
   }
-  await page.getByRole('link', { name: 'Aanmelden' }).click();
+  await page.getByRole('link', { name: 'Aanmelden', exact: true }).click();
   await heading(page, 'Gezin aanmelden');
   await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
   await page.locator('#ref-family-name-error').waitFor();
@@ -76,7 +76,7 @@ test('coach pages, in English too', async () => {
   await page.locator('table tbody tr').first().waitFor();
   await checkA11y(page, 'caseload (coach, en)');
   await page.locator('table tbody tr a').first().click();
-  await page.getByRole('link', { name: 'Trajectory' }).click();
+  await page.getByRole('link', { name: 'Trajectory', exact: true }).click();
   await page.getByRole('heading', { name: 'Timeline' }).waitFor();
   await checkA11y(page, 'trajectory (coach, en)');
   await page.context().close();

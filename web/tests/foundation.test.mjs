@@ -32,7 +32,7 @@ describe('login and caseload', () => {
     const name = (await firstLink.textContent()).trim();
     await firstLink.click();
     await heading(page, name);
-    await page.getByRole('link', { name: 'Gezinsleden' }).click();
+    await page.getByRole('link', { name: 'Gezinsleden', exact: true }).click();
     await page.getByRole('table', { name: new RegExp(`Gezinsleden van ${name}`) }).waitFor();
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
@@ -84,7 +84,7 @@ describe('family members', () => {
     await login(page, 'coach1');
     await heading(page, 'Mijn gezinnen');
     await page.locator('table tbody tr a').first().click();
-    await page.getByRole('link', { name: 'Gezinsleden' }).click();
+    await page.getByRole('link', { name: 'Gezinsleden', exact: true }).click();
     await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
     const given = page.getByLabel('Voornaam');
     await given.waitFor();

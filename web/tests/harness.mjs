@@ -30,9 +30,10 @@ export async function newPage(browser, { width = 1280, height = 800, lang = 'nl'
 
 export async function login(page, username, { next } = {}) {
   await page.goto(next ? `/login?terug=${encodeURIComponent(next)}` : '/login');
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(LOGINS[username].password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  // By id, so it works in either language.
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(LOGINS[username].password);
+  await page.locator('form button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 

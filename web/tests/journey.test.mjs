@@ -1,0 +1,131 @@
+// The whole trajectory in the browser, as team lead and coach: referral → waiting list →
+// assign coach → intake → consent → eligibility → actief → close with a reason → nazorg.
+// Bad input on the way: no way to reach the family, income with letters, closing without reason.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkA11y, heading, launch, login, newPage, todayNl, unique } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('referral to follow-up, as team lead and coach', async () => {
+  const familyName = unique('Familie Journey');
+
+  // Team lead enters the referral.
+  const lead = await newPage(browser);
+  await login(lead, 'teamlead');
+  await heading(lead, 'Gezinnen');
+  await lead.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await heading(lead, 'Gezin aanmelden');
+  await lead.getByLabel('Naam van het gezin').fill(familyName);
+  await lead.getByLabel('Naam van de organisatie of persoon').fill('Woonstichting De Volmacht');
+  await lead.getByLabel('Soort aanmelder').selectOption('woningcorporatie');
+  await lead.getByLabel('Reden van aanmelding').fill('Huurachterstand; moeder wil graag hulp bij de administratie. De kinderen gaan goed naar school.');
+  await lead.getByRole('button', { name: 'Nog een gezinslid' }).click();
+  await lead.locator('[id$="-given"]').first().fill('Sanne');
+  // No phone, e-mail or address: the referral cannot be saved.
+  await lead.getByRole('button', { name: 'Aanmelding opslaan' }).click();
+  await lead.locator('#ref-phone-error').waitFor();
+  assert.match(await lead.locator('#ref-phone-error').textContent(), /minstens één manier/);
+  await lead.getByLabel('Telefoon').fill('0612345678');
+  await lead.getByRole('button', { name: 'Aanmelding opslaan' }).click();
+  await heading(lead, familyName);
+  await lead.getByText('Woonstichting De Volmacht').waitFor();
+
+  // It is on the waiting list; assign coach1.
+  await lead.getByRole('link', { name: 'Wachtlijst', exact: true }).click();
+  await heading(lead, 'Wachtlijst');
+  const row = lead.locator('tr', { hasText: familyName });
+  await row.waitFor();
+  await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
+  await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Carla Coach' });
+  await row.getByRole('button', { name: 'Coach toewijzen' }).click();
+  await lead.getByText(`Carla Coach is nu de coach van ${familyName}.`).waitFor();
+  await lead.getByRole('link', { name: 'Team', exact: true }).click();
+  await heading(lead, 'Team');
+  await lead.getByRole('rowheader', { name: 'Carla Coach' }).waitFor();
+  await lead.context().close();
+
+  // The coach takes it from here.
+  const page = await newPage(browser);
+  await login(page, 'coach1');
+  await heading(page, 'Mijn gezinnen');
+  await page.getByLabel('Zoek op naam').fill(familyName);
+  await page.getByRole('button', { name: 'Toon gezinnen' }).click();
+  await page.getByRole('link', { name: familyName }).click();
+  await heading(page, familyName);
+  await page.getByRole('link', { name: 'Traject', exact: true }).click();
+  await page.getByRole('heading', { name: 'Volgende stap: Intake' }).waitFor();
+
+  // Intake, planned next week is fine.
+  const next = new Date(Date.now() + 7 * 86400_000);
+  const planned = `${String(next.getDate()).padStart(2, '0')}-${String(next.getMonth() + 1).padStart(2, '0')}-${next.getFullYear()}`;
+  await page.getByLabel('Datum van de intake').fill(planned);
+  await page.getByRole('button', { name: 'Naar Intake' }).click();
+  await page.getByText('Het gezin is nu in de fase Intake.').waitFor();
+
+  // Actief before consent and eligibility: the server says what is missing.
+  await page.getByRole('heading', { name: 'Volgende stap: Actief' }).waitFor();
+  await page.getByRole('button', { name: 'Naar Actief' }).click();
+  const missing = page.locator('.k-notice [role="alert"]').first();
+  await missing.waitFor();
+  assert.match(await missing.textContent(), /nog niet actief|Nog nodig/);
+
+  // Consent for coaching.
+  await page.getByRole('link', { name: 'Toestemming', exact: true }).click();
+  await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  await page.getByLabel('Doel').selectOption('coaching');
+  await page.getByLabel('Gegeven door').fill('Sanne');
+  await page.getByLabel('Hoe gegeven').selectOption('paper');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('De toestemming is vastgelegd.').waitFor();
+  await page.getByRole('cell', { name: 'Geldig' }).waitFor();
+
+  // Eligibility: letters first, then a real amount.
+  await page.getByRole('link', { name: 'Traject', exact: true }).click();
+  await page.getByRole('heading', { name: 'Inkomenstoets' }).waitFor();
+  await page.getByLabel('Soort huishouden').selectOption('alleenstaande_ouder');
+  await page.getByLabel('Soort inkomen').fill('Uitkering');
+  await page.getByLabel('Bedrag per maand in euro').fill('twaalfhonderd');
+  await page.getByRole('button', { name: 'Toets uitvoeren' }).click();
+  const amountError = page.locator('[id^="elig-i"][id$="-amount-error"]');
+  await amountError.waitFor();
+  assert.match(await amountError.textContent(), /Geen letters/);
+  await page.getByLabel('Bedrag per maand in euro').fill('1200,00');
+  await page.getByRole('button', { name: 'Toets uitvoeren' }).click();
+  await page.getByText('De inkomenstoets is opgeslagen.').waitFor();
+  await page.locator('.k-check-item', { hasText: 'Past binnen de grens' }).first().waitFor();
+
+  // Now actief.
+  await page.getByLabel('Datum', { exact: true }).first().fill(todayNl());
+  await page.getByRole('button', { name: 'Naar Actief' }).click();
+  await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
+
+  // Closing without a reason is refused next to the field; then with reason and summary.
+  await page.getByRole('heading', { name: 'Volgende stap: Afsluiting' }).waitFor();
+  await page.getByRole('button', { name: 'Naar Afsluiting' }).click();
+  await page.locator('#phase-afsluiting-reason-error').waitFor();
+  await page.locator('#phase-afsluiting-summary-error').waitFor();
+  await page.getByLabel('Reden van afsluiten').selectOption('doelen_bereikt');
+  await page.getByLabel('Samenvatting').fill('De administratie is op orde en de huur wordt weer betaald.');
+  await page.getByRole('button', { name: 'Naar Afsluiting' }).click();
+  await page.getByText('Het gezin is nu in de fase Afsluiting.').waitFor();
+
+  // Follow-up.
+  await page.getByRole('button', { name: 'Naar Nazorg' }).click();
+  await page.getByText('Het gezin is nu in de fase Nazorg.').waitFor();
+  await page.getByText('Het traject is helemaal doorlopen.').waitFor();
+  const timeline = page.locator('.k-timeline li');
+  await timeline.nth(5).waitFor();
+  assert.ok((await timeline.count()) >= 6, 'the timeline shows every step');
+  await checkA11y(page, 'trajectory after closing');
+
+  await page.getByRole('link', { name: 'Overzicht', exact: true }).click();
+  await page.getByText('Doelen bereikt').waitFor();
+  await page.context().close();
+});

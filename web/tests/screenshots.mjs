@@ -1,0 +1,83 @@
+// Renders the main pages with demo data into KANSRIJK_SCREENSHOT_DIR (1280×800).
+// Run through scripts/screenshots.sh (make screenshots); not part of the test suite.
+import { after, before, test } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { heading, launch, login, newPage } from './harness.mjs';
+
+const out = process.env.KANSRIJK_SCREENSHOT_DIR;
+if (!out) throw new Error('KANSRIJK_SCREENSHOT_DIR is not set');
+mkdirSync(out, { recursive: true });
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function settle(page) {
+  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+  await page.evaluate(() => document.fonts?.ready);
+  // No focus ring from the route-change focus in the pictures.
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+}
+
+async function shot(page, name) {
+  await settle(page);
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: false });
+}
+
+test('screenshots', async () => {
+  const page = await newPage(browser);
+  await page.goto('/login');
+  await heading(page, 'Inloggen');
+  await shot(page, '01-inloggen');
+
+  await login(page, 'teamlead');
+  await heading(page, 'Gezinnen');
+  await page.locator('table tbody tr').first().waitFor();
+  await shot(page, '02-gezinnen');
+
+  // A family that is further along, so the tabs have content.
+  await page.getByLabel('Fase').selectOption('actief');
+  await page.getByRole('button', { name: 'Toon gezinnen' }).click();
+  await page.waitForURL(/fase=actief/);
+  await page.locator('table tbody tr').first().waitFor();
+  const href = await page.locator('table tbody tr a').first().getAttribute('href');
+  for (const [tab, name, marker] of [
+    ['overzicht', '03-gezin-overzicht', 'In het kort'],
+    ['gezinsleden', '04-gezin-gezinsleden', 'Gezinsleden'],
+    ['traject', '05-gezin-traject', 'Tijdlijn'],
+    ['toestemming', '06-gezin-toestemming', 'Toestemming'],
+    ['toegang', '07-gezin-toegang', 'Wie heeft dit dossier bekeken?'],
+  ]) {
+    await page.goto(`${href}/${tab}`);
+    await page.getByRole('heading', { name: marker, exact: true }).first().waitFor();
+    await shot(page, name);
+  }
+  for (const [path, name, title] of [
+    ['/wachtlijst', '08-wachtlijst', 'Wachtlijst'],
+    ['/team', '09-team', 'Team'],
+    ['/aanmelden', '10-aanmelden', 'Gezin aanmelden'],
+  ]) {
+    await page.goto(path);
+    await heading(page, title);
+    await shot(page, name);
+  }
+  await page.context().close();
+
+  const admin = await newPage(browser);
+  await login(admin, 'admin');
+  await heading(admin, 'Gebruikers');
+  await admin.locator('table tbody tr').first().waitFor();
+  await shot(admin, '11-beheer-gebruikers');
+  await admin.goto('/beheer/programmas');
+  await heading(admin, "Programma's");
+  await shot(admin, '12-beheer-programmas');
+  await admin.goto('/account');
+  await heading(admin, 'Mijn account');
+  await shot(admin, '13-mijn-account');
+  await admin.context().close();
+});
