@@ -48,13 +48,21 @@ export function Layout({ children }: { children: ReactNode }) {
       first.current = false;
       return;
     }
-    const id = requestAnimationFrame(() => {
+    // Lazy pages may show their heading a little later: keep looking for a few seconds,
+    // unless the user has already moved focus somewhere themselves.
+    const started = performance.now();
+    let id = 0;
+    const tryFocus = () => {
       const heading = document.querySelector<HTMLElement>('#main h1');
-      if (heading) {
+      const moved = document.activeElement && document.activeElement !== document.body && !document.activeElement.closest('nav, header');
+      if (heading && !moved) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
         heading.focus({ preventScroll: false });
+        return;
       }
-    });
+      if (!heading && !moved && performance.now() - started < 3000) id = requestAnimationFrame(tryFocus);
+    };
+    id = requestAnimationFrame(tryFocus);
     return () => cancelAnimationFrame(id);
   }, [location.pathname]);
 

@@ -2,13 +2,13 @@
 // (each tab has its own address, so it can be bookmarked and Back works).
 import { lazy, Suspense } from 'react';
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
-import { Link, NavLink, useParams } from 'react-router';
+import { Link, NavLink, useLocation, useParams } from 'react-router';
 import type { Family } from '../../api/types';
 import { isNotFound } from '../../api/client';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { PhaseBadge } from '../../ui/Badges';
-import { ErrorState, Loading, NotFoundPage } from '../../ui/States';
+import { ErrorState, Loading, NotFoundPage, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUser } from '../auth/session';
@@ -37,6 +37,9 @@ export default function FamilyPage() {
   const { id = '', tab = 'overzicht' } = useParams();
   const { t } = useI18n();
   const user = useUser();
+  // A message handed over by the page that sent us here (e.g. "referral saved").
+  const location = useLocation();
+  const arrivalNotice = (location.state as { notice?: string } | null)?.notice;
   const family = useApi<Family>((signal) => familiesApi.get(id, signal), [id]);
   const tabs = TABS.filter((x) => !x.leadOnly || user.role === 'team_lead');
   const current = tabs.find((x) => x.slug === tab);
@@ -74,6 +77,7 @@ export default function FamilyPage() {
           {t('family.memberCount')}: <strong>{f.member_count}</strong>
         </li>
       </ul>
+      {arrivalNotice && tab === 'overzicht' && <Notice>{arrivalNotice}</Notice>}
       <nav className="k-tabs" aria-label={t('family.tabs')}>
         <ul>
           {tabs.map((x) => (
