@@ -11,7 +11,7 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     target: 'es2022',
-    // Reports the gzipped size of every chunk; scripts/web-size.mjs sums the initial ones.
+    // Reports the gzipped size of every chunk; `npm run size` sums the initial ones.
     reportCompressedSize: true,
     chunkSizeWarningLimit: 400,
   },
