@@ -3,6 +3,7 @@
 #include "families/model.h"
 #include "families/repo.h"
 #include "platform/api_helpers.h"
+#include "platform/json_writer.h"
 #include "security/policy.h"
 #include "trajectory/model.h"
 
@@ -18,59 +19,80 @@ using security::ApiContext;
 using security::AuditFor;
 using security::Session;
 
-namespace {
-Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
-}  // namespace
+void WriteMember(http::JsonWriter& w, const Member& m) {
+  w.BeginObject()
+      .Key("id").String(m.id)
+      .Key("family_id").String(m.family_id)
+      .Key("given_name").String(m.given_name)
+      .Key("family_name").String(m.family_name)
+      .Key("birth_date").OptString(m.birth_date)
+      .Key("sex").String(m.sex)
+      .Key("household_role").String(m.household_role)
+      .Key("version").Int(m.version)
+      .Key("created_at").String(m.created_at)
+      .Key("updated_at").String(m.updated_at)
+      .EndObject();
+}
+
+void WriteFamily(http::JsonWriter& w, const Family& f, const std::vector<Member>* members) {
+  w.BeginObject()
+      .Key("id").String(f.id)
+      .Key("name").String(f.name)
+      .Key("coach_id").OptString(f.coach_id)
+      .Key("coach_name").OptString(f.coach_id ? std::optional(f.coach_name) : std::nullopt)
+      .Key("status").String(f.status)
+      .Key("version").Int(f.version)
+      .Key("created_at").String(f.created_at)
+      .Key("updated_at").String(f.updated_at)
+      .Key("member_count").Int(f.member_count)
+      .Key("programme_id").OptString(f.programme_id)
+      .Key("programme_name").OptString(f.programme_id ? std::optional(f.programme_name) : std::nullopt)
+      .Key("phase").String(f.phase)
+      .Key("waiting_since").OptString(f.waiting_since)
+      .Key("waiting_days");
+  if (f.waiting_since) w.Int(trajectory::WaitingDays(*f.waiting_since, Now()));
+  else w.Null();
+  w.Key("intake_date").OptString(f.intake_date)
+      .Key("closing_reason").OptString(f.closing_reason)
+      .Key("closing_summary").OptString(f.closing_summary)
+      .Key("referral");
+  if (f.referrer_kind) {
+    w.BeginObject()
+        .Key("referrer_organisation").String(f.referrer_organisation.value_or(""))
+        .Key("referrer_kind").String(*f.referrer_kind)
+        .Key("reason").String(f.referral_reason.value_or(""))
+        .Key("contact").BeginObject();
+    if (f.contact_phone) w.Key("phone").String(*f.contact_phone);
+    if (f.contact_email) w.Key("email").String(*f.contact_email);
+    if (f.contact_address) w.Key("address").String(*f.contact_address);
+    w.EndObject().EndObject();
+  } else {
+    w.Null();
+  }
+  if (members) {
+    w.Key("members").BeginArray();
+    for (const auto& m : *members) WriteMember(w, m);
+    w.EndArray();
+  }
+  w.EndObject();
+}
 
 Json MemberJson(const Member& m) {
-  return {{"id", m.id},
-          {"family_id", m.family_id},
-          {"given_name", m.given_name},
-          {"family_name", m.family_name},
-          {"birth_date", m.birth_date ? Json(*m.birth_date) : Json(nullptr)},
-          {"sex", m.sex},
-          {"household_role", m.household_role},
-          {"version", m.version},
-          {"created_at", m.created_at},
-          {"updated_at", m.updated_at}};
+  http::JsonWriter w;
+  WriteMember(w, m);
+  return Json::parse(w.Take());
 }
 
 Json FamilyJson(const Family& f) {
-  return {{"id", f.id},
-          {"name", f.name},
-          {"coach_id", f.coach_id ? Json(*f.coach_id) : Json(nullptr)},
-          {"coach_name", f.coach_id ? Json(f.coach_name) : Json(nullptr)},
-          {"status", f.status},
-          {"version", f.version},
-          {"created_at", f.created_at},
-          {"updated_at", f.updated_at},
-          {"member_count", f.member_count},
-          {"programme_id", OptJson(f.programme_id)},
-          {"programme_name", f.programme_id ? Json(f.programme_name) : Json(nullptr)},
-          {"phase", f.phase},
-          {"waiting_since", OptJson(f.waiting_since)},
-          {"waiting_days", f.waiting_since ? Json(trajectory::WaitingDays(*f.waiting_since, Now())) : Json(nullptr)},
-          {"intake_date", OptJson(f.intake_date)},
-          {"closing_reason", OptJson(f.closing_reason)},
-          {"closing_summary", OptJson(f.closing_summary)},
-          {"referral", f.referrer_kind ? Json{{"referrer_organisation", f.referrer_organisation.value_or("")},
-                                              {"referrer_kind", *f.referrer_kind},
-                                              {"reason", f.referral_reason.value_or("")},
-                                              {"contact", [&] {
-                                                 Json c = Json::object();
-                                                 if (f.contact_phone) c["phone"] = *f.contact_phone;
-                                                 if (f.contact_email) c["email"] = *f.contact_email;
-                                                 if (f.contact_address) c["address"] = *f.contact_address;
-                                                 return c;
-                                               }()}}
-                                       : Json(nullptr)}};
+  http::JsonWriter w;
+  WriteFamily(w, f, nullptr);
+  return Json::parse(w.Take());
 }
 
 Json FamilyWithMembers(const Family& f, const std::vector<Member>& members) {
-  Json j = FamilyJson(f);
-  j["members"] = Json::array();
-  for (const auto& m : members) j["members"].push_back(MemberJson(m));
-  return j;
+  http::JsonWriter w;
+  WriteFamily(w, f, &members);
+  return Json::parse(w.Take());
 }
 
 namespace {
@@ -189,13 +211,14 @@ Response ListFamilies(ApiContext& ctx, Request& req, const Session& s) {
   st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, q.name_contains ? "families?search" : "families",
                                             std::nullopt, "success"));
   if (!st.ok()) return ProblemResponse(st);
-  Json items = Json::array();
-  for (const auto& f : page.items) items.push_back(FamilyJson(f));
-  Json next = nullptr;
-  if (page.next)
-    next = sort == "name" ? http::EncodeCursor({page.next->first, page.next->second})
-                          : http::EncodeCursor({sort, page.next->first, page.next->second});
-  return http::JsonResponse(200, {{"items", items}, {"next_cursor", next}});
+  http::JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const auto& f : page.items) WriteFamily(w, f, nullptr);
+  w.EndArray().Key("next_cursor");
+  if (!page.next) w.Null();
+  else if (sort == "name") w.String(http::EncodeCursor({page.next->first, page.next->second}));
+  else w.String(http::EncodeCursor({sort, page.next->first, page.next->second}));
+  return http::JsonTextResponse(200, w.EndObject().Take());
 }
 
 Response CreateFamily(ApiContext& ctx, Request& req, const Session& s) {
@@ -265,7 +288,9 @@ Response GetFamily(ApiContext& ctx, Request& req, const Session& s) {
   st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id), id, "success"));
   if (!st.ok()) return ProblemResponse(st);
   family->member_count = int64_t(members.size());
-  return WithETag(http::JsonResponse(200, FamilyWithMembers(*family, members)), family->version);
+  http::JsonWriter w;
+  WriteFamily(w, *family, &members);
+  return WithETag(http::JsonTextResponse(200, w.Take()), family->version);
 }
 
 Response PatchFamily(ApiContext& ctx, Request& req, const Session& s) {

@@ -18,6 +18,7 @@ void RegisterFamilyRoutes(http::Router& router, security::ApiContext& ctx);
 // Shared with the features that hang off a family (trajectory, consent, eligibility).
 
 // The Family JSON shape, with the trajectory fields; waiting_days is computed for now.
+// All three are built by one writer (WriteFamily in api.cc), so the shape has one source.
 http::Json FamilyJson(const Family& f);
 http::Json MemberJson(const Member& m);
 http::Json FamilyWithMembers(const Family& f, const std::vector<Member>& members);

@@ -22,6 +22,13 @@ Response JsonResponse(int status, const Json& body) {
   return r;
 }
 
+Response JsonTextResponse(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;

@@ -42,6 +42,8 @@ struct Response {
 };
 
 Response JsonResponse(int status, const Json& body);
+// A response whose JSON text is already written (see platform/json_writer.h).
+Response JsonTextResponse(int status, std::string body);
 Response NoContent();
 // The single mapping from Status codes to HTTP problem+json (RFC 9457).
 Response ProblemResponse(const Status& status);
