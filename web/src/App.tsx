@@ -19,7 +19,7 @@ const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage')
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
-  const { status, user, retry } = useSession();
+  const { status, user, reason, retry } = useSession();
   const { t } = useI18n();
   const location = useLocation();
   if (status === 'loading') return <Loading />;
@@ -33,7 +33,8 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
       </Alert>
     );
   }
-  if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  // After a logout there is nothing to come back to; otherwise return here after login.
+  if (!user) return <Navigate to={reason === 'logout' ? '/login' : loginPath(location.pathname + location.search)} replace />;
   if (roles && !roles.includes(user.role)) return <ForbiddenPage />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }

@@ -2,7 +2,7 @@
 // scope (a coach cannot open another coach's family), admin creates a user, language.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, LOGINS, checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+import { BASE, LOGINS, checkA11y, createUserAsAdmin, heading, launch, login, newPage, totp, unique } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -190,6 +190,94 @@ describe('administration', () => {
     await page.getByText(`De gegevens van Tijdelijk ${username} zijn opgeslagen.`).waitFor();
     await page.getByRole('button', { name: `Tijdelijk ${username} uitschakelen` }).click();
     await page.getByRole('button', { name: `Tijdelijk ${username} weer inschakelen` }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('account', () => {
+  test('set up extra security with the QR code, then log in with the TOTP step', async () => {
+    const { username, password } = await createUserAsAdmin(browser);
+    const page = await newPage(browser);
+    await page.goto('/login');
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await heading(page, 'Mijn gezinnen');
+    await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
+    await heading(page, 'Mijn account');
+    await page.getByRole('button', { name: 'Extra beveiliging instellen' }).click();
+    await page.getByRole('img', { name: 'QR-code om de app te koppelen' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent()).trim();
+    // A wrong code first: the message is next to the field.
+    await page.getByLabel('Code uit de app').fill('12');
+    await page.getByRole('button', { name: 'Extra beveiliging aanzetten' }).click();
+    await page.locator('#totp-code-error').waitFor();
+    await page.getByLabel('Code uit de app').fill(await totp(secret));
+    await page.getByRole('button', { name: 'Extra beveiliging aanzetten' }).click();
+    await page.getByText('Extra beveiliging staat nu aan.').waitFor();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await heading(page, 'Inloggen');
+    assert.equal(new URL(page.url()).search, '', 'after logout there is no page to return to');
+
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const code = page.getByLabel('Code uit de app');
+    await code.waitFor();
+    await code.fill(await totp(secret));
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await heading(page, 'Mijn gezinnen');
+    await page.context().close();
+  });
+
+  test('change password: a mismatch is shown next to the field, then it works', async () => {
+    const { username, password } = await createUserAsAdmin(browser);
+    const page = await newPage(browser);
+    await page.goto('/login');
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await heading(page, 'Mijn gezinnen');
+    await page.goto('/account');
+    await heading(page, 'Mijn account');
+    await page.getByLabel('Huidig wachtwoord').fill(password);
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een nieuw lang wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord nog een keer').fill('iets anders');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.locator('#pw-repeat-error').waitFor();
+    await page.getByLabel('Nieuw wachtwoord nog een keer').fill('een nieuw lang wachtwoord');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Uw wachtwoord is gewijzigd.').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('programmes', () => {
+  test('admin adds a programme: bad input next to the fields, then saved and editable', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.goto('/beheer/programmas');
+    await heading(page, "Programma's");
+    await page.getByRole('cell', { name: 'Toukomst', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nieuw programma' }).click();
+    const name = unique('Gezinscoaching Emmen');
+    await page.getByLabel('Naam', { exact: true }).fill(name);
+    await page.getByLabel('Gezinsbudget in euro').fill('-50');
+    await page.getByLabel('Inkomensgrens (% van de bijstandsnorm)').fill('veel');
+    await page.getByRole('button', { name: 'Programma opslaan' }).click();
+    await page.locator('#prog-budget-error').waitFor();
+    await page.locator('#prog-threshold-error').waitFor();
+    await page.getByLabel('Gezinsbudget in euro').fill('1.500,00');
+    await page.getByLabel('Inkomensgrens (% van de bijstandsnorm)').fill('130');
+    await page.getByRole('button', { name: 'Programma opslaan' }).click();
+    await page.getByText(`Programma ${name} is opgeslagen.`).waitFor();
+    const row = page.locator('tr', { hasText: name });
+    await row.getByRole('cell', { name: '€ 1.500,00' }).waitFor();
+    await row.getByRole('button', { name: `Wijzig ${name}` }).click();
+    await page.getByLabel('Contacttijd per week in uren').fill('6');
+    await page.getByRole('button', { name: 'Programma opslaan' }).click();
+    await page.getByText(`Programma ${name} is opgeslagen.`).waitFor();
+    await row.getByRole('cell', { name: '6 uur' }).waitFor();
     await page.context().close();
   });
 });

@@ -63,3 +63,36 @@ export function todayNl() {
   const get = (t) => parts.find((p) => p.type === t).value;
   return `${get('day')}-${get('month')}-${get('year')}`;
 }
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base32 secret, for the TOTP tests. */
+export async function totp(secret, at = Date.now()) {
+  const { createHmac } = await import('node:crypto');
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, '0');
+}
+
+/** Creates a user through the admin page and returns { username, password }. */
+export async function createUserAsAdmin(browser, { role = 'coach', displayName } = {}) {
+  const page = await newPage(browser);
+  await login(page, 'admin');
+  await heading(page, 'Gebruikers');
+  await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+  const username = `u${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const password = 'een heel lang wachtwoord';
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Naam', { exact: true }).fill(displayName ?? `Test ${username}`);
+  await page.getByLabel('Rol', { exact: true }).selectOption(role);
+  await page.getByLabel('Eerste wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
+  await page.context().close();
+  return { username, password };
+}
