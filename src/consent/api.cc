@@ -53,18 +53,14 @@ std::string Describe(const Consent& c) {
 }
 
 Response List(ApiContext& ctx, Request& req, const Session& s) {
-  const std::string id = req.Param("id"), action = "consent.list";
+  const std::string id = req.Param("id");
   std::vector<Consent> list;
-  Status st = families::RoleAllows(s, Action::kConsentRead);
-  if (st.ok())
-    st = ctx.db.Read([&](db::Connection& c) -> Status {
-      RETURN_IF_ERROR(families::AuthorizedFamily(c, s, id, Action::kConsentRead).status());
-      ASSIGN_OR_RETURN(list, ConsentRepo::ForFamily(c, id));
-      return Status::Ok();
-    });
-  if (!st.ok()) return families::Refuse(ctx, req, s, action, Resource(id), std::nullopt, st);
-  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, Resource(id), id, "success"));
-  if (!st.ok()) return ProblemResponse(st);
+  if (auto refused = families::AuditedFamilyRead(ctx, req, s, Action::kConsentRead, "consent.list", Resource(id),
+                                                [&](db::Connection& c) -> Status {
+                                                  ASSIGN_OR_RETURN(list, ConsentRepo::ForFamily(c, id));
+                                                  return Status::Ok();
+                                                }))
+    return *refused;
   Json items = Json::array();
   for (const auto& c : list) items.push_back(ConsentJson(c));
   return http::JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -150,9 +146,8 @@ Response Withdraw(ApiContext& ctx, Request& req, const Session& s) {
 }  // namespace
 
 void RegisterConsentRoutes(http::Router& router, ApiContext& ctx) {
-  auto route = [&](const char* method, const char* pattern, Response (*fn)(ApiContext&, Request&, const Session&)) {
-    router.Add(method, pattern,
-               security::WithSession(ctx, [&ctx, fn](Request& req, const Session& s) { return fn(ctx, req, s); }));
+  auto route = [&](const char* method, const char* pattern, security::FeatureHandler fn) {
+    security::AddRoute(router, ctx, method, pattern, fn);
   };
   route("GET", "/api/v1/families/{id}/consents", List);
   route("POST", "/api/v1/families/{id}/consents", Create);

@@ -102,18 +102,14 @@ Response CreateNorm(ApiContext& ctx, Request& req, const Session& s) {
 // Checks
 
 Response ListChecks(ApiContext& ctx, Request& req, const Session& s) {
-  const std::string id = req.Param("id"), action = "eligibility.list";
+  const std::string id = req.Param("id");
   std::vector<Check> checks;
-  Status st = families::RoleAllows(s, Action::kEligibilityRead);
-  if (st.ok())
-    st = ctx.db.Read([&](db::Connection& c) -> Status {
-      RETURN_IF_ERROR(families::AuthorizedFamily(c, s, id, Action::kEligibilityRead).status());
-      ASSIGN_OR_RETURN(checks, CheckRepo::ForFamily(c, id));
-      return Status::Ok();
-    });
-  if (!st.ok()) return families::Refuse(ctx, req, s, action, Resource(id), std::nullopt, st);
-  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, Resource(id), id, "success"));
-  if (!st.ok()) return ProblemResponse(st);
+  if (auto refused = families::AuditedFamilyRead(ctx, req, s, Action::kEligibilityRead, "eligibility.list", Resource(id),
+                                                [&](db::Connection& c) -> Status {
+                                                  ASSIGN_OR_RETURN(checks, CheckRepo::ForFamily(c, id));
+                                                  return Status::Ok();
+                                                }))
+    return *refused;
   Json items = Json::array();
   for (const auto& c : checks) items.push_back(CheckJson(c));
   return http::JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -241,9 +237,8 @@ Response Override(ApiContext& ctx, Request& req, const Session& s) {
 }  // namespace
 
 void RegisterEligibilityRoutes(http::Router& router, ApiContext& ctx) {
-  auto route = [&](const char* method, const char* pattern, Response (*fn)(ApiContext&, Request&, const Session&)) {
-    router.Add(method, pattern,
-               security::WithSession(ctx, [&ctx, fn](Request& req, const Session& s) { return fn(ctx, req, s); }));
+  auto route = [&](const char* method, const char* pattern, security::FeatureHandler fn) {
+    security::AddRoute(router, ctx, method, pattern, fn);
   };
   route("GET", "/api/v1/norms", ListNorms);
   route("POST", "/api/v1/norms", CreateNorm);

@@ -131,6 +131,23 @@ Response Refuse(ApiContext& ctx, const Request& req, const Session& s, const std
   return ProblemResponse(audited.ok() ? why : audited);
 }
 
+std::optional<Response> AuditedFamilyRead(ApiContext& ctx, const Request& req, const Session& s, Action action,
+                                          const std::string& action_name, const std::string& resource,
+                                          const std::function<Status(db::Connection&)>& read) {
+  const std::string id = req.Param("id");
+  Status st = RoleAllows(s, action);
+  if (st.ok())
+    st = ctx.db.Read([&](db::Connection& c) -> Status {
+      RETURN_IF_ERROR(AuthorizedFamily(c, s, id, action).status());
+      return read(c);
+    });
+  if (!st.ok()) return Refuse(ctx, req, s, action_name, resource, std::nullopt, st);
+  // The read is on record before anyone sees the data.
+  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action_name, resource, id, "success"));
+  if (!st.ok()) return ProblemResponse(st);
+  return std::nullopt;
+}
+
 // Loads a family and applies the policy for `action`. Unknown ids and ids outside the caller's
 // reach look the same (404).
 Result<Family> AuthorizedFamily(db::Connection& c, const Session& s, const std::string& id, Action action) {
@@ -334,18 +351,14 @@ Response PatchFamily(ApiContext& ctx, Request& req, const Session& s) {
 }
 
 Response ListMembers(ApiContext& ctx, Request& req, const Session& s) {
-  const std::string id = req.Param("id"), action = "member.list";
+  const std::string id = req.Param("id");
   std::vector<Member> members;
-  Status st = RoleAllows(s, Action::kMemberRead);
-  if (st.ok())
-    st = ctx.db.Read([&](db::Connection& c) -> Status {
-      RETURN_IF_ERROR(AuthorizedFamily(c, s, id, Action::kMemberRead).status());
-      ASSIGN_OR_RETURN(members, FamilyRepo::Members(c, id));
-      return Status::Ok();
-    });
-  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id) + "/members", std::nullopt, st);
-  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id) + "/members", id, "success"));
-  if (!st.ok()) return ProblemResponse(st);
+  if (auto refused = AuditedFamilyRead(ctx, req, s, Action::kMemberRead, "member.list", FamilyResource(id) + "/members",
+                                       [&](db::Connection& c) -> Status {
+                                         ASSIGN_OR_RETURN(members, FamilyRepo::Members(c, id));
+                                         return Status::Ok();
+                                       }))
+    return *refused;
   Json items = Json::array();
   for (const auto& m : members) items.push_back(MemberJson(m));
   return http::JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -446,9 +459,8 @@ Response AccessLog(ApiContext& ctx, Request& req, const Session& s) {
 }  // namespace
 
 void RegisterFamilyRoutes(http::Router& router, ApiContext& ctx) {
-  auto route = [&](const char* method, const char* pattern, Response (*fn)(ApiContext&, Request&, const Session&)) {
-    router.Add(method, pattern,
-               security::WithSession(ctx, [&ctx, fn](Request& req, const Session& s) { return fn(ctx, req, s); }));
+  auto route = [&](const char* method, const char* pattern, security::FeatureHandler fn) {
+    security::AddRoute(router, ctx, method, pattern, fn);
   };
   route("GET", "/api/v1/families", ListFamilies);
   route("POST", "/api/v1/families", CreateFamily);

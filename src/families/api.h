@@ -1,6 +1,7 @@
 // HTTP routes for families, household members and a family's access log.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,13 @@ Result<Family> AuthorizedFamily(db::Connection& c, const security::Session& s, c
                                 security::Action action);
 // kPermissionDenied when the caller's role never has `action` (checked before any id is looked up).
 Status RoleAllows(const security::Session& s, security::Action action);
+// Reads something that hangs off one family: checks the role, loads the family and applies the
+// policy for `action`, runs `read`, and appends the audit row of the read (or of the refusal).
+// Returns the problem response when refused or failed; nullopt when the read is done and on record.
+std::optional<http::Response> AuditedFamilyRead(security::ApiContext& ctx, const http::Request& req,
+                                                const security::Session& s, security::Action action,
+                                                const std::string& action_name, const std::string& resource,
+                                                const std::function<Status(db::Connection&)>& read);
 // Appends an audit row for a refused or failed attempt and returns the problem response.
 http::Response Refuse(security::ApiContext& ctx, const http::Request& req, const security::Session& s,
                       const std::string& action, const std::string& resource,

@@ -140,9 +140,8 @@ Json ProgrammeJson(const Programme& p) {
 }
 
 void RegisterProgrammeRoutes(http::Router& router, ApiContext& ctx) {
-  auto route = [&](const char* method, const char* pattern, Response (*fn)(ApiContext&, Request&, const Session&)) {
-    router.Add(method, pattern,
-               security::WithSession(ctx, [&ctx, fn](Request& req, const Session& s) { return fn(ctx, req, s); }));
+  auto route = [&](const char* method, const char* pattern, security::FeatureHandler fn) {
+    security::AddRoute(router, ctx, method, pattern, fn);
   };
   route("GET", "/api/v1/programmes", List);
   route("POST", "/api/v1/programmes", Create);

@@ -78,4 +78,8 @@ http::Handler WithSession(ApiContext& ctx, AuthedHandler fn) {
   };
 }
 
+void AddRoute(http::Router& router, ApiContext& ctx, const char* method, const char* pattern, FeatureHandler fn) {
+  router.Add(method, pattern, WithSession(ctx, [&ctx, fn](http::Request& req, const Session& s) { return fn(ctx, req, s); }));
+}
+
 }  // namespace kansrijk::security

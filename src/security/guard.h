@@ -28,6 +28,10 @@ using AuthedHandler = std::function<http::Response(http::Request&, const Session
 // Wraps `fn`: 401 without a valid session; 403 (slug csrf) when a write lacks the right X-CSRF-Token.
 http::Handler WithSession(ApiContext& ctx, AuthedHandler fn);
 
+// The signature of a feature's handlers; AddRoute registers one behind WithSession.
+using FeatureHandler = http::Response (*)(ApiContext&, http::Request&, const Session&);
+void AddRoute(http::Router& router, ApiContext& ctx, const char* method, const char* pattern, FeatureHandler fn);
+
 // The value of our session cookie in a Cookie header ("" when absent).
 std::string SessionTokenFromCookie(const std::string& cookie_header);
 std::string SessionCookie(const std::string& token, bool secure);

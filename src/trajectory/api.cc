@@ -295,18 +295,14 @@ Json EventJson(const Event& e) {
 }
 
 Response Timeline(ApiContext& ctx, Request& req, const Session& s) {
-  const std::string id = req.Param("id"), action = "timeline.read";
+  const std::string id = req.Param("id");
   std::vector<Event> events;
-  Status st = families::RoleAllows(s, Action::kTimelineRead);
-  if (st.ok())
-    st = ctx.db.Read([&](db::Connection& c) -> Status {
-      RETURN_IF_ERROR(families::AuthorizedFamily(c, s, id, Action::kTimelineRead).status());
-      ASSIGN_OR_RETURN(events, EventRepo::ForFamily(c, id));
-      return Status::Ok();
-    });
-  if (!st.ok()) return families::Refuse(ctx, req, s, action, FamilyResource(id) + "/timeline", std::nullopt, st);
-  st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id) + "/timeline", id, "success"));
-  if (!st.ok()) return ProblemResponse(st);
+  if (auto refused = families::AuditedFamilyRead(ctx, req, s, Action::kTimelineRead, "timeline.read", FamilyResource(id) + "/timeline",
+                                                [&](db::Connection& c) -> Status {
+                                                  ASSIGN_OR_RETURN(events, EventRepo::ForFamily(c, id));
+                                                  return Status::Ok();
+                                                }))
+    return *refused;
   Json items = Json::array();
   for (const auto& e : events) items.push_back(EventJson(e));
   return http::JsonResponse(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -355,9 +351,8 @@ Response TeamOverview(ApiContext& ctx, Request& req, const Session& s) {
 }  // namespace
 
 void RegisterTrajectoryRoutes(http::Router& router, ApiContext& ctx) {
-  auto route = [&](const char* method, const char* pattern, Response (*fn)(ApiContext&, Request&, const Session&)) {
-    router.Add(method, pattern,
-               security::WithSession(ctx, [&ctx, fn](Request& req, const Session& s) { return fn(ctx, req, s); }));
+  auto route = [&](const char* method, const char* pattern, security::FeatureHandler fn) {
+    security::AddRoute(router, ctx, method, pattern, fn);
   };
   route("POST", "/api/v1/referrals", CreateReferral);
   route("GET", "/api/v1/waiting-list", WaitingList);
