@@ -13,6 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { AccessLogEntry, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { nl, type MessageKey } from '../../i18n/nl';
 import { formatDateTime } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -47,6 +48,10 @@ export default function AccessTab({ family }: TabProps) {
   }
 
   const rows = [...(log.data?.items ?? []), ...older];
+  // Known audit actions and outcomes in plain words; anything new is shown as recorded.
+  const known = (key: string): key is MessageKey => key in nl;
+  const actionLabel = (action: string) => (known(`action.${action}`) ? t(`action.${action}` as MessageKey) : action);
+  const outcomeLabel = (outcome: string) => (known(`outcome.${outcome}`) ? t(`outcome.${outcome}` as MessageKey) : outcome);
   const roleLabel = (role: string) => (role === 'admin' || role === 'team_lead' || role === 'coach' ? t(`role.${role}`) : role);
   return (
     <section aria-labelledby="access-title">
@@ -74,10 +79,8 @@ export default function AccessTab({ family }: TabProps) {
                   <TableCell>{formatDateTime(r.at, lang)}</TableCell>
                   <TableCell>{r.user_name}</TableCell>
                   <TableCell>{roleLabel(r.role)}</TableCell>
-                  <TableCell>
-                    <code>{r.action}</code>
-                  </TableCell>
-                  <TableCell>{r.outcome}</TableCell>
+                  <TableCell>{actionLabel(r.action)}</TableCell>
+                  <TableCell>{outcomeLabel(r.outcome)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
