@@ -44,8 +44,11 @@ test: build-debug web
 screenshots: build-debug web
 	bash scripts/screenshots.sh build/debug/kansrijk
 
+# HTTP throughput and latency (wrk), then the caseload API with 250,000 families
+# (BENCH_PG=1 adds PostgreSQL). Results and method: docs/performance.md.
 bench: build-release
 	bash bench/run.sh build/release/kansrijk
+	bash bench/caseload.sh build/release/kansrijk
 
 format:
 	find src -name '*.cc' -o -name '*.h' | xargs clang-format -i
