@@ -47,7 +47,7 @@ screenshots: build-debug web
 # HTTP throughput and latency (wrk), then the caseload API with 250,000 families
 # (BENCH_PG=1 adds PostgreSQL). Results and method: docs/performance.md.
 bench: build-release
-	bash bench/run.sh build/release/kansrijk
+	-bash bench/run.sh build/release/kansrijk
 	bash bench/caseload.sh build/release/kansrijk
 
 format:
