@@ -2,7 +2,9 @@
 // Header-only and included by *_test.cc and the benchmark only.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 #include <utility>
 
 #include "genogram/model.h"
@@ -78,6 +80,54 @@ inline Builder ThreeGenerations() {
   b.Get("kind1").index_person = true;
   for (auto id : {"moeder", "kind1", "kind2"}) b.Get(id).in_household = true;
   return b;
+}
+
+// A deterministic family of about `target` persons over many generations: founder couples,
+// 1–4 children each, most children with a partner who married in, some with a second partner,
+// themes and events scattered so patterns exist. For scale tests and benchmarks.
+inline Genogram Synthetic(size_t target, uint32_t seed = 1) {
+  Builder b;
+  uint32_t state = seed;
+  auto rnd = [&](uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % n;
+  };
+  struct Couple { std::string a, b; int year; };
+  std::vector<Couple> queue;
+  size_t head = 0;
+  int next = 0;
+  auto person = [&](bool male, int year) {
+    const std::string id = "p" + std::to_string(next++);
+    b.Add(id, male ? Sex::kMale : Sex::kFemale, std::to_string(year));
+    if (rnd(5) == 0) b.Theme(id, rnd(2) ? "schulden" : "sportief");
+    if (rnd(6) == 0) b.Event(id, rnd(2) ? EventKind::kJobLoss : EventKind::kDiploma, std::to_string(year + 20));
+    return id;
+  };
+  while (b.genogram().persons.size() < target) {
+    if (head == queue.size()) {
+      const std::string a = person(true, 1900), w = person(false, 1902);
+      b.Partners(a, w);
+      queue.push_back({a, w, 1925});
+    }
+    const Couple c = queue[head++];
+    const uint32_t children = 1 + rnd(4);
+    for (uint32_t k = 0; k < children && b.genogram().persons.size() < target; ++k) {
+      const bool male = rnd(2);
+      const std::string child = person(male, c.year + static_cast<int>(k) * 2);
+      b.Child(child, c.a, c.b);
+      if (rnd(10) < 6 && b.genogram().persons.size() < target) {
+        const std::string partner = person(!male, c.year + static_cast<int>(k) * 2 + 1);
+        male ? b.Partners(child, partner) : b.Partners(partner, child);
+        queue.push_back({male ? child : partner, male ? partner : child, c.year + 27});
+        if (rnd(10) == 0 && b.genogram().persons.size() < target) {
+          const std::string second = person(!male, c.year + static_cast<int>(k) * 2 + 5);
+          male ? b.Partners(child, second, PartnerKind::kCohabiting) : b.Partners(second, child, PartnerKind::kCohabiting);
+          queue.push_back({male ? child : second, male ? second : child, c.year + 35});
+        }
+      }
+    }
+  }
+  return b.Build();
 }
 
 }  // namespace kansrijk::genogram::testing
