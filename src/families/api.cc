@@ -387,6 +387,20 @@ Response CreateMember(ApiContext& ctx, Request& req, const Session& s) {
   return res;
 }
 
+Response GetMember(ApiContext& ctx, Request& req, const Session& s) {
+  const std::string id = req.Param("id"), mid = req.Param("mid");
+  std::optional<Member> member;
+  if (auto refused = AuditedFamilyRead(ctx, req, s, Action::kMemberRead, "member.read",
+                                       FamilyResource(id) + "/members/" + mid, [&](db::Connection& c) -> Status {
+                                         ASSIGN_OR_RETURN(member, FamilyRepo::GetMember(c, id, mid));
+                                         return Status::Ok();
+                                       }))
+    return *refused;
+  http::JsonWriter w;
+  WriteMember(w, *member);
+  return WithETag(http::JsonTextResponse(200, w.Take()), member->version);
+}
+
 Response PatchMember(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), mid = req.Param("mid"), action = "member.update";
   const std::string resource = FamilyResource(id) + "/members/" + mid;
@@ -468,6 +482,7 @@ void RegisterFamilyRoutes(http::Router& router, ApiContext& ctx) {
   route("PATCH", "/api/v1/families/{id}", PatchFamily);
   route("GET", "/api/v1/families/{id}/members", ListMembers);
   route("POST", "/api/v1/families/{id}/members", CreateMember);
+  route("GET", "/api/v1/families/{id}/members/{mid}", GetMember);
   route("PATCH", "/api/v1/families/{id}/members/{mid}", PatchMember);
   route("GET", "/api/v1/families/{id}/access-log", AccessLog);
 }

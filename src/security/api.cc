@@ -220,6 +220,19 @@ void RegisterUserRoutes(http::Router& router, ApiContext& ctx) {
                return res;
              }));
 
+  router.Add("GET", "/api/v1/users/{id}", WithSession(ctx, [&ctx](Request& req, const Session& s) {
+               if (Decide(s.actor, Action::kUserManage) != Decision::kAllow)
+                 return ProblemResponse(Status::Forbidden());
+               auto user = LoadUser(ctx, req.Param("id"));
+               // Another organisation's user does not exist for this admin.
+               if (!user.ok() || user->organisation_id != s.actor.organisation_id)
+                 return ProblemResponse(Status::NotFound("Deze gebruiker bestaat niet."));
+               Status st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, "user.read", "user/" + user->username,
+                                                                std::nullopt, "success"));
+               if (!st.ok()) return ProblemResponse(st);
+               return UserResponse(200, *user);
+             }));
+
   router.Add("PATCH", "/api/v1/users/{id}", WithSession(ctx, [&ctx](Request& req, const Session& s) {
                if (Decide(s.actor, Action::kUserManage) != Decision::kAllow)
                  return ProblemResponse(Status::Forbidden());
