@@ -56,7 +56,8 @@ trap 'exit 143' TERM
 
 db="sqlite:$tmp/k.db"
 "$bin" migrate --db "$db" >/dev/null
-"$bin" demo --db "$db" >"$tmp/demo.txt"
+# 60 families: enough for more than one page of the caseload.
+"$bin" demo --db "$db" --families 60 >"$tmp/demo.txt"
 
 # Demo logins look like "  teamlead  password: xxxx-xxxx-xxxx-xxxx   (team_lead)".
 node -e '

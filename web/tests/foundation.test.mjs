@@ -51,6 +51,32 @@ describe('login and caseload', () => {
     await page.context().close();
   });
 
+  test('pagination and the phase filter', async () => {
+    const page = await newPage(browser);
+    await login(page, 'teamlead');
+    await heading(page, 'Gezinnen');
+    const caption = page.locator('table caption');
+    await caption.filter({ hasText: 'Pagina 1' }).waitFor();
+    const firstOnPage1 = await page.locator('table tbody tr a').first().textContent();
+    await page.getByRole('button', { name: 'Volgende pagina' }).click();
+    await caption.filter({ hasText: 'Pagina 2' }).waitFor();
+    assert.notEqual(await page.locator('table tbody tr a').first().textContent(), firstOnPage1);
+    // Focus moves to the table caption, so reading starts at the new page.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'CAPTION');
+    await page.getByRole('button', { name: 'Vorige pagina' }).click();
+    await caption.filter({ hasText: 'Pagina 1' }).waitFor();
+
+    await page.getByLabel('Fase').selectOption('nazorg');
+    await page.getByRole('button', { name: 'Toon gezinnen' }).click();
+    await page.waitForURL(/fase=nazorg/);
+    // Wait until the new rows are in (the old ones stay visible while loading).
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll('table tbody tr .k-badge')].map((b) => b.textContent);
+      return badges.length > 0 && badges.every((p) => p === 'Nazorg');
+    });
+    await page.context().close();
+  });
+
   test('an expired session sends the user to login and back to where they were', async () => {
     const page = await newPage(browser);
     await login(page, 'coach1');
@@ -274,6 +300,8 @@ describe('programmes', () => {
     const row = page.locator('tr', { hasText: name });
     await row.getByRole('cell', { name: '€ 1.500,00' }).waitFor();
     await row.getByRole('button', { name: `Wijzig ${name}` }).click();
+    // The form opens with focus on its first field.
+    await page.waitForFunction(() => document.activeElement?.id === 'prog-name');
     await page.getByLabel('Contacttijd per week in uren').fill('6');
     await page.getByRole('button', { name: 'Programma opslaan' }).click();
     await page.getByText(`Programma ${name} is opgeslagen.`).waitFor();

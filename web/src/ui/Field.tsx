@@ -11,6 +11,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { flushSync } from 'react-dom';
 import { useI18n } from '../i18n';
 
 interface Common {
@@ -128,12 +129,14 @@ export function SelectField({ id, label, description, error, optional, value, on
   );
 }
 
-/** Moves focus to the first field with an error, so keyboard and screen-reader users land on it. */
+/**
+ * Moves focus to the first field with an error, so keyboard and screen-reader users land
+ * on it. Renders the pending messages first, so the field is announced with its error; the
+ * focus move is synchronous, so it never lands after the user (or a test) has moved on.
+ */
 export function focusFirstError(errors: Record<string, string | null | undefined>, order: string[]): void {
   const first = order.find((id) => errors[id]) ?? Object.keys(errors).find((id) => errors[id]);
   if (!first) return;
-  requestAnimationFrame(() => {
-    const el = document.getElementById(first);
-    if (el) el.focus();
-  });
+  flushSync(() => {});
+  document.getElementById(first)?.focus();
 }

@@ -14,6 +14,9 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
+  // Which deps the current data belongs to: while they differ, the data is stale.
+  const key = JSON.stringify([...deps, tick]);
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -26,12 +29,14 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
       .then((result) => {
         if (!controller.signal.aborted) {
           setData(result);
+          setLoadedKey(key);
           setLoading(false);
         }
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         setError(err);
+        setLoadedKey(key);
         setLoading(false);
       });
     return () => controller.abort();
@@ -39,5 +44,5 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload, setData };
+  return { data, error, loading: loading || loadedKey !== key, reload, setData };
 }

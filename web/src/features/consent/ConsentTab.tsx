@@ -81,6 +81,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
       {general && <Notice type="error">{general}</Notice>}
       <SelectField
         id={IDS.purpose}
+        autoFocus
         label={t('consent.purpose')}
         value={purpose}
         onValue={(v) => setPurpose(v as ConsentPurpose)}
@@ -165,7 +166,7 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
   return (
     <form className="k-form" onSubmit={submit} noValidate aria-label={t('consent.withdrawFor', { purpose: t(`purpose.${consent.purpose}`) })}>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.withdrawn_on} label={t('consent.withdrawOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} inputMode="numeric" autoComplete="off" required />
+      <TextField id={ids.withdrawn_on} autoFocus label={t('consent.withdrawOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} inputMode="numeric" autoComplete="off" required />
       <TextareaField id={ids.note} label={t('consent.withdrawNote')} value={note} onValue={setNote} error={errors[ids.note]} rows={2} optional />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
@@ -198,7 +199,6 @@ export default function ConsentTab({ family, reload }: TabProps) {
             onClick={() => {
               setNotice(null);
               setAdding(true);
-              requestAnimationFrame(() => document.getElementById(IDS.purpose)?.focus());
             }}
           >
             {t('consent.add')}
@@ -282,7 +282,6 @@ export default function ConsentTab({ family, reload }: TabProps) {
                           onClick={() => {
                             setNotice(null);
                             setWithdrawing(c.id);
-                            requestAnimationFrame(() => document.getElementById(`withdraw-${c.id}-date`)?.focus());
                           }}
                         >
                           {t('consent.withdraw')}

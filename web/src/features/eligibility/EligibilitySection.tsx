@@ -1,6 +1,7 @@
 // Income check: household type, cost-sharers and net incomes per month against the
 // bijstandsnorm (the server computes; the norm tables are dated data with a source).
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { HOUSEHOLD_TYPES, type EligibilityCheck, type Family, type HouseholdType } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -133,9 +134,11 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
             appearance="secondary-action-button"
             onClick={() => {
               const key = nextKey;
-              setNextKey(key + 1);
-              setIncomes((xs) => [...xs, { key, source: '', amount: '' }]);
-              requestAnimationFrame(() => document.getElementById(`elig-i${key}-source`)?.focus());
+              flushSync(() => {
+                setNextKey(key + 1);
+                setIncomes((xs) => [...xs, { key, source: '', amount: '' }]);
+              });
+              document.getElementById(`elig-i${key}-source`)?.focus();
             }}
           >
             {t('eligibility.addIncome')}

@@ -48,7 +48,8 @@ export default function CaseloadPage() {
 
   const programmes = useApi<Programme[] | null>((signal) => loadProgrammes(signal).catch(() => null), []);
   const coaches = useApi<User[]>((signal) => (lead ? loadCoaches(signal).catch(() => []) : Promise.resolve([])), [lead]);
-  const list = useApi<Page<Family>>(
+  // The page number travels with the data, so the caption never runs ahead of the rows.
+  const list = useApi<Page<Family> & { pageNo: number }>(
     (signal) =>
       familiesApi.list(
         {
@@ -61,7 +62,7 @@ export default function CaseloadPage() {
           limit: 25,
         },
         signal,
-      ),
+      ).then((page) => ({ ...page, pageNo: cursors.length + 1 })),
     [q, phase, programme, coach, sort, cursor],
   );
 
@@ -169,7 +170,7 @@ export default function CaseloadPage() {
           <div className="k-table-wrap">
             <Table>
               <TableCaption ref={captionRef} tabIndex={-1}>
-                {t('caseload.caption')} — {t('caseload.pageInfo', { page: cursors.length + 1 })}
+                {t('caseload.caption')} — {t('caseload.pageInfo', { page: list.data.pageNo })}
               </TableCaption>
               <TableHeader>
                 <TableRow>
@@ -212,7 +213,7 @@ export default function CaseloadPage() {
               {t('common.previous')}
             </Button>
           )}
-          <span>{t('caseload.pageInfo', { page: cursors.length + 1 })}</span>
+          <span>{t('caseload.pageInfo', { page: list.data?.pageNo ?? cursors.length + 1 })}</span>
           {list.data?.next_cursor && (
             <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => turnPage([...cursors, list.data!.next_cursor!])}>
               {t('common.next')}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading3 } from '@utrecht/component-library-react';
 import { ApiError } from '../../api/client';
 import { HOUSEHOLD_ROLES, SEXES, type HouseholdRole, type Member, type MemberInput, type Sex } from '../../api/types';
@@ -39,9 +39,6 @@ export function MemberForm({ familyId, member, onSaved, onCancel, onConflict }: 
   const [busy, setBusy] = useState(false);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    firstRef.current?.focus();
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -89,6 +86,7 @@ export function MemberForm({ familyId, member, onSaved, onCancel, onConflict }: 
         <TextField
           id={FIELD_IDS.given_name}
           ref={firstRef}
+          autoFocus
           label={t('members.givenName')}
           value={given}
           onValue={setGiven}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   Button,
   Heading2,
@@ -25,10 +26,12 @@ export default function MembersTab({ family, reload }: TabProps) {
   const members = family.members ?? [];
 
   function saved(m: Member, isNew: boolean) {
-    setEditing(null);
-    setNotice(isNew ? t('members.added', { name: m.given_name }) : t('members.updated', { name: m.given_name }));
+    flushSync(() => {
+      setEditing(null);
+      setNotice(isNew ? t('members.added', { name: m.given_name }) : t('members.updated', { name: m.given_name }));
+    });
+    addRef.current?.focus();
     reload();
-    requestAnimationFrame(() => addRef.current?.focus());
   }
 
   return (
@@ -54,8 +57,8 @@ export default function MembersTab({ family, reload }: TabProps) {
           familyId={family.id}
           onSaved={(m) => saved(m, true)}
           onCancel={() => {
-            setEditing(null);
-            requestAnimationFrame(() => addRef.current?.focus());
+            flushSync(() => setEditing(null));
+            addRef.current?.focus();
           }}
           onConflict={reload}
         />

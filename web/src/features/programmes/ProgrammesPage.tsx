@@ -101,7 +101,7 @@ function ProgrammeForm({ programme, onSaved, onCancel }: { programme?: Programme
     <form className="k-card k-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
       <Heading2 id={titleId}>{programme ? t('programmes.editTitle', { name: programme.name }) : t('programmes.new')}</Heading2>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={IDS.name} label={t('programmes.name')} value={name} onValue={setName} error={errors[IDS.name]} required />
+      <TextField id={IDS.name} label={t('programmes.name')} value={name} onValue={setName} error={errors[IDS.name]} autoFocus required />
       <div className="k-row">
         <TextField id={IDS.threshold_percent} label={t('programmes.threshold')} value={threshold} onValue={setThreshold} error={errors[IDS.threshold_percent]} inputMode="numeric" />
         <TextField id={IDS.default_budget_cents} label={t('programmes.budget')} value={budget} onValue={setBudget} error={errors[IDS.default_budget_cents]} inputMode="decimal" />
@@ -202,7 +202,6 @@ export default function ProgrammesPage() {
                       onClick={() => {
                         setNotice(null);
                         setEditing(p.id);
-                        requestAnimationFrame(() => document.getElementById(IDS.name)?.focus());
                       }}
                     >
                       {t('common.edit')}

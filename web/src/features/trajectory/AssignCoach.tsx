@@ -15,9 +15,11 @@ interface Props {
   idPrefix: string;
   onAssigned: (family: Family, coachName: string) => void;
   onCancel?: () => void;
+  /** Put focus on the coach picker when the form opens (it was opened on purpose). */
+  autoFocus?: boolean;
 }
 
-export function AssignCoach({ family, coaches, idPrefix, onAssigned, onCancel }: Props) {
+export function AssignCoach({ family, coaches, idPrefix, onAssigned, onCancel, autoFocus }: Props) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const handover = !!family.coach_id;
@@ -57,6 +59,7 @@ export function AssignCoach({ family, coaches, idPrefix, onAssigned, onCancel }:
       {general && <Notice type="error">{general}</Notice>}
       <SelectField
         id={ids.coach_id}
+        autoFocus={autoFocus}
         label={t('assign.coach')}
         value={coach}
         onValue={setCoach}

@@ -1,6 +1,7 @@
 // Referral ("aanmelding"): who referred the family, why, how to reach them, and who
 // belongs to the household. The family then waits on the list for a coach.
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useNavigate } from 'react-router';
 import { HOUSEHOLD_ROLES, REFERRER_KINDS, type HouseholdRole, type Programme, type ReferrerKind } from '../../api/types';
@@ -58,9 +59,11 @@ export default function ReferralPage() {
 
   function addMember() {
     const key = nextKey;
-    setNextKey(key + 1);
-    setMembers((ms) => [...ms, { key, given: '', family: '', birth: '', role: ms.length === 0 ? 'parent' : 'child' }]);
-    requestAnimationFrame(() => document.getElementById(`ref-m${key}-given`)?.focus());
+    flushSync(() => {
+      setNextKey(key + 1);
+      setMembers((ms) => [...ms, { key, given: '', family: '', birth: '', role: ms.length === 0 ? 'parent' : 'child' }]);
+    });
+    document.getElementById(`ref-m${key}-given`)?.focus();
   }
 
   async function submit(e: FormEvent) {

@@ -203,7 +203,8 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
   const changed = (f: Family) => {
     setNotice(t('trajectory.phaseChanged', { phase: t(`phase.${f.phase ?? phase}`) }));
     reload();
-    requestAnimationFrame(() => document.getElementById('trajectory-title')?.focus());
+    // The form that had focus is replaced by the next step's form: start again at the heading.
+    document.getElementById('trajectory-title')?.focus();
   };
 
   return (
@@ -234,6 +235,7 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
                 reload();
               }}
               onCancel={family.coach_id ? () => setHandover(false) : undefined}
+              autoFocus={handover}
             />
           )}
           {coaches.data && family.coach_id && !handover && (

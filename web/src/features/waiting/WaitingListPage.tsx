@@ -79,6 +79,7 @@ export default function WaitingListPage() {
                           family={f}
                           coaches={coaches.data ?? []}
                           idPrefix={`wait-${f.id}`}
+                          autoFocus
                           onAssigned={(_, coachName) => {
                             setOpen(null);
                             setNotice(t('waiting.assigned', { coach: coachName, family: f.name }));
@@ -94,7 +95,6 @@ export default function WaitingListPage() {
                         onClick={() => {
                           setNotice(null);
                           setOpen(f.id);
-                          requestAnimationFrame(() => document.getElementById(`wait-${f.id}-coach`)?.focus());
                         }}
                       >
                         {t('waiting.assign')}
