@@ -5,14 +5,15 @@ JOBS  ?= $(shell nproc)
 DEMO_DB ?= sqlite:var/demo.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: run test bench setup build-debug build-release web unit-test api-test crash-test openapi-check format clean screenshots
+.PHONY: fuzz run test bench setup build-debug build-release web unit-test api-test crash-test openapi-check format clean screenshots
 
 setup:
 	bash scripts/setup.sh
 
+# `make run` and `make bench` need only the server: no unit tests in the release build.
 build-release: setup
 	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
-	cmake --build build/release -j $(JOBS)
+	cmake --build build/release -j $(JOBS) --target kansrijk
 
 build-debug: setup
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug -DKANSRIJK_SANITIZE=ON >/dev/null
@@ -49,6 +50,18 @@ screenshots: build-debug web
 bench: build-release
 	-bash bench/run.sh build/release/kansrijk
 	bash bench/caseload.sh build/release/kansrijk
+
+# Fuzzes the GEDCOM importer with clang's libFuzzer for FUZZ_TIME seconds. Seeds come from
+# fuzz/corpus/gedcom; new inputs it finds go to build/fuzz/corpus, crash inputs to build/fuzz/
+# (copy them to tests/gedcom/regressions/, where a unit test reads them).
+FUZZ_TIME ?= 60
+GENOGRAM_SOURCES := $(filter-out %_test.cc,$(wildcard src/genogram/*.cc))
+fuzz:
+	mkdir -p build/fuzz/corpus
+	clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc \
+	  fuzz/gedcom_fuzz.cc $(GENOGRAM_SOURCES) -o build/fuzz/gedcom_fuzz
+	build/fuzz/gedcom_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	  -artifact_prefix=build/fuzz/ build/fuzz/corpus fuzz/corpus/gedcom
 
 format:
 	find src -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -17,6 +18,43 @@
 namespace kansrijk::db {
 
 namespace {
+
+// A mutex that hands itself to waiters in arrival order, waking exactly the next one.
+// std::mutex lets a thread that just unlocked take the lock again while others wait, which
+// under 256 concurrent writers left some requests waiting for over half a second.
+class FifoMutex {
+ public:
+  void lock() {
+    std::unique_lock guard(mu_);
+    if (!held_) {
+      held_ = true;
+      return;
+    }
+    Waiter me;
+    queue_.push_back(&me);
+    me.cv.wait(guard, [&] { return me.granted; });
+  }
+  void unlock() {
+    std::lock_guard guard(mu_);
+    if (queue_.empty()) {
+      held_ = false;
+      return;
+    }
+    Waiter* next = queue_.front();
+    queue_.pop_front();
+    next->granted = true;  // ownership passes directly; held_ stays true
+    next->cv.notify_one();
+  }
+
+ private:
+  struct Waiter {
+    std::condition_variable cv;
+    bool granted = false;
+  };
+  std::mutex mu_;  // guards held_ and queue_
+  bool held_ = false;
+  std::deque<Waiter*> queue_;
+};
 
 class SqliteConnection final : public Connection {
  public:
@@ -195,7 +233,7 @@ class SqliteDatabase final : public Database {
 
   std::string path_;
   bool synchronous_full_;
-  std::mutex write_mu_;
+  FifoMutex write_mu_;
   Pool<SqliteConnection> pool_;
   std::mutex checkpoint_mu_;  // guards stopping_
   std::condition_variable checkpoint_cv_;
