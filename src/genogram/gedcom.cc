@@ -355,7 +355,9 @@ class Importer {
 
   ImportResult Run() {
     IndexRecords();
-    for (size_t r : indi_) ReadIndividual(r);
+    for (size_t k = 0; k < indi_.size(); ++k) ReadIndividual(indi_[k], static_cast<int>(k));
+    for (size_t k = 0; k < famc_.size(); ++k) famc_by_fam_[famc_[k].fam].push_back(k);
+    for (size_t k = 0; k < adoptions_.size(); ++k) adoptions_by_fam_[adoptions_[k].fam].push_back(k);
     for (size_t r : fam_) ReadFamily(r);
     BuildTwins();
     DropWhatTheModelRefuses();
@@ -380,8 +382,10 @@ class Importer {
   // Child links declared on the INDI side: (person, family xref) -> kinds and line.
   struct FamcLink { int person; std::string fam; ChildKinds kinds; int line; };
   std::vector<FamcLink> famc_;
+  std::unordered_map<std::string, std::vector<size_t>> famc_by_fam_;  // family xref -> famc_ entries
   struct Adoption { int person; std::string fam; std::string who; };
   std::vector<Adoption> adoptions_;
+  std::unordered_map<std::string, std::vector<size_t>> adoptions_by_fam_;
   struct TwinPair { int a; std::string b; bool identical; int line; };
   std::vector<TwinPair> twin_pairs_;
   struct EmoLink { int a; std::string b; EmotionalKind kind; std::string note; int line; };
@@ -516,14 +520,8 @@ class Importer {
     });
   }
 
-  void ReadIndividual(size_t r) {
-    const int person = person_index_.contains(l_[r].xref) ? person_index_[l_[r].xref] : -1;
-    int self = person;
-    if (self < 0) {  // an INDI without xref: find it by line
-      for (size_t k = 0; k < person_line_.size(); ++k)
-        if (person_line_[k] == l_[r].number) self = static_cast<int>(k);
-    }
-    if (self < 0) return;
+  // `self`: the person made for this record (persons are made in record order).
+  void ReadIndividual(size_t r, int self) {
     bool named = false;
     Children(r, [&](size_t c) {
       Person& p = g_.persons[self];
@@ -703,8 +701,9 @@ class Importer {
       rep_.Add(l_[r], "Huwelijk of scheiding zonder twee partners: niet overgenomen.");
     }
     // Children named on the INDI side (FAMC) count too; their PEDI/_FREL/_MREL fill gaps.
-    for (const auto& link : famc_) {
-      if (link.fam != xref) continue;
+    auto by_fam = famc_by_fam_.find(xref);
+    for (size_t k : by_fam == famc_by_fam_.end() ? std::vector<size_t>{} : by_fam->second) {
+      const FamcLink& link = famc_[k];
       auto it = std::find_if(children.begin(), children.end(), [&](const Child& c) { return c.person == link.person; });
       if (it == children.end()) {
         children.push_back({link.person, link.kinds, link.line});
@@ -719,8 +718,9 @@ class Importer {
     for (const Child& child : children) {
       if (!seen.insert(child.person).second) continue;
       ChildKinds kinds = child.kinds;
-      for (const auto& a : adoptions_)
-        if (a.person == child.person && a.fam == xref) {
+      auto adopted = adoptions_by_fam_.find(xref);
+      for (size_t k : adopted == adoptions_by_fam_.end() ? std::vector<size_t>{} : adopted->second)
+        if (const Adoption& a = adoptions_[k]; a.person == child.person) {
           if (a.who != "WIFE") kinds.father = ParentKind::kAdoptive;
           if (a.who != "HUSB") kinds.mother = ParentKind::kAdoptive;
         }
@@ -1016,10 +1016,13 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
       fams[f].children.push_back({static_cast<int>(c), father, mother});
       famc[c].push_back(f);
     };
-    // Parents who are partners first, then two of the same kind, then one by one.
+    // Parents who are partners first, then two of the same kind, then one by one. Pairs are
+    // looked for among the first few parents only, so a file with thousands of foster parents
+    // for one child cannot make this quadratic.
+    const size_t pairable = std::min<size_t>(ps.size(), 8);
     for (int pass = 0; pass < 2; ++pass)
-      for (size_t i = 0; i < ps.size(); ++i)
-        for (size_t j = i + 1; j < ps.size() && !used[i]; ++j) {
+      for (size_t i = 0; i < pairable; ++i)
+        for (size_t j = i + 1; j < pairable && !used[i]; ++j) {
           if (used[j]) continue;
           const std::pair<int, int> key(std::min(ps[i].first, ps[j].first), std::max(ps[i].first, ps[j].first));
           const bool partners = fam_of.contains(key) && fams[fam_of[key]].relation;
@@ -1052,11 +1055,16 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
   std::vector<std::vector<const LifeEvent*>> events(n);
   for (const auto& e : g.events)
     if (int p = find(e.person_id); p >= 0) events[p].push_back(&e);
+  // Each twin points at the next one of its group: a chain, which the import joins back into one
+  // group, and linear in the size of the group.
   std::vector<std::vector<std::pair<int, bool>>> twins(n);
   for (const auto& t : g.twins)
-    for (const auto& a : t.person_ids)
-      for (const auto& b : t.person_ids)
-        if (a != b && find(a) >= 0 && find(b) >= 0) twins[find(a)].push_back({find(b), t.identical});
+    for (size_t k = 0; k + 1 < t.person_ids.size(); ++k)
+      if (find(t.person_ids[k]) >= 0 && find(t.person_ids[k + 1]) >= 0)
+        twins[find(t.person_ids[k])].push_back({find(t.person_ids[k + 1]), t.identical});
+  std::vector<std::vector<const EmotionalRelation*>> emotional(n);
+  for (const auto& e : g.emotional)
+    if (find(e.a) >= 0 && find(e.b) >= 0) emotional[find(e.a)].push_back(&e);
   bool other_sex = false, dropped = false, from = false, with_whom = false;
   auto date_line = [&](const PartialDate& d) {
     if (!d.empty()) w.Line(2, "DATE", OneLine(FormatGedcomDate(d)));
@@ -1119,11 +1127,10 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
       w.Line(1, "ASSO", xref(other));
       w.Line(2, "RELA", identical ? "Identical twin" : "Twin");
     }
-    for (const auto& e : g.emotional) {
-      if (e.a != p.id || find(e.b) < 0) continue;
-      w.Line(1, "_EMOT", xref(find(e.b)));
-      w.Line(2, "TYPE", ToString(e.kind));
-      if (!e.note.empty()) w.Text(2, "NOTE", e.note);
+    for (const EmotionalRelation* e : emotional[i]) {
+      w.Line(1, "_EMOT", xref(find(e->b)));
+      w.Line(2, "TYPE", ToString(e->kind));
+      if (!e->note.empty()) w.Text(2, "NOTE", e->note);
     }
     if (!p.note.empty()) w.Text(1, "NOTE", p.note);
   }
