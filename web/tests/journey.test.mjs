@@ -129,3 +129,61 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.getByText('Doelen bereikt').waitFor();
   await page.context().close();
 });
+
+test('team lead: handover needs a note, an income check can be overridden, consent can be withdrawn', async () => {
+  const page = await newPage(browser);
+  await login(page, 'teamlead');
+  await heading(page, 'Gezinnen');
+  await page.getByLabel('Fase').selectOption('actief');
+  await page.getByRole('button', { name: 'Toon gezinnen' }).click();
+  await page.waitForFunction(() => {
+    const badges = [...document.querySelectorAll('table tbody tr .k-badge')].map((b) => b.textContent);
+    return badges.length > 0 && badges.every((p) => p === 'Actief');
+  });
+  const link = page.locator('table tbody tr a').first();
+  const familyName = (await link.textContent()).trim();
+  await link.click();
+  await heading(page, familyName);
+  await page.getByRole('link', { name: 'Traject', exact: true }).click();
+
+  // Handover: the note is required.
+  await page.getByRole('button', { name: 'Overdragen aan een andere coach' }).click();
+  const coach = page.locator('#assign-coach');
+  await coach.waitFor();
+  const options = await coach.locator('option').allTextContents();
+  const newCoach = options.find((o) => o && o !== 'Kies een coach');
+  await coach.selectOption({ label: newCoach });
+  await page.getByRole('button', { name: 'Coach toewijzen' }).click();
+  await page.locator('#assign-note-error').waitFor();
+  await page.getByLabel('Overdrachtsnotitie').fill('Moeder heeft liever contact op dinsdag. Dochter houdt van voetbal.');
+  await page.getByRole('button', { name: 'Coach toewijzen' }).click();
+  await page.getByText(`${newCoach} is nu de coach van dit gezin.`).waitFor();
+  await page.locator('.k-timeline li', { hasText: 'Overgedragen' }).first().waitFor();
+
+  // An income check above the limit, then the team lead's override with a reason.
+  await page.getByLabel('Soort huishouden').selectOption('alleenstaande');
+  await page.getByLabel('Soort inkomen').fill('Loon');
+  await page.getByLabel('Bedrag per maand in euro').fill('4.000,00');
+  await page.getByRole('button', { name: 'Toets uitvoeren' }).click();
+  await page.getByText('De inkomenstoets is opgeslagen.').waitFor();
+  await page.locator('.k-check-item').first().getByText('Boven de grens').waitFor();
+  await page.getByLabel('Nieuwe uitkomst').selectOption('yes');
+  await page.getByRole('button', { name: 'Uitkomst aanpassen' }).click();
+  await page.locator('[id$="-reason-error"]').first().waitFor();
+  await page.getByLabel('Reden', { exact: true }).fill('Eenmalige bonus deze maand; normaal ruim onder de grens.');
+  await page.getByRole('button', { name: 'Uitkomst aanpassen' }).click();
+  await page.locator('.k-check-item').first().getByText('Aangepast door Tineke Teamleider').waitFor();
+  await page.locator('.k-check-item').first().getByText('Past binnen de grens').waitFor();
+
+  // Withdraw a consent.
+  await page.getByRole('link', { name: 'Toestemming', exact: true }).click();
+  const withdraw = page.getByRole('button', { name: /^Toestemming voor .* intrekken$/ }).first();
+  await withdraw.waitFor();
+  const before = await page.getByText(/^Ingetrokken op/).count();
+  await withdraw.click();
+  await page.getByRole('button', { name: 'Intrekken', exact: true }).click();
+  await page.getByText('De toestemming is ingetrokken.').waitFor();
+  await page.waitForFunction((n) => [...document.querySelectorAll('.k-badge')].filter((b) => b.textContent.startsWith('Ingetrokken op')).length > n, before);
+  await checkA11y(page, 'consent after withdrawal');
+  await page.context().close();
+});
