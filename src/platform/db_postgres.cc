@@ -13,7 +13,7 @@ namespace kansrijk::db {
 namespace {
 
 // Rewrites `?` to `$n`, leaving quoted literals and identifiers alone.
-std::string ToDollarParams(std::string_view sql) {
+std::string WithDollarPlaceholders(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 16);
   int n = 0;
@@ -79,7 +79,7 @@ class PgConnection final : public Connection {
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       std::string name = "k" + std::to_string(prepared_.size() + 1);
-      PGresult* prep = PQprepare(conn_, name.c_str(), ToDollarParams(sql).c_str(), 0, nullptr);
+      PGresult* prep = PQprepare(conn_, name.c_str(), WithDollarPlaceholders(sql).c_str(), 0, nullptr);
       if (PQresultStatus(prep) != PGRES_COMMAND_OK) return prep;
       PQclear(prep);
       it = prepared_.emplace(std::string(sql), name).first;
