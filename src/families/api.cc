@@ -135,13 +135,14 @@ std::optional<Response> AuditedFamilyRead(ApiContext& ctx, const Request& req, c
                                           const std::string& action_name, const std::string& resource,
                                           const std::function<Status(db::Connection&)>& read) {
   const std::string id = req.Param("id");
+  std::optional<std::string> same_org_family;
   Status st = RoleAllows(s, action);
   if (st.ok())
     st = ctx.db.Read([&](db::Connection& c) -> Status {
-      RETURN_IF_ERROR(AuthorizedFamily(c, s, id, action).status());
+      RETURN_IF_ERROR(AuthorizedFamily(c, s, id, action, &same_org_family).status());
       return read(c);
     });
-  if (!st.ok()) return Refuse(ctx, req, s, action_name, resource, std::nullopt, st);
+  if (!st.ok()) return Refuse(ctx, req, s, action_name, resource, same_org_family, st);
   // The read is on record before anyone sees the data.
   st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action_name, resource, id, "success"));
   if (!st.ok()) return ProblemResponse(st);
@@ -150,9 +151,11 @@ std::optional<Response> AuditedFamilyRead(ApiContext& ctx, const Request& req, c
 
 // Loads a family and applies the policy for `action`. Unknown ids and ids outside the caller's
 // reach look the same (404).
-Result<Family> AuthorizedFamily(db::Connection& c, const Session& s, const std::string& id, Action action) {
+Result<Family> AuthorizedFamily(db::Connection& c, const Session& s, const std::string& id, Action action,
+                                std::optional<std::string>* same_org_family) {
   auto family = FamilyRepo::Get(c, id);
   if (!family.ok()) return family.status();
+  if (same_org_family && family->organisation_id == s.actor.organisation_id) *same_org_family = id;
   security::FamilyScope scope{family->organisation_id, family->coach_id};
   RETURN_IF_ERROR(security::ToStatus(security::Decide(s.actor, action, &scope)));
   return family;
@@ -293,14 +296,15 @@ Response GetFamily(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), action = "family.read";
   std::optional<Family> family;
   std::vector<Member> members;
+  std::optional<std::string> same_org_family;
   Status st = RoleAllows(s, Action::kFamilyRead);
   if (st.ok())
     st = ctx.db.Read([&](db::Connection& c) -> Status {
-      ASSIGN_OR_RETURN(family, AuthorizedFamily(c, s, id, Action::kFamilyRead));
+      ASSIGN_OR_RETURN(family, AuthorizedFamily(c, s, id, Action::kFamilyRead, &same_org_family));
       ASSIGN_OR_RETURN(members, FamilyRepo::Members(c, id));
       return Status::Ok();
     });
-  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id), std::nullopt, st);
+  if (!st.ok()) return Refuse(ctx, req, s, action, FamilyResource(id), same_org_family, st);
   // The read is on record before anyone sees the data.
   st = ctx.audit.AppendNow(ctx.db, AuditFor(req, s.actor, action, FamilyResource(id), id, "success"));
   if (!st.ok()) return ProblemResponse(st);

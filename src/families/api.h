@@ -27,8 +27,12 @@ http::Json FamilyWithMembers(const Family& f, const std::vector<Member>& members
 MemberFields ReadMemberFields(const http::Json& obj, FieldErrors& errors, const std::string& prefix);
 // Loads a family and applies the policy for `action`. Unknown ids and ids outside the caller's
 // reach look the same (kNotFound); a role that never may gets kPermissionDenied.
+// When `same_org_family` is given it is set to `id` if the family exists in the caller's own
+// organisation (allowed or not), so a refused attempt can be put on that family's access log;
+// attempts on another organisation's families never are (that would show names across
+// organisations).
 Result<Family> AuthorizedFamily(db::Connection& c, const security::Session& s, const std::string& id,
-                                security::Action action);
+                                security::Action action, std::optional<std::string>* same_org_family = nullptr);
 // kPermissionDenied when the caller's role never has `action` (checked before any id is looked up).
 Status RoleAllows(const security::Session& s, security::Action action);
 // Reads something that hangs off one family: checks the role, loads the family and applies the

@@ -101,6 +101,21 @@ describe('access log of a family', () => {
     assert.ok(resource.includes(f.id), `resource names the family: ${resource}`);
   });
 
+  test("a colleague's refused look is on the family's access log; another organisation's is not", async () => {
+    const colleague = await (await h.srv.as('coach_a2')).get(`/families/${f.id}/members`);
+    assertProblem(colleague, 404, 'not-found');
+    const outsider = await (await h.srv.as('lead_b')).get(`/families/${f.id}`);
+    assertProblem(outsider, 404, 'not-found');
+    const log = await (await h.srv.as('lead_a')).get(`/families/${f.id}/access-log?limit=200`);
+    assertStatus(log, 200);
+    const byRequest = (r) => log.body.items.find((e) => e.request_id === r.headers.get('x-request-id'));
+    const seen = byRequest(colleague);
+    assert.ok(seen, 'the refused attempt of a colleague shows in the access log');
+    assert.equal(seen.user_id, ids.coach2);
+    assert.equal(seen.outcome, 'not_found');
+    assert.equal(byRequest(outsider), undefined, 'an attempt from another organisation does not show (no names across organisations)');
+  });
+
   test('access log pages: limit + cursor, no duplicates, still newest first', async () => {
     const lead = await h.srv.as('lead_a');
     const seen = [];
