@@ -98,3 +98,26 @@ export function Notice({ children, type = 'ok' }: { children: React.ReactNode; t
     </Alert>
   );
 }
+
+/**
+ * The loading, error and empty states of a list loaded with useApi, the same on every page;
+ * `children` renders the items once there are any.
+ */
+export function ListStates<T>({
+  list,
+  empty,
+  children,
+}: {
+  list: { data: { items: T[] } | undefined; error: unknown; loading: boolean; reload: () => void };
+  empty: React.ReactNode;
+  children: (items: T[]) => React.ReactNode;
+}) {
+  return (
+    <>
+      {list.loading && !list.data && <Loading />}
+      {list.error != null && <ErrorState error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <Empty>{empty}</Empty>}
+      {list.data && list.data.items.length > 0 && children(list.data.items)}
+    </>
+  );
+}

@@ -21,7 +21,7 @@ import { formatDate, toInputDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
 import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
-import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
+import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import type { TabProps } from '../families/FamilyPage';
 import { trajectoryApi } from '../trajectory/api';
@@ -220,80 +220,79 @@ export default function ConsentTab({ family, reload }: TabProps) {
           onCancel={() => setAdding(false)}
         />
       )}
-      {consents.loading && !consents.data && <Loading />}
-      {consents.error != null && <ErrorState error={consents.error} onRetry={consents.reload} />}
-      {consents.data && consents.data.items.length === 0 && <Empty>{t('consent.empty')}</Empty>}
-      {consents.data && consents.data.items.length > 0 && (
-        <div className="k-table-wrap">
-          <Table>
-            <TableCaption>{t('consent.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('consent.purpose')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('consent.givenBy')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('consent.givenOn')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('consent.method')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('consent.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="k-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {consents.data.items.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>{purposeText(c)}</TableCell>
-                  <TableCell>
-                    {c.given_by}
-                    <div className="k-muted">
-                      {t('consent.recordedBy')}: {c.recorded_by_name}
-                    </div>
-                  </TableCell>
-                  <TableCell>{formatDate(c.given_on, lang)}</TableCell>
-                  <TableCell>{t(`method.${c.method}`)}</TableCell>
-                  <TableCell>
-                    {c.withdrawn_on ? (
-                      <>
-                        <Badge tone="bad">{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</Badge>
-                        {c.withdrawal_note && <div className="k-muted">{c.withdrawal_note}</div>}
-                      </>
-                    ) : (
-                      <Badge tone="ok">{t('consent.active')}</Badge>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {!c.withdrawn_on &&
-                      (withdrawing === c.id ? (
-                        <WithdrawForm
-                          familyId={family.id}
-                          consent={c}
-                          onDone={() => {
-                            setWithdrawing(null);
-                            setNotice(t('consent.withdrawnDone'));
-                            consents.reload();
-                            reload();
-                          }}
-                          onCancel={() => setWithdrawing(null)}
-                        />
-                      ) : (
-                        <Button
-                          appearance="subtle-button"
-                          aria-label={t('consent.withdrawFor', { purpose: purposeText(c) })}
-                          onClick={() => {
-                            setNotice(null);
-                            setWithdrawing(c.id);
-                          }}
-                        >
-                          {t('consent.withdraw')}
-                        </Button>
-                      ))}
-                  </TableCell>
+      <ListStates list={consents} empty={t('consent.empty')}>
+        {(items) => (
+          <div className="k-table-wrap">
+            <Table>
+              <TableCaption>{t('consent.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('consent.purpose')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('consent.givenBy')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('consent.givenOn')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('consent.method')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('consent.status')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">
+                    <span className="k-visually-hidden">{t('common.actions')}</span>
+                  </TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+              </TableHeader>
+              <TableBody>
+                {items.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableCell>{purposeText(c)}</TableCell>
+                    <TableCell>
+                      {c.given_by}
+                      <div className="k-muted">
+                        {t('consent.recordedBy')}: {c.recorded_by_name}
+                      </div>
+                    </TableCell>
+                    <TableCell>{formatDate(c.given_on, lang)}</TableCell>
+                    <TableCell>{t(`method.${c.method}`)}</TableCell>
+                    <TableCell>
+                      {c.withdrawn_on ? (
+                        <>
+                          <Badge tone="bad">{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</Badge>
+                          {c.withdrawal_note && <div className="k-muted">{c.withdrawal_note}</div>}
+                        </>
+                      ) : (
+                        <Badge tone="ok">{t('consent.active')}</Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {!c.withdrawn_on &&
+                        (withdrawing === c.id ? (
+                          <WithdrawForm
+                            familyId={family.id}
+                            consent={c}
+                            onDone={() => {
+                              setWithdrawing(null);
+                              setNotice(t('consent.withdrawnDone'));
+                              consents.reload();
+                              reload();
+                            }}
+                            onCancel={() => setWithdrawing(null)}
+                          />
+                        ) : (
+                          <Button
+                            appearance="subtle-button"
+                            aria-label={t('consent.withdrawFor', { purpose: purposeText(c) })}
+                            onClick={() => {
+                              setNotice(null);
+                              setWithdrawing(c.id);
+                            }}
+                          >
+                            {t('consent.withdraw')}
+                          </Button>
+                        ))}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </ListStates>
     </section>
   );
 }

@@ -24,7 +24,7 @@ import { formatMoney, parseEuro, toInputEuro } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { TextField, focusFirstError } from '../../ui/Field';
 import { required, serverErrors, type Errors } from '../../ui/forms';
-import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
+import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 
@@ -162,57 +162,56 @@ export default function ProgrammesPage() {
       {notice && <Notice>{notice}</Notice>}
       {editing === 'new' && <ProgrammeForm onSaved={saved} onCancel={() => setEditing(null)} />}
       {editingProgramme && <ProgrammeForm key={editingProgramme.id} programme={editingProgramme} onSaved={saved} onCancel={() => setEditing(null)} />}
-      {list.loading && !list.data && <Loading />}
-      {list.error != null && <ErrorState error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <Empty>{t('programmes.empty')}</Empty>}
-      {list.data && list.data.items.length > 0 && (
-        <div className="k-table-wrap">
-          <Table>
-            <TableCaption>{t('programmes.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('programmes.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="k-num">{t('programmes.thresholdShort')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="k-num">{t('programmes.budgetShort')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="k-num">{t('programmes.contactShort')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="k-num">{t('programmes.durationShort')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('programmes.followUpShort')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('programmes.active')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="k-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.data.items.map((p) => (
-                <TableRow key={p.id}>
-                  <TableCell>{p.name}</TableCell>
-                  <TableCell className="k-num">{p.threshold_percent}%</TableCell>
-                  <TableCell className="k-num">{formatMoney(p.default_budget_cents)}</TableCell>
-                  <TableCell className="k-num">{t('programmes.hours', { hours: String(p.contact_target_minutes_per_week / 60).replace('.', ',') })}</TableCell>
-                  <TableCell className="k-num">{t('programmes.weeks', { weeks: p.planned_duration_weeks })}</TableCell>
-                  <TableCell>{t('programmes.months', { months: p.follow_up_months.join(', ') })}</TableCell>
-                  <TableCell>
-                    <Badge tone={p.active ? 'ok' : 'neutral'}>{p.active ? t('common.yes') : t('common.no')}</Badge>
-                  </TableCell>
-                  <TableCell>
-                    <Button
-                      appearance="subtle-button"
-                      aria-label={t('programmes.edit', { name: p.name })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing(p.id);
-                      }}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  </TableCell>
+      <ListStates list={list} empty={t('programmes.empty')}>
+        {(items) => (
+          <div className="k-table-wrap">
+            <Table>
+              <TableCaption>{t('programmes.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('programmes.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="k-num">{t('programmes.thresholdShort')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="k-num">{t('programmes.budgetShort')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="k-num">{t('programmes.contactShort')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="k-num">{t('programmes.durationShort')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('programmes.followUpShort')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('programmes.active')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">
+                    <span className="k-visually-hidden">{t('common.actions')}</span>
+                  </TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+              </TableHeader>
+              <TableBody>
+                {items.map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell>{p.name}</TableCell>
+                    <TableCell className="k-num">{p.threshold_percent}%</TableCell>
+                    <TableCell className="k-num">{formatMoney(p.default_budget_cents)}</TableCell>
+                    <TableCell className="k-num">{t('programmes.hours', { hours: String(p.contact_target_minutes_per_week / 60).replace('.', ',') })}</TableCell>
+                    <TableCell className="k-num">{t('programmes.weeks', { weeks: p.planned_duration_weeks })}</TableCell>
+                    <TableCell>{t('programmes.months', { months: p.follow_up_months.join(', ') })}</TableCell>
+                    <TableCell>
+                      <Badge tone={p.active ? 'ok' : 'neutral'}>{p.active ? t('common.yes') : t('common.no')}</Badge>
+                    </TableCell>
+                    <TableCell>
+                      <Button
+                        appearance="subtle-button"
+                        aria-label={t('programmes.edit', { name: p.name })}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(p.id);
+                        }}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </ListStates>
     </section>
   );
 }

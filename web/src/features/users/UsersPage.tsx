@@ -20,7 +20,7 @@ import { useI18n } from '../../i18n';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { required, serverErrors, type Errors } from '../../ui/forms';
-import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
+import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUser } from '../auth/session';
@@ -206,45 +206,44 @@ export default function UsersPage() {
           onCancel={() => setCreating(false)}
         />
       )}
-      {users.loading && !users.data && <Loading />}
-      {users.error != null && <ErrorState error={users.error} onRetry={users.reload} />}
-      {users.data && users.data.items.length === 0 && <Empty>{t('users.empty')}</Empty>}
-      {users.data && users.data.items.length > 0 && (
-        <div className="k-table-wrap">
-          <Table>
-            <TableCaption>{t('users.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.username')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.totp')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="k-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {users.data.items.map((u) => (
-                <UserRow
-                  key={`${u.id}-${u.version ?? 0}`}
-                  user={u}
-                  self={u.id === me.id}
-                  onSaved={(saved) => {
-                    setNotice({ text: t('users.updated', { name: saved.display_name }), type: 'ok' });
-                    users.reload();
-                  }}
-                  onError={(err) => {
-                    setNotice({ text: errorMessage(err), type: 'error' });
-                    users.reload();
-                  }}
-                />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <ListStates list={users} empty={t('users.empty')}>
+        {(items) => (
+          <div className="k-table-wrap">
+            <Table>
+              <TableCaption>{t('users.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('users.username')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('users.totp')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">
+                    <span className="k-visually-hidden">{t('common.actions')}</span>
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((u) => (
+                  <UserRow
+                    key={`${u.id}-${u.version ?? 0}`}
+                    user={u}
+                    self={u.id === me.id}
+                    onSaved={(saved) => {
+                      setNotice({ text: t('users.updated', { name: saved.display_name }), type: 'ok' });
+                      users.reload();
+                    }}
+                    onError={(err) => {
+                      setNotice({ text: errorMessage(err), type: 'error' });
+                      users.reload();
+                    }}
+                  />
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </ListStates>
     </section>
   );
 }

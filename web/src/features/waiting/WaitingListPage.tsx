@@ -16,7 +16,7 @@ import { Link } from 'react-router';
 import type { Family, Page, User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { PhaseBadge, useDays } from '../../ui/Badges';
-import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { Notice, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { loadCoaches } from '../families/api';
@@ -37,76 +37,75 @@ export default function WaitingListPage() {
       <Heading1 id="page-title">{t('waiting.title')}</Heading1>
       <Paragraph className="k-lead">{t('waiting.intro')}</Paragraph>
       {notice && <Notice>{notice}</Notice>}
-      {list.loading && !list.data && <Loading />}
-      {list.error != null && <ErrorState error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <Empty>{t('waiting.empty')}</Empty>}
-      {list.data && list.data.items.length > 0 && (
-        <div className="k-table-wrap">
-          <Table>
-            <TableCaption>{t('waiting.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('caseload.col.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('waiting.col.waiting')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('caseload.col.phase')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('waiting.col.referrer')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('caseload.col.programme')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="k-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.data.items.map((f) => (
-                <TableRow key={f.id}>
-                  <TableCell>
-                    <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>
-                      {f.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{days(f.waiting_days)}</TableCell>
-                  <TableCell>
-                    <PhaseBadge phase={f.phase} />
-                  </TableCell>
-                  <TableCell>
-                    {f.referral ? `${f.referral.referrer_organisation} (${t(`referrerKind.${f.referral.referrer_kind}`)})` : t('common.none')}
-                  </TableCell>
-                  <TableCell>{f.programme_name ?? t('common.none')}</TableCell>
-                  <TableCell>
-                    {open === f.id ? (
-                      <div role="group" aria-label={t('waiting.assignFor', { family: f.name })}>
-                        <AssignCoach
-                          family={f}
-                          coaches={coaches.data ?? []}
-                          idPrefix={`wait-${f.id}`}
-                          autoFocus
-                          onAssigned={(_, coachName) => {
-                            setOpen(null);
-                            setNotice(t('waiting.assigned', { coach: coachName, family: f.name }));
-                            list.reload();
-                          }}
-                          onCancel={() => setOpen(null)}
-                        />
-                      </div>
-                    ) : (
-                      <Button
-                        appearance="secondary-action-button"
-                        aria-label={t('waiting.assignFor', { family: f.name })}
-                        onClick={() => {
-                          setNotice(null);
-                          setOpen(f.id);
-                        }}
-                      >
-                        {t('waiting.assign')}
-                      </Button>
-                    )}
-                  </TableCell>
+      <ListStates list={list} empty={t('waiting.empty')}>
+        {(items) => (
+          <div className="k-table-wrap">
+            <Table>
+              <TableCaption>{t('waiting.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('caseload.col.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('waiting.col.waiting')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('caseload.col.phase')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('waiting.col.referrer')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('caseload.col.programme')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">
+                    <span className="k-visually-hidden">{t('common.actions')}</span>
+                  </TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+              </TableHeader>
+              <TableBody>
+                {items.map((f) => (
+                  <TableRow key={f.id}>
+                    <TableCell>
+                      <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>
+                        {f.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{days(f.waiting_days)}</TableCell>
+                    <TableCell>
+                      <PhaseBadge phase={f.phase} />
+                    </TableCell>
+                    <TableCell>
+                      {f.referral ? `${f.referral.referrer_organisation} (${t(`referrerKind.${f.referral.referrer_kind}`)})` : t('common.none')}
+                    </TableCell>
+                    <TableCell>{f.programme_name ?? t('common.none')}</TableCell>
+                    <TableCell>
+                      {open === f.id ? (
+                        <div role="group" aria-label={t('waiting.assignFor', { family: f.name })}>
+                          <AssignCoach
+                            family={f}
+                            coaches={coaches.data ?? []}
+                            idPrefix={`wait-${f.id}`}
+                            autoFocus
+                            onAssigned={(_, coachName) => {
+                              setOpen(null);
+                              setNotice(t('waiting.assigned', { coach: coachName, family: f.name }));
+                              list.reload();
+                            }}
+                            onCancel={() => setOpen(null)}
+                          />
+                        </div>
+                      ) : (
+                        <Button
+                          appearance="secondary-action-button"
+                          aria-label={t('waiting.assignFor', { family: f.name })}
+                          onClick={() => {
+                            setNotice(null);
+                            setOpen(f.id);
+                          }}
+                        >
+                          {t('waiting.assign')}
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </ListStates>
     </section>
   );
 }
