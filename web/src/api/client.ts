@@ -57,6 +57,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Login and the first /me call handle 401 themselves. */
   noAuthRedirect?: boolean;
+  /** A body sent as is (file bytes), instead of `body` as JSON. */
+  rawBody?: Blob;
+  /** Accept header, for answers that are not JSON (an SVG drawing). */
+  accept?: string;
+  /** Return the answer as text instead of parsing it as JSON. */
+  asText?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -77,8 +83,9 @@ export function buildPath(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  if (options.rawBody !== undefined) headers['Content-Type'] = 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
 
@@ -88,7 +95,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (err) {
@@ -97,6 +104,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
 
   const text = await response.text();
+  if (response.ok && options.asText) return { data: text as T, status: response.status, etag: response.headers.get('ETag') };
   let parsed: unknown = null;
   if (text) {
     try {
@@ -123,6 +131,14 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }).then((r) => r.data),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }).then((r) => r.data),
   patch: <T>(path: string, body: unknown, version: number) => request<T>('PATCH', path, { body, version }).then((r) => r.data),
+  /** DELETE with If-Match: the row version the user saw. */
+  delete: (path: string, version: number) => request<null>('DELETE', path, { version }).then(() => undefined),
+  /** GET of a text answer (e.g. image/svg+xml). */
+  text: (path: string, query?: Query, signal?: AbortSignal, accept = 'text/plain') =>
+    request<string>('GET', path, { query, signal, accept, asText: true }).then((r) => r.data),
+  /** POST of raw bytes (a file); the answer is JSON. */
+  postBytes: <T>(path: string, bytes: Blob, query?: Query, signal?: AbortSignal) =>
+    request<T>('POST', path, { rawBody: bytes, query, signal }),
 };
 
 /** True when the API has no such endpoint yet (or the object is out of reach): 404. */
