@@ -18,6 +18,7 @@ import MembersTab from './MembersTab';
 
 const TrajectoryTab = lazy(() => import('../trajectory/TrajectoryTab'));
 const ConsentTab = lazy(() => import('../consent/ConsentTab'));
+const GenogramTab = lazy(() => import('../genogram/GenogramTab'));
 const AccessTab = lazy(() => import('./AccessTab'));
 
 const TABS: { slug: string; key: MessageKey; leadOnly?: boolean }[] = [
@@ -25,6 +26,7 @@ const TABS: { slug: string; key: MessageKey; leadOnly?: boolean }[] = [
   { slug: 'gezinsleden', key: 'family.tab.members' },
   { slug: 'traject', key: 'family.tab.trajectory' },
   { slug: 'toestemming', key: 'family.tab.consent' },
+  { slug: 'genogram', key: 'family.tab.genogram' },
   { slug: 'toegang', key: 'family.tab.access', leadOnly: true },
 ];
 
@@ -96,6 +98,7 @@ export default function FamilyPage() {
           {current.slug === 'gezinsleden' && <MembersTab family={f} reload={family.reload} />}
           {current.slug === 'traject' && <TrajectoryTab family={f} reload={family.reload} />}
           {current.slug === 'toestemming' && <ConsentTab family={f} reload={family.reload} />}
+          {current.slug === 'genogram' && <GenogramTab family={f} reload={family.reload} />}
           {current.slug === 'toegang' && <AccessTab family={f} reload={family.reload} />}
         </Suspense>
       </div>

@@ -1,0 +1,389 @@
+// The relations and life events of one person, each with a small add form; removal goes through
+// the confirmation dialog of the person panel.
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
+import { useI18n, type T } from '../../i18n';
+import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { maxLength, serverErrors, type Errors } from '../../ui/forms';
+import { Notice } from '../../ui/States';
+import { personName, relationsOf, useProblemText } from './common';
+import { fromDateInput, isYearOnly } from './dates';
+import {
+  EVENT_KINDS,
+  KINDS_OF,
+  PARTNER_STATES,
+  genogramApi,
+  type EventInput,
+  type EventKind,
+  type Genogram,
+  type LifeEvent,
+  type PartnerState,
+  type Person,
+  type Relation,
+  type RelationInput,
+  type RelationKind,
+} from './api';
+
+/** How a relation reads from one person's side: "Partner van Jan (getrouwd, gescheiden, 1990 – 2004)". */
+export function describeRelation(t: T, g: Genogram, r: Relation, personId: string): string {
+  const unknown = t('genogram.unknownPerson');
+  const other = personName(g, r.a === personId ? r.b : r.a, unknown);
+  const kind = t(`genogram.kind.${r.kind}`);
+  switch (r.type) {
+    case 'partner': {
+      const parts = [kind, r.state ? t(`genogram.state.${r.state}`) : '', [r.start_text, r.end_text].filter(Boolean).join(' – ')].filter(Boolean);
+      return `${t('genogram.rel.partnerOf', { name: other })} (${parts.join(', ')})`;
+    }
+    case 'parent_child':
+      return `${t(r.a === personId ? 'genogram.rel.parentOf' : 'genogram.rel.childOf', { name: other })}${r.kind === 'biological' ? '' : ` (${kind})`}`;
+    case 'emotional':
+      if (r.kind === 'abuse') return t(r.a === personId ? 'genogram.rel.abuses' : 'genogram.rel.abusedBy', { name: other });
+      return t('genogram.rel.emotional', { kind, name: other });
+    case 'twins':
+      return t('genogram.rel.twin', { name: other, kind });
+  }
+  return other;
+}
+
+type Direction = 'partner' | 'parent' | 'child' | 'emotional' | 'twins';
+const DIRECTIONS: Direction[] = ['partner', 'parent', 'child', 'emotional', 'twins'];
+
+function RelationForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; familyId: string; person: Person; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const problemText = useProblemText();
+  const ids = { type: 'gr-type', b: 'gr-other', kind: 'gr-kind', state: 'gr-state', start: 'gr-start', end: 'gr-end', note: 'gr-note' };
+  const order = Object.values(ids);
+  const [direction, setDirection] = useState<Direction>('partner');
+  const [other, setOther] = useState('');
+  const [kind, setKind] = useState<RelationKind>('relationship');
+  const [state, setState] = useState<PartnerState>('together');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const type = direction === 'parent' || direction === 'child' ? 'parent_child' : direction;
+  const kinds = KINDS_OF[type];
+  const others = g.persons.filter((p) => p.id !== person.id);
+
+  function changeDirection(d: Direction) {
+    setDirection(d);
+    const tp = d === 'parent' || d === 'child' ? 'parent_child' : d;
+    setKind(tp === 'partner' ? 'relationship' : KINDS_OF[tp][0]);
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    if (!other) errs[ids.b] = t('genogram.rel.chooseOther');
+    const n = maxLength(t, note, 2000);
+    if (n) errs[ids.note] = n;
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return focusFirstError(errs, order);
+    // parent_child: a is the parent; "is child of" turns the pair around.
+    const [a, b] = direction === 'child' ? [other, person.id] : [person.id, other];
+    const body: RelationInput = { type, a, b, kind };
+    if (type === 'partner') {
+      body.state = state;
+      body.start = fromDateInput(start);
+      body.end = fromDateInput(end);
+    }
+    if ((type === 'partner' || type === 'emotional') && g.notes_visible && note.trim()) body.note = note.trim();
+    setBusy(true);
+    try {
+      await genogramApi.addRelation(familyId, body);
+      onDone();
+    } catch (err) {
+      const { fields } = serverErrors(err, ids);
+      setErrors(fields);
+      setGeneral(problemText(err));
+      focusFirstError(fields, order);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-form k-geno-subform" onSubmit={submit} noValidate aria-labelledby="gr-title">
+      <Heading4 id="gr-title">{t('genogram.rel.addTitle', { name: person.display_name })}</Heading4>
+      {general && <Notice type="error">{general}</Notice>}
+      <SelectField
+        id={ids.type}
+        autoFocus
+        label={t('genogram.rel.type')}
+        value={direction}
+        onValue={(v) => changeDirection(v as Direction)}
+        options={DIRECTIONS.map((d) => ({ value: d, label: t(`genogram.rel.dir.${d}`, { name: person.display_name }) }))}
+      />
+      <SelectField
+        id={ids.b}
+        label={t('genogram.rel.other')}
+        value={other}
+        onValue={setOther}
+        error={errors[ids.b]}
+        placeholder={t('genogram.rel.choose')}
+        options={others.map((p) => ({ value: p.id, label: p.display_name }))}
+      />
+      <SelectField
+        id={ids.kind}
+        label={t('genogram.rel.kind')}
+        value={kind}
+        onValue={(v) => setKind(v as RelationKind)}
+        error={errors[ids.kind]}
+        description={direction === 'emotional' ? t('genogram.rel.abuseHint', { name: person.display_name }) : undefined}
+        options={kinds.map((k) => ({ value: k, label: t(`genogram.kind.${k}`) }))}
+      />
+      {type === 'partner' && (
+        <>
+          <SelectField
+            id={ids.state}
+            label={t('genogram.rel.state')}
+            value={state}
+            onValue={(v) => setState(v as PartnerState)}
+            options={PARTNER_STATES.map((s) => ({ value: s, label: t(`genogram.state.${s}`) }))}
+          />
+          <div className="k-row">
+            <TextField id={ids.start} label={t('genogram.rel.start')} description={t('genogram.dateHint')} value={start} onValue={setStart} error={errors[ids.start]} autoComplete="off" optional />
+            <TextField id={ids.end} label={t('genogram.rel.end')} value={end} onValue={setEnd} error={errors[ids.end]} autoComplete="off" optional />
+          </div>
+        </>
+      )}
+      {(type === 'partner' || type === 'emotional') && g.notes_visible && (
+        <TextareaField id={ids.note} label={t('genogram.person.note')} value={note} onValue={setNote} error={errors[ids.note]} rows={2} optional />
+      )}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {t('common.add')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+export function RelationsSection({
+  g,
+  familyId,
+  person,
+  onChanged,
+  onRemove,
+}: {
+  g: Genogram;
+  familyId: string;
+  person: Person;
+  onChanged: (notice: string) => void;
+  onRemove: (r: Relation, text: string) => void;
+}) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const rels = relationsOf(g, person.id);
+  return (
+    <section aria-labelledby="gr-list-title" className="k-geno-section">
+      <Heading3 id="gr-list-title">{t('genogram.rel.title')}</Heading3>
+      {rels.length === 0 ? (
+        <Paragraph className="k-muted">{t('genogram.rel.empty')}</Paragraph>
+      ) : (
+        <ul className="k-geno-items">
+          {rels.map((r) => {
+            const text = describeRelation(t, g, r, person.id);
+            return (
+              <li key={r.id}>
+                <span>{text}</span>
+                <Button type="button" appearance="subtle-button" aria-label={t('genogram.rel.remove', { text })} onClick={() => onRemove(r, text)}>
+                  {t('common.remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {adding ? (
+        <RelationForm
+          g={g}
+          familyId={familyId}
+          person={person}
+          onDone={() => {
+            setAdding(false);
+            onChanged(t('genogram.rel.added'));
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : (
+        <Button type="button" appearance="secondary-action-button" onClick={() => setAdding(true)} disabled={g.persons.length < 2}>
+          {t('genogram.rel.add')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+const WITH_OTHER: EventKind[] = ['broken_contact', 'reconciliation', 'divorce'];
+
+function EventForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; familyId: string; person: Person; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const problemText = useProblemText();
+  const ids = { kind: 'ge-kind', date: 'ge-date', description: 'ge-description', place: 'ge-place', place_from: 'ge-place-from', other_person_id: 'ge-other' };
+  const order = Object.values(ids);
+  const minimal = person.details === 'minimal' && !person.in_household;
+  const [kind, setKind] = useState<EventKind>('move');
+  const [date, setDate] = useState('');
+  const [description, setDescription] = useState('');
+  const [place, setPlace] = useState('');
+  const [placeFrom, setPlaceFrom] = useState('');
+  const [other, setOther] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    if (minimal && !isYearOnly(date)) errs[ids.date] = t('genogram.person.yearOnly');
+    const d = maxLength(t, description, 2000);
+    if (d) errs[ids.description] = d;
+    for (const [id, v] of [[ids.place, place], [ids.place_from, placeFrom]] as const) {
+      const m = maxLength(t, v, 200);
+      if (m) errs[id] = m;
+    }
+    setErrors(errs);
+    setGeneral(null);
+    if (Object.keys(errs).length) return focusFirstError(errs, order);
+    const body: EventInput = { person_id: person.id, kind, date: fromDateInput(date), description: description.trim(), place: place.trim() };
+    if (kind === 'move') body.place_from = placeFrom.trim();
+    if (WITH_OTHER.includes(kind) && other) body.other_person_id = other;
+    setBusy(true);
+    try {
+      await genogramApi.addEvent(familyId, body);
+      onDone();
+    } catch (err) {
+      const { fields } = serverErrors(err, ids);
+      setErrors(fields);
+      setGeneral(problemText(err));
+      focusFirstError(fields, order);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-form k-geno-subform" onSubmit={submit} noValidate aria-labelledby="ge-title">
+      <Heading4 id="ge-title">{t('genogram.event.addTitle', { name: person.display_name })}</Heading4>
+      {general && <Notice type="error">{general}</Notice>}
+      <SelectField
+        id={ids.kind}
+        autoFocus
+        label={t('genogram.event.kind')}
+        value={kind}
+        onValue={(v) => setKind(v as EventKind)}
+        options={EVENT_KINDS.map((k) => ({ value: k, label: t(`genogram.eventKind.${k}`) }))}
+      />
+      <TextField
+        id={ids.date}
+        label={minimal ? t('genogram.event.year') : t('genogram.event.date')}
+        description={minimal ? t('genogram.yearHint') : t('genogram.dateHint')}
+        value={date}
+        onValue={setDate}
+        error={errors[ids.date]}
+        autoComplete="off"
+        optional
+      />
+      {kind === 'move' && <TextField id={ids.place_from} label={t('genogram.event.placeFrom')} value={placeFrom} onValue={setPlaceFrom} error={errors[ids.place_from]} optional />}
+      <TextField id={ids.place} label={kind === 'move' ? t('genogram.event.placeTo') : t('genogram.event.place')} value={place} onValue={setPlace} error={errors[ids.place]} optional />
+      {WITH_OTHER.includes(kind) && (
+        <SelectField
+          id={ids.other_person_id}
+          label={t('genogram.event.other')}
+          value={other}
+          onValue={setOther}
+          placeholder={t('genogram.event.noOther')}
+          options={g.persons.filter((p) => p.id !== person.id).map((p) => ({ value: p.id, label: p.display_name }))}
+        />
+      )}
+      <TextareaField id={ids.description} label={t('genogram.event.description')} value={description} onValue={setDescription} error={errors[ids.description]} rows={2} optional />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {t('common.add')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** "verhuizing, 1972: van Emmen naar Assen" — one event, for lists and the timeline. */
+export function describeEvent(t: T, g: Genogram, e: LifeEvent): string {
+  const parts: string[] = [];
+  if (e.kind === 'move' && (e.place_from || e.place)) {
+    parts.push([e.place_from && t('genogram.event.from', { place: e.place_from }), e.place && t('genogram.event.to', { place: e.place })].filter(Boolean).join(' '));
+  } else if (e.place) parts.push(e.place);
+  if (e.other_person_id) parts.push(t('genogram.event.with', { name: personName(g, e.other_person_id, t('genogram.unknownPerson')) }));
+  if (e.description) parts.push(e.description);
+  return parts.join(' · ');
+}
+
+export function EventsSection({
+  g,
+  familyId,
+  person,
+  onChanged,
+  onRemove,
+}: {
+  g: Genogram;
+  familyId: string;
+  person: Person;
+  onChanged: (notice: string) => void;
+  onRemove: (e: LifeEvent, text: string) => void;
+}) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const events = g.events.filter((e) => e.person_id === person.id);
+  return (
+    <section aria-labelledby="ge-list-title" className="k-geno-section">
+      <Heading3 id="ge-list-title">{t('genogram.event.title')}</Heading3>
+      {events.length === 0 ? (
+        <Paragraph className="k-muted">{t('genogram.event.empty')}</Paragraph>
+      ) : (
+        <ul className="k-geno-items">
+          {events.map((e) => {
+            const label = t(`genogram.eventKind.${e.kind}`);
+            const text = `${label}${e.date_text ? `, ${e.date_text}` : ''}`;
+            const more = describeEvent(t, g, e);
+            return (
+              <li key={e.id}>
+                <span>
+                  <strong>{text}</strong>
+                  {more && <span className="k-muted"> — {more}</span>}
+                </span>
+                <Button type="button" appearance="subtle-button" aria-label={t('genogram.event.remove', { text })} onClick={() => onRemove(e, text)}>
+                  {t('common.remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {adding ? (
+        <EventForm
+          g={g}
+          familyId={familyId}
+          person={person}
+          onDone={() => {
+            setAdding(false);
+            onChanged(t('genogram.event.added'));
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : (
+        <Button type="button" appearance="secondary-action-button" onClick={() => setAdding(true)}>
+          {t('genogram.event.add')}
+        </Button>
+      )}
+    </section>
+  );
+}

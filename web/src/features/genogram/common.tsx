@@ -1,0 +1,138 @@
+// Small pieces the genogram tab shares: a checkbox field, the confirmation dialog, the text for an
+// API problem (the server's own Dutch sentence for impossible family history), and name lookups.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button, ButtonGroup, Checkbox, FormField, FormFieldDescription, FormLabel, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { ApiError } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { useErrorMessage } from '../../ui/States';
+import type { Genogram, Person, Relation } from './api';
+
+export function CheckField({
+  id,
+  label,
+  description,
+  checked,
+  onChecked,
+}: {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  checked: boolean;
+  onChecked: (checked: boolean) => void;
+}) {
+  return (
+    <FormField type="checkbox" className="k-check k-geno-check">
+      <Checkbox
+        id={id}
+        checked={checked}
+        onChange={(e) => onChecked(e.target.checked)}
+        aria-describedby={description ? `${id}-description` : undefined}
+      />
+      <div>
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
+        {description && (
+          <FormFieldDescription id={`${id}-description`} className="k-muted">
+            {description}
+          </FormFieldDescription>
+        )}
+      </div>
+    </FormField>
+  );
+}
+
+/**
+ * The sentence to show for a failed genogram request: the server explains refused family
+ * history in plain Dutch (422 detail), a stale version gets the "someone else changed this" text.
+ */
+export function useProblemText() {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  return (error: unknown): string => {
+    if (error instanceof ApiError) {
+      if (error.status === 412) return t('genogram.conflict');
+      if (error.status === 413) return t('genogram.import.tooBig');
+      if (error.status === 422) {
+        const fields = Object.values(error.fieldErrors).flat();
+        return error.problem.detail || fields.join(' ') || t('state.fixErrors');
+      }
+    }
+    return errorMessage(error);
+  };
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}
+
+export function personName(g: Genogram | undefined, id: string | null | undefined, unknown: string): string {
+  if (!g || !id) return unknown;
+  return g.persons.find((p) => p.id === id)?.display_name ?? unknown;
+}
+
+/** "1950", "ca. 1950 – 2010", "† 2010": the years of a person as the drawing shows them. */
+export function yearsOf(p: Person, deceasedWord: string): string {
+  const born = p.birth_text;
+  if (!p.deceased && !p.death) return born;
+  const died = p.death_text || deceasedWord;
+  return born ? `${born} – ${died}` : died;
+}
+
+export function relationsOf(g: Genogram, personId: string): Relation[] {
+  return g.relations.filter((r) => r.a === personId || r.b === personId);
+}
+
+/** A modal confirmation (native dialog: focus stays inside, Escape cancels). */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="k-dialog"
+      aria-labelledby="k-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <Heading2 id="k-dialog-title">{title}</Heading2>
+      {children}
+      {error && (
+        <Paragraph className="k-dialog__error" role="alert">
+          {error}
+        </Paragraph>
+      )}
+      <ButtonGroup>
+        <Button type="button" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" autoFocus disabled={busy} onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </dialog>
+  );
+}
