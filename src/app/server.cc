@@ -14,6 +14,8 @@
 #include "eligibility/api.h"
 #include "eligibility/repo.h"
 #include "families/api.h"
+#include "genogram/api.h"
+#include "genogram/gedcom.h"
 #include "programmes/api.h"
 #include "trajectory/api.h"
 #include "platform/http_server.h"
@@ -95,6 +97,7 @@ void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& me
   trajectory::RegisterTrajectoryRoutes(router, ctx);
   consent::RegisterConsentRoutes(router, ctx);
   eligibility::RegisterEligibilityRoutes(router, ctx);
+  genogram::RegisterGenogramRoutes(router, ctx);
 }
 
 int Serve(const ServeConfig& config) {
@@ -158,6 +161,8 @@ int Serve(const ServeConfig& config) {
   options.host = host;
   options.port = port;
   options.static_dir = config.static_dir;
+  options.max_upload_bytes = genogram::kMaxGedcomBytes;
+  options.is_upload_path = genogram::IsGedcomUploadPath;
   http::Server server(options, metrics);
   RegisterRoutes(server.router(), ctx, metrics);
   auto bound = server.Bind();

@@ -182,7 +182,7 @@ Result<int> Server::Bind() {
   svr.set_keep_alive_timeout(opts.keep_alive_seconds);
   svr.set_read_timeout(opts.read_timeout_seconds, 0);
   svr.set_write_timeout(opts.write_timeout_seconds, 0);
-  svr.set_payload_max_length(opts.max_body_bytes);
+  svr.set_payload_max_length(std::max(opts.max_body_bytes, opts.max_upload_bytes));
   svr.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                            {"Referrer-Policy", "no-referrer"},
                            {"X-Frame-Options", "DENY"},
@@ -248,11 +248,23 @@ Result<int> Server::Bind() {
   };
   // httplib reads (and, when too large, skips) the whole announced body before routing; the
   // pre-routing hook runs first, so an oversized Content-Length is refused before any body is read.
-  svr.set_pre_routing_handler([max = opts.max_body_bytes](const httplib::Request& hreq, httplib::Response& hres) {
+  // Only upload paths take more than max_body_bytes; elsewhere a chunked body (no length to check
+  // up front) is refused too, so nobody can make us read an upload-sized body on any other route.
+  svr.set_pre_routing_handler([opts = opts](const httplib::Request& hreq, httplib::Response& hres) {
+    const bool upload = opts.is_upload_path && opts.max_upload_bytes > opts.max_body_bytes &&
+                        opts.is_upload_path(hreq.path);
+    const size_t max = upload ? opts.max_upload_bytes : opts.max_body_bytes;
     auto length = hreq.get_header_value<uint64_t>("Content-Length");
-    if (length <= max) return httplib::Server::HandlerResponse::Unhandled;
-    auto problem = ProblemResponse(Status(Code::kPayloadTooLarge, "Het verzoek is groter dan 1 MiB."));
-    hres.status = 413;
+    const bool chunked = hreq.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+    std::optional<Status> refusal;
+    if (length > max)
+      refusal = Status(Code::kPayloadTooLarge,
+                       "Het verzoek is groter dan " + std::to_string(max >> 20) + " MiB.");
+    else if (chunked && !upload && opts.max_upload_bytes > opts.max_body_bytes)
+      refusal = Status(Code::kMalformed, "Stuur de lengte van het verzoek mee (Content-Length), niet in delen.");
+    if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+    auto problem = ProblemResponse(*refusal);
+    hres.status = HttpStatusFor(refusal->code());
     hres.set_header("Connection", "close");
     hres.set_header("X-Request-Id", ValidRequestId(""));
     hres.set_content(problem.body, problem.content_type.c_str());

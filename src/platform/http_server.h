@@ -4,8 +4,10 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "platform/http.h"
 #include "platform/metrics.h"
@@ -17,6 +19,10 @@ struct ServerOptions {
   int port = 8080;                // 0 picks a free port
   std::string static_dir;         // built SPA; empty = API only
   size_t max_body_bytes = 1 << 20;
+  // Uploads (a GEDCOM file) may be larger, on the paths this says; everything else keeps
+  // max_body_bytes and must announce its length (no chunked bodies).
+  size_t max_upload_bytes = 0;
+  std::function<bool(std::string_view path)> is_upload_path;
   int read_timeout_seconds = 10;  // slow clients are cut off
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 30;

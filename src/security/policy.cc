@@ -46,6 +46,11 @@ std::string ActionName(Action action) {
     case Action::kEligibilityRead: return "eligibility.read";
     case Action::kEligibilityWrite: return "eligibility.write";
     case Action::kEligibilityOverride: return "eligibility.override";
+    case Action::kGenogramRead: return "genogram.read";
+    case Action::kGenogramWrite: return "genogram.write";
+    case Action::kGenogramNoteRead: return "genogram.note_read";
+    case Action::kGenogramThemesRead: return "genogram.themes_read";
+    case Action::kGenogramThemesManage: return "genogram.themes_manage";
   }
   return "unknown";
 }
@@ -56,19 +61,22 @@ namespace {
 const std::set<Action>& Permissions(Role role) {
   // Admins run the organisation (accounts, programmes, norm tables) but never see case content.
   static const std::set<Action> kAdmin = {Action::kUserManage,    Action::kUserListStaff, Action::kProgrammeRead,
-                                          Action::kProgrammeManage, Action::kNormRead,      Action::kNormManage};
+                                          Action::kProgrammeManage, Action::kNormRead,      Action::kNormManage,
+                                          Action::kGenogramThemesRead, Action::kGenogramThemesManage};
   static const std::set<Action> kTeamLead = {
       Action::kFamilyList,  Action::kFamilyCreate, Action::kFamilyRead,    Action::kFamilyUpdate,
       Action::kFamilyAssignCoach, Action::kMemberRead, Action::kMemberWrite, Action::kAccessLogRead,
       Action::kUserListStaff, Action::kProgrammeRead, Action::kNormRead, Action::kReferralCreate,
       Action::kWaitingListRead, Action::kTeamOverview, Action::kFamilyPhaseChange, Action::kTimelineRead,
       Action::kConsentRead, Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite,
-      Action::kEligibilityOverride};
+      Action::kEligibilityOverride, Action::kGenogramRead, Action::kGenogramWrite, Action::kGenogramNoteRead,
+      Action::kGenogramThemesRead};
   static const std::set<Action> kCoach = {
       Action::kFamilyList,  Action::kFamilyCreate,    Action::kFamilyRead,       Action::kFamilyUpdate,
       Action::kMemberRead,  Action::kMemberWrite,     Action::kProgrammeRead,    Action::kNormRead,
       Action::kReferralCreate, Action::kFamilyPhaseChange, Action::kTimelineRead, Action::kConsentRead,
-      Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite};
+      Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite, Action::kGenogramRead,
+      Action::kGenogramWrite, Action::kGenogramNoteRead, Action::kGenogramThemesRead};
   switch (role) {
     case Role::kAdmin: return kAdmin;
     case Role::kTeamLead: return kTeamLead;
@@ -83,7 +91,8 @@ bool IsFamilyBound(Action a) {
          a == Action::kMemberRead || a == Action::kMemberWrite || a == Action::kAccessLogRead ||
          a == Action::kFamilyPhaseChange || a == Action::kTimelineRead || a == Action::kConsentRead ||
          a == Action::kConsentWrite || a == Action::kEligibilityRead || a == Action::kEligibilityWrite ||
-         a == Action::kEligibilityOverride;
+         a == Action::kEligibilityOverride || a == Action::kGenogramRead || a == Action::kGenogramWrite ||
+         a == Action::kGenogramNoteRead;
 }
 
 }  // namespace

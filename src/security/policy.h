@@ -51,6 +51,14 @@ enum class Action {
   kEligibilityRead,
   kEligibilityWrite,
   kEligibilityOverride,  // a team lead's decision, with a reason
+  // Issue 5: the genogram. Family-bound unless noted.
+  kGenogramRead,
+  kGenogramWrite,
+  // Free-text notes about relatives, who never consented to anything: only the people who
+  // work with the family (coach and team lead), never any later role such as a researcher.
+  kGenogramNoteRead,
+  kGenogramThemesRead,    // organisation-wide: the theme list
+  kGenogramThemesManage,  // organisation-wide
 };
 std::string ActionName(Action action);
 

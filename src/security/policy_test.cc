@@ -59,6 +59,16 @@ TEST(PolicyTest, MatrixForFamilyBoundActions) {
       {Role::kAdmin, Action::kEligibilityRead, R, R, R, R},
       {Role::kAdmin, Action::kEligibilityWrite, R, R, R, R},
       {Role::kAdmin, Action::kEligibilityOverride, R, R, R, R},
+      // Issue 5: the genogram.
+      {Role::kCoach, Action::kGenogramRead, A, S, S, S},
+      {Role::kCoach, Action::kGenogramWrite, A, S, S, S},
+      {Role::kCoach, Action::kGenogramNoteRead, A, S, S, S},
+      {Role::kTeamLead, Action::kGenogramRead, A, A, A, S},
+      {Role::kTeamLead, Action::kGenogramWrite, A, A, A, S},
+      {Role::kTeamLead, Action::kGenogramNoteRead, A, A, A, S},
+      {Role::kAdmin, Action::kGenogramRead, R, R, R, R},
+      {Role::kAdmin, Action::kGenogramWrite, R, R, R, R},
+      {Role::kAdmin, Action::kGenogramNoteRead, R, R, R, R},
   };
   for (const auto& r : rows) {
     auto actor = Make(r.role);
@@ -89,7 +99,8 @@ TEST(PolicyTest, OrganisationWideTrajectoryActions) {
   const Row rows[] = {
       {Action::kProgrammeRead, A, A, A},   {Action::kProgrammeManage, A, R, R}, {Action::kNormRead, A, A, A},
       {Action::kNormManage, A, R, R},      {Action::kReferralCreate, R, A, A},  {Action::kWaitingListRead, R, A, R},
-      {Action::kTeamOverview, R, A, R},
+      {Action::kTeamOverview, R, A, R},    {Action::kGenogramThemesRead, A, A, A},
+      {Action::kGenogramThemesManage, A, R, R},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(ActionName(r.action));
