@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/demo_genogram.h"
 #include "consent/repo.h"
 #include "eligibility/repo.h"
 #include "families/model.h"
@@ -330,6 +331,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
                                             std::string(f->people.front().given) + " " + f->surname));
         }
         int person = 0;
+        std::vector<families::Member> members;
         for (const auto& p : f->people) {
           families::MemberFields m;
           m.given_name = p.given;
@@ -338,9 +340,12 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
               FormatDate({p.birth_year, 1 + (person * 5 + i) % 12, 1 + (person * 11 + i) % 28}));
           m.sex = p.sex;
           m.household_role = p.role;
-          RETURN_IF_ERROR(families::FamilyRepo::InsertMember(tx, family.id, m).status());
+          ASSIGN_OR_RETURN(auto member, families::FamilyRepo::InsertMember(tx, family.id, m));
+          members.push_back(std::move(member));
           ++person;
         }
+        // Genograms for the hand-written families only: synthetic ones exist for benchmarks.
+        if (i < int(hand.size())) RETURN_IF_ERROR(AddDemoGenogram(tx, org_id, family.id, members, i));
       }
       return Status::Ok();
     }));
