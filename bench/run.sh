@@ -150,6 +150,13 @@ for c in 64 256; do
   run_wrk "get:$c" "GET /api/v1/families/{id}" "$c" "$DURATION" "$base/api/v1/families/$read_id" \
     -H "Cookie: $cookie"
 done
+# The genogram of a demo family (four generations, about ten persons): the JSON the page
+# loads and the drawing, each a whole-genogram read plus layout (and SVG) per request.
+genogram_persons=$(curl_ -H "Cookie: $cookie" "$base/api/v1/families/$read_id/genogram" | json_get 'j.persons.length')
+run_wrk "genogram:64" "GET /api/v1/families/{id}/genogram ($genogram_persons persons)" 64 "$DURATION" \
+  "$base/api/v1/families/$read_id/genogram" -H "Cookie: $cookie"
+run_wrk "svg:64" "GET /api/v1/families/{id}/genogram.svg ($genogram_persons persons)" 64 "$DURATION" \
+  "$base/api/v1/families/$read_id/genogram.svg" -H "Cookie: $cookie"
 # 256 connections opened at once (wrk connects them all at start) against the family GET.
 run_wrk "burst:256" "GET /api/v1/families/{id} (burst)" 256 "$BURST_DURATION" \
   "$base/api/v1/families/$read_id" -H "Cookie: $cookie"
