@@ -502,6 +502,7 @@ Response CreatePerson(ApiContext& ctx, Request& req, const Session& s) {
   if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
   std::vector<RelationRecord> created;
   bool notes = false;
+  int generation = 0;
   Status st = ChangeGenogram(ctx, req, s, action, Resource(id) + "/persons", [&](db::Connection& tx, FamilyGenogram& g) -> Status {
     RETURN_IF_ERROR(CheckPerson(tx, id, g, r));
     std::vector<RelationRecord> relations;
@@ -517,15 +518,13 @@ Response CreatePerson(ApiContext& ctx, Request& req, const Session& s) {
       g.relations.push_back(rel);
       created.push_back(rel);
     }
+    generation = GenerationOf(g, g.persons.size() - 1);
     return Status::Ok();
   }, &notes);
   if (!st.ok()) return Fail(ctx, req, s, action, Resource(id) + "/persons", st);
   Json rels = Json::array();
   for (const auto& rel : created) rels.push_back(RelationJson(rel, notes));
-  // The generation needs the whole genogram; the page reloads it anyway, so 0 stands for "new".
-  Json person = PersonJson(r, -1, notes);
-  person.erase("generation");
-  return Created({{"person", person}, {"relations", rels}},
+  return Created({{"person", PersonJson(r, generation, notes)}, {"relations", rels}},
                  "/api/v1/families/" + id + "/genogram/persons/" + r.person.id, r.version);
 }
 
@@ -596,6 +595,7 @@ Response FromHouseholdRoute(ApiContext& ctx, Request& req, const Session& s) {
   if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
     return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
   HouseholdAdditions added;
+  std::vector<int> generations;  // of the added persons
   bool notes = false;
   Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
     ASSIGN_OR_RETURN(auto members, families::FamilyRepo::Members(tx, id));
@@ -616,15 +616,13 @@ Response FromHouseholdRoute(ApiContext& ctx, Request& req, const Session& s) {
       RETURN_IF_ERROR(GenogramRepo::InsertRelation(tx, id, r));
       g.relations.push_back(r);
     }
+    auto all = ComputeGenerations(ToModel(g));
+    generations.assign(all.end() - added.persons.size(), all.end());
     return Status::Ok();
   }, &notes);
   if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
   Json persons = Json::array(), relations = Json::array();
-  for (const auto& p : added.persons) {
-    Json j = PersonJson(p, 0, notes);
-    j.erase("generation");
-    persons.push_back(j);
-  }
+  for (size_t i = 0; i < added.persons.size(); ++i) persons.push_back(PersonJson(added.persons[i], generations[i], notes));
   for (const auto& r : added.relations) relations.push_back(RelationJson(r, notes));
   return http::JsonResponse(200, {{"persons", persons}, {"relations", relations}});
 }
