@@ -14,6 +14,7 @@ CREATE TABLE genogram_persons (
   surname       TEXT NOT NULL,
   role_label    TEXT NOT NULL,
   sex           TEXT NOT NULL,
+  kind          TEXT NOT NULL,   -- born | pregnancy | miscarriage | stillbirth (the small symbols)
   birth         TEXT NOT NULL,
   death         TEXT NOT NULL,
   deceased      INTEGER NOT NULL,

@@ -51,6 +51,7 @@ Json PersonJson(const PersonRecord& r, int generation, bool notes) {
             {"surname", p.surname},
             {"role_label", p.role_label},
             {"sex", ToString(p.sex)},
+            {"kind", ToString(p.kind)},
             {"deceased", p.deceased},
             {"index_person", p.index_person},
             {"in_household", p.in_household},
@@ -211,6 +212,8 @@ PersonBody ReadPersonFields(FieldReader& f, const Json& body, PersonRecord& r) {
   if (auto v = f.String("surname", false, kMaxNameChars)) p.surname = *v;
   if (auto v = f.String("role_label", false, kMaxLabelChars)) p.role_label = *v;
   if (auto v = ReadEnum<Sex>(f, "sex", false, ParseSex, "male, female, other, unknown")) p.sex = *v;
+  if (auto v = ReadEnum<PersonKind>(f, "kind", false, ParsePersonKind, "born, pregnancy, miscarriage, stillbirth"))
+    p.kind = *v;
   if (auto v = ReadDate(f, "birth")) p.birth = *v;
   if (auto v = ReadDate(f, "death")) p.death = *v;
   if (f.IsNull("birth")) p.birth = {};
@@ -248,7 +251,7 @@ PersonBody ReadPersonFields(FieldReader& f, const Json& body, PersonRecord& r) {
 Status CheckPerson(db::Connection& tx, const std::string& family_id, const FamilyGenogram& g, const PersonRecord& r) {
   FieldErrors errors = ValidatePersonPrivacy(r);
   const Person& p = r.person;
-  if (p.given_names.empty() && p.surname.empty() && p.role_label.empty())
+  if (p.given_names.empty() && p.surname.empty() && p.role_label.empty() && p.kind == PersonKind::kBorn)
     errors["given_names"].push_back("Vul een voornaam in, of hoe de familie deze persoon noemt (bijvoorbeeld 'oma moederskant').");
   for (const auto& other : g.persons) {
     if (other.person.id == p.id) continue;
@@ -492,8 +495,8 @@ Response CreatePerson(ApiContext& ctx, Request& req, const Session& s) {
     return families::Refuse(ctx, req, s, action, Resource(id), std::nullopt, st);
   auto body = ParseBody(req);
   if (!body.ok()) return ProblemResponse(body.status());
-  FieldReader f(*body, {"given_names", "surname", "role_label", "sex", "birth", "death", "deceased", "index_person",
-                        "in_household", "details", "member_id", "themes", "note", "link"});
+  FieldReader f(*body, {"given_names", "surname", "role_label", "sex", "kind", "birth", "death", "deceased",
+                        "index_person", "in_household", "details", "member_id", "themes", "note", "link"});
   PersonRecord r;
   bool details_given = body->contains("details") && !body->at("details").is_null();
   ReadPersonFields(f, *body, r);
@@ -544,8 +547,8 @@ Response UpdatePerson(ApiContext& ctx, Request& req, const Session& s) {
     PersonRecord* current = FindById(g.persons, pid, PersonId);
     if (!current) return Status::NotFound("Deze persoon staat niet in het genogram.");
     if (current->version != *version) return Status(Code::kFailedPrecondition, "Deze persoon is intussen gewijzigd. Laad opnieuw.");
-    FieldReader f(*body, {"given_names", "surname", "role_label", "sex", "birth", "death", "deceased", "index_person",
-                          "in_household", "details", "member_id", "themes", "note"});
+    FieldReader f(*body, {"given_names", "surname", "role_label", "sex", "kind", "birth", "death", "deceased",
+                          "index_person", "in_household", "details", "member_id", "themes", "note"});
     PersonRecord r = *current;
     auto given = ReadPersonFields(f, *body, r);
     RETURN_IF_ERROR(f.Finish());

@@ -538,6 +538,10 @@ class Importer {
         else if (v == "X") p.sex = Sex::kOther;
         else if (v == "U" || v.empty()) p.sex = Sex::kUnknown;
         else rep_.Add(l_[c], "Onbekende waarde voor geslacht; het geslacht blijft onbekend.");
+      } else if (t == "_SYMBOL") {
+        // Our own tag for the small genogram symbols (see ExportGedcom).
+        if (auto kind = ParsePersonKind(Lower(TrimView(l_[c].value)))) p.kind = *kind;
+        else rep_.Add(l_[c], "Onbekend symbool; deze persoon wordt als geboren persoon getekend.");
       } else if (t == "BIRT" || t == "DEAT") {
         Event e = ReadEvent(c, true);
         const bool birth = t == "BIRT";
@@ -1065,7 +1069,7 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
   std::vector<std::vector<const EmotionalRelation*>> emotional(n);
   for (const auto& e : g.emotional)
     if (find(e.a) >= 0 && find(e.b) >= 0) emotional[find(e.a)].push_back(&e);
-  bool other_sex = false, dropped = false, from = false, with_whom = false;
+  bool other_sex = false, dropped = false, from = false, with_whom = false, pregnancies = false;
   auto date_line = [&](const PartialDate& d) {
     if (!d.empty()) w.Line(2, "DATE", OneLine(FormatGedcomDate(d)));
   };
@@ -1076,6 +1080,12 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
     if (!p.role_label.empty()) w.Line(2, "NICK", OneLine(p.role_label));
     w.Line(1, "SEX", p.sex == Sex::kMale ? "M" : p.sex == Sex::kFemale ? "F" : p.sex == Sex::kOther ? "X" : "U");
     other_sex = other_sex || p.sex == Sex::kOther;
+    if (p.kind != PersonKind::kBorn) {
+      std::string kind(ToString(p.kind));
+      for (auto& ch : kind) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      w.Line(1, "_SYMBOL", kind);
+      pregnancies = true;
+    }
     dropped = dropped || !p.theme_ids.empty() || p.index_person || p.in_household;
     for (bool birth : {true, false}) {
       const PartialDate& d = birth ? p.birth : p.death;
@@ -1168,6 +1178,9 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
   if (!g.emotional.empty())
     result.notes.push_back("Emotionele relaties staan in het eigen veld _EMOT; andere stamboomprogramma's slaan dat meestal over.");
   if (dropped) result.notes.push_back("Thema's, de indexpersoon en wie in het huishouden woont bestaan niet in GEDCOM en zijn weggelaten.");
+  if (pregnancies)
+    result.notes.push_back("Zwangerschappen, miskramen en doodgeboren kinderen staan er met het eigen veld _SYMBOL; "
+                           "andere programma's tonen ze als gewone persoon.");
   if (other_sex) result.notes.push_back("Geslacht 'anders' staat er als SEX X (uit GEDCOM 7); niet elk programma kent dat.");
   if (step) result.notes.push_back("Stiefkinderen staan er als _FREL/_MREL Step: GEDCOM 5.5.1 kent geen stiefkind.");
   if (implicit_pairs) result.notes.push_back("Ouders zonder vastgelegde relatie staan samen in één gezin (FAM) zonder huwelijk.");

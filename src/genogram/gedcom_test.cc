@@ -237,6 +237,7 @@ void ExpectSameGenogram(const Genogram& a, const Genogram& b) {
     EXPECT_EQ(a.persons[i].surname, b.persons[i].surname);
     EXPECT_EQ(a.persons[i].role_label, b.persons[i].role_label);
     EXPECT_EQ(a.persons[i].sex, b.persons[i].sex);
+    EXPECT_EQ(a.persons[i].kind, b.persons[i].kind);
     EXPECT_EQ(a.persons[i].birth, b.persons[i].birth);
     EXPECT_EQ(a.persons[i].death, b.persons[i].death);
     EXPECT_EQ(a.persons[i].deceased, b.persons[i].deceased);
@@ -284,6 +285,22 @@ TEST(GedcomRoundTripTest, ExportOfImportKeepsEverything) {
     EXPECT_TRUE(second->report.unused.empty()) << second->report.unused[0].text << ": " << second->report.unused[0].reason;
     ExpectSameGenogram(first.genogram, second->genogram);
   }
+}
+
+TEST(GedcomRoundTripTest, PregnancySymbolsTravelAsOurOwnTag) {
+  testing::Builder b = testing::ThreeGenerations();
+  b.Add("mk", Sex::kUnknown, "1995").Last().kind = PersonKind::kMiscarriage;
+  b.Child("mk", "vader", "moeder");
+  const auto out = ExportGedcom(b.Build(), {"23 NOV 2026"});
+  EXPECT_NE(out.gedcom.find("1 _SYMBOL MISCARRIAGE\n"), std::string::npos);
+  EXPECT_NE(std::find_if(out.notes.begin(), out.notes.end(), [](const std::string& n) { return n.find("_SYMBOL") != std::string::npos; }),
+            out.notes.end());
+  auto again = ImportGedcom(out.gedcom);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->report.unused.empty());
+  size_t miscarriages = 0;
+  for (const auto& p : again->genogram.persons) miscarriages += p.kind == PersonKind::kMiscarriage;
+  EXPECT_EQ(miscarriages, 1u);
 }
 
 TEST(GedcomExportTest, WritesAValidHeaderAndSaysWhatItLeavesOut) {

@@ -21,6 +21,9 @@ struct Names {
 constexpr std::array<Names<Sex>, 4> kSex = {{
     {Sex::kMale, "male", "man"}, {Sex::kFemale, "female", "vrouw"},
     {Sex::kOther, "other", "anders"}, {Sex::kUnknown, "unknown", "onbekend"}}};
+constexpr std::array<Names<PersonKind>, 4> kPersonKind = {{
+    {PersonKind::kBorn, "born", "persoon"}, {PersonKind::kPregnancy, "pregnancy", "zwangerschap"},
+    {PersonKind::kMiscarriage, "miscarriage", "miskraam"}, {PersonKind::kStillbirth, "stillbirth", "doodgeboren kind"}}};
 constexpr std::array<Names<PartnerKind>, 3> kPartnerKind = {{
     {PartnerKind::kMarried, "married", "getrouwd"}, {PartnerKind::kCohabiting, "cohabiting", "samenwonend"},
     {PartnerKind::kRelationship, "relationship", "relatie"}}};
@@ -90,6 +93,7 @@ std::pair<std::string_view, std::string_view> Unordered(std::string_view a, std:
 
 constexpr char kUnknownPerson[] = "Deze relatie verwijst naar een persoon die niet in het genogram staat.";
 constexpr char kSelf[] = "Een relatie moet tussen twee verschillende personen zijn.";
+constexpr char kNotBorn[] = "Een zwangerschap, miskraam of doodgeboren kind kan geen ouder of partner zijn.";
 
 }  // namespace
 
@@ -140,6 +144,10 @@ std::vector<Problem> FindProblems(const Genogram& g) {
     const std::string f = At("partners", i);
     if (Lookup(index, r.a) < 0 || Lookup(index, r.b) < 0) { add(f, kUnknownPerson); continue; }
     if (r.a == r.b) { add(f, kSelf); continue; }
+    if (g.persons[Lookup(index, r.a)].kind != PersonKind::kBorn || g.persons[Lookup(index, r.b)].kind != PersonKind::kBorn) {
+      add(f, kNotBorn);
+      continue;
+    }
     if (!pairs.insert(Unordered(r.a, r.b)).second) add(f, "Deze twee personen hebben al een partnerrelatie.");
     if (CertainlyBefore(r.end, r.start)) add(f + ".end", "De einddatum ligt vóór de begindatum.");
   }
@@ -153,6 +161,7 @@ std::vector<Problem> FindProblems(const Genogram& g) {
     const int parent = Lookup(index, r.parent_id), child = Lookup(index, r.child_id);
     if (parent < 0 || child < 0) { add(f, kUnknownPerson); continue; }
     if (parent == child) { add(f, "Iemand kan niet zijn eigen ouder zijn."); continue; }
+    if (g.persons[parent].kind != PersonKind::kBorn) { add(f, kNotBorn); continue; }
     if (!pairs.insert({r.parent_id, r.child_id}).second) { add(f, "Deze ouder-kindrelatie staat er al."); continue; }
     if (r.kind == ParentKind::kBiological && ++biological_parents[r.child_id] > 2)
       add(f, "Een kind kan niet meer dan twee biologische ouders hebben.");
@@ -300,21 +309,27 @@ std::string DisplayName(const Person& p) {
   if (!p.surname.empty()) name += (name.empty() ? "" : " ") + p.surname;
   if (!name.empty()) return name;
   if (!p.role_label.empty()) return p.role_label;
+  if (p.kind == PersonKind::kPregnancy) return "Zwangerschap";
+  if (p.kind == PersonKind::kMiscarriage) return "Miskraam";
+  if (p.kind == PersonKind::kStillbirth) return "Doodgeboren kind";
   return "Onbekend";
 }
 
 std::string_view ToString(Sex v) { return NameOf(kSex, v); }
+std::string_view ToString(PersonKind v) { return NameOf(kPersonKind, v); }
 std::string_view ToString(PartnerKind v) { return NameOf(kPartnerKind, v); }
 std::string_view ToString(PartnerState v) { return NameOf(kPartnerState, v); }
 std::string_view ToString(ParentKind v) { return NameOf(kParentKind, v); }
 std::string_view ToString(EmotionalKind v) { return NameOf(kEmotionalKind, v); }
 std::string_view ToString(EventKind v) { return NameOf(kEventKind, v); }
 std::optional<Sex> ParseSex(std::string_view s) { return Parse(kSex, s); }
+std::optional<PersonKind> ParsePersonKind(std::string_view s) { return Parse(kPersonKind, s); }
 std::optional<PartnerKind> ParsePartnerKind(std::string_view s) { return Parse(kPartnerKind, s); }
 std::optional<PartnerState> ParsePartnerState(std::string_view s) { return Parse(kPartnerState, s); }
 std::optional<ParentKind> ParseParentKind(std::string_view s) { return Parse(kParentKind, s); }
 std::optional<EmotionalKind> ParseEmotionalKind(std::string_view s) { return Parse(kEmotionalKind, s); }
 std::optional<EventKind> ParseEventKind(std::string_view s) { return Parse(kEventKind, s); }
+std::string_view DutchLabel(PersonKind v) { return LabelOf(kPersonKind, v); }
 std::string_view DutchLabel(PartnerKind v) { return LabelOf(kPartnerKind, v); }
 std::string_view DutchLabel(PartnerState v) { return LabelOf(kPartnerState, v); }
 std::string_view DutchLabel(ParentKind v) { return LabelOf(kParentKind, v); }

@@ -15,13 +15,19 @@ namespace kansrijk::genogram {
 
 enum class Sex { kMale, kFemale, kOther, kUnknown };
 
+// What a symbol stands for: someone born, or a pregnancy — ongoing, lost early (miscarriage) or
+// a child born dead — which McGoldrick draws with its own small symbol, because such losses
+// often shape a family as much as the people in it.
+enum class PersonKind { kBorn, kPregnancy, kMiscarriage, kStillbirth };
+
 struct Person {
   std::string id;
   std::string given_names;  // may be empty for a relative known only by role
   std::string surname;
   std::string role_label;   // "oma moederskant": what the family calls someone without a name
   Sex sex = Sex::kUnknown;
-  PartialDate birth;
+  PersonKind kind = PersonKind::kBorn;
+  PartialDate birth;  // for a pregnancy: expected or lost, the date that is known
   PartialDate death;
   bool deceased = false;    // true also without a death date ("overleden, jaar onbekend")
   bool index_person = false;
@@ -119,7 +125,7 @@ struct Problem {
 // Every inconsistency, in a stable order: unknown or duplicate ids, relations to unknown persons,
 // relations to oneself, duplicate relations, more than two biological parents, someone their
 // own ancestor, a child born before a parent, death before birth, end before start, unknown
-// themes, twins that are not born together. Empty when the genogram is consistent.
+// themes, twins that are not born together, a pregnancy drawn as a parent or partner. Empty when the genogram is consistent.
 std::vector<Problem> FindProblems(const Genogram& g);
 
 // OK, or kInvalidArgument with every problem as a field error and the first as the message.
@@ -130,22 +136,25 @@ Status Validate(const Genogram& g);
 // 0 of their own part of the family. Never fails, also not on invalid data (cycles are cut).
 std::vector<int> ComputeGenerations(const Genogram& g);
 
-// "Jan de Vries", else the role label, else "Onbekend".
+// "Jan de Vries", else the role label, else what the symbol stands for ("Miskraam"), else "Onbekend".
 std::string DisplayName(const Person& p);
 
 // Stable lowercase names for the API and storage, and their Dutch labels for people.
 std::string_view ToString(Sex v);
+std::string_view ToString(PersonKind v);
 std::string_view ToString(PartnerKind v);
 std::string_view ToString(PartnerState v);
 std::string_view ToString(ParentKind v);
 std::string_view ToString(EmotionalKind v);
 std::string_view ToString(EventKind v);
 std::optional<Sex> ParseSex(std::string_view s);
+std::optional<PersonKind> ParsePersonKind(std::string_view s);
 std::optional<PartnerKind> ParsePartnerKind(std::string_view s);
 std::optional<PartnerState> ParsePartnerState(std::string_view s);
 std::optional<ParentKind> ParseParentKind(std::string_view s);
 std::optional<EmotionalKind> ParseEmotionalKind(std::string_view s);
 std::optional<EventKind> ParseEventKind(std::string_view s);
+std::string_view DutchLabel(PersonKind v);
 std::string_view DutchLabel(PartnerKind v);
 std::string_view DutchLabel(PartnerState v);
 std::string_view DutchLabel(ParentKind v);

@@ -37,7 +37,8 @@ Status ChangedOne(Result<int64_t> changed, const char* what) {
 
 std::vector<Param> PersonParams(const PersonRecord& r) {
   const Person& p = r.person;
-  return {p.given_names, p.surname, p.role_label, std::string(ToString(p.sex)), FormatGedcomDate(p.birth),
+  return {p.given_names, p.surname, p.role_label, std::string(ToString(p.sex)), std::string(ToString(p.kind)),
+          FormatGedcomDate(p.birth),
           FormatGedcomDate(p.death), Bool(p.deceased), Bool(p.index_person), Bool(p.in_household),
           std::string(ToString(r.details)), db::Opt(r.member_id), ThemesText(p.theme_ids), p.note};
 }
@@ -66,7 +67,7 @@ Result<FamilyGenogram> GenogramRepo::Load(db::Connection& c, const std::string& 
   ASSIGN_OR_RETURN(g.themes, Themes(c, organisation_id));
   ASSIGN_OR_RETURN(auto persons,
                    c.Query("SELECT id, given_names, surname, role_label, sex, birth, death, deceased, index_person, "
-                           "in_household, details, member_id, themes, note, version FROM genogram_persons "
+                           "in_household, details, member_id, themes, note, version, kind FROM genogram_persons "
                            "WHERE family_id = ? ORDER BY seq",
                            {family_id}));
   g.persons.reserve(persons.size());
@@ -87,6 +88,7 @@ Result<FamilyGenogram> GenogramRepo::Load(db::Connection& c, const std::string& 
     p.person.theme_ids = ParseThemes(r.Text(12));
     p.person.note = r.Text(13);
     p.version = r.Int(14);
+    p.person.kind = ParsePersonKind(r.Text(15)).value_or(PersonKind::kBorn);
     g.persons.push_back(std::move(p));
   }
   ASSIGN_OR_RETURN(auto relations,
@@ -138,9 +140,9 @@ Status GenogramRepo::InsertPerson(db::Connection& tx, const std::string& family_
   std::vector<Param> params = {p.person.id, family_id, seq};
   for (auto& v : PersonParams(p)) params.push_back(std::move(v));
   params.insert(params.end(), {now, now});
-  return tx.Exec("INSERT INTO genogram_persons (id, family_id, seq, given_names, surname, role_label, sex, birth, "
-                 "death, deceased, index_person, in_household, details, member_id, themes, note, version, "
-                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+  return tx.Exec("INSERT INTO genogram_persons (id, family_id, seq, given_names, surname, role_label, sex, kind, "
+                 "birth, death, deceased, index_person, in_household, details, member_id, themes, note, version, "
+                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                  params)
       .status();
 }
@@ -179,7 +181,7 @@ Status GenogramRepo::UpdatePerson(db::Connection& tx, const std::string& family_
                                   int64_t expected_version) {
   auto params = Concat(PersonParams(p), FormatUtc(Now()), p.person.id, family_id, expected_version);
   RETURN_IF_ERROR(ChangedOne(tx.Exec("UPDATE genogram_persons SET given_names = ?, surname = ?, role_label = ?, "
-                                     "sex = ?, birth = ?, death = ?, deceased = ?, index_person = ?, in_household = ?, "
+                                     "sex = ?, kind = ?, birth = ?, death = ?, deceased = ?, index_person = ?, in_household = ?, "
                                      "details = ?, member_id = ?, themes = ?, note = ?, version = version + 1, "
                                      "updated_at = ? WHERE id = ? AND family_id = ? AND version = ?",
                                      params),

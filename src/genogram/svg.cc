@@ -160,6 +160,27 @@ void Cross(std::string& out, Point c, double h) {
   LineTo(out, {c.x - d, c.y + d}, {c.x + d, c.y - d}, "cross");
 }
 
+// The small symbols: a triangle for a pregnancy, a small filled circle for a miscarriage, and
+// a small symbol of the child's sex with a cross for a stillbirth.
+void PregnancySymbol(std::string& out, const Person& p, Point c) {
+  constexpr double h = kHalf * 0.6;
+  switch (p.kind) {
+    case PersonKind::kPregnancy:
+      out += "<polygon class=\"sym\" points=\"" + Pt({c.x, c.y - h}) + " " + Pt({c.x + h, c.y + h * 0.8}) + " " +
+             Pt({c.x - h, c.y + h * 0.8}) + "\"/>";
+      break;
+    case PersonKind::kMiscarriage:
+      out += "<circle class=\"lost\" cx=\"" + Num(c.x) + "\" cy=\"" + Num(c.y) + "\" r=\"" + Num(h * 0.6) + "\"/>";
+      break;
+    case PersonKind::kStillbirth:
+      Shape(out, p.sex, c, h, "sym");
+      Cross(out, c, h);
+      break;
+    case PersonKind::kBorn:
+      break;
+  }
+}
+
 std::string YearsText(const Person& p) {
   auto year = [](const PartialDate& d) -> std::string {
     auto y = DisplayYear(d);
@@ -168,6 +189,7 @@ std::string YearsText(const Person& p) {
     return (approx ? "ca. " : "") + std::to_string(*y);
   };
   const std::string born = year(p.birth);
+  if (p.kind != PersonKind::kBorn) return born;
   const bool dead = p.deceased || !p.death.empty();
   if (!dead) return born;
   const std::string died = year(p.death);
@@ -175,6 +197,7 @@ std::string YearsText(const Person& p) {
 }
 
 std::optional<int> Age(const Person& p, const SvgOptions& o) {
+  if (p.kind != PersonKind::kBorn) return std::nullopt;
   if (p.deceased || !p.death.empty()) return YearsBetween(p.birth, p.death);
   if (o.today.empty()) return std::nullopt;
   return YearsBetween(p.birth, o.today);
@@ -192,6 +215,7 @@ std::string_view SexWord(Sex s) {
 
 std::string Description(const Genogram& g, const Person& p, std::optional<int> age) {
   std::string d(SexWord(p.sex));
+  if (p.kind != PersonKind::kBorn) d = std::string(DutchLabel(p.kind)) + (p.sex == Sex::kUnknown ? "" : ", " + d);
   if (!p.role_label.empty() && (!p.given_names.empty() || !p.surname.empty())) d += ", " + p.role_label;
   if (!p.birth.empty()) d += ", geboren " + FormatDutchDate(p.birth);
   if (p.deceased || !p.death.empty()) d += p.death.empty() ? ", overleden" : ", overleden " + FormatDutchDate(p.death);
@@ -212,6 +236,7 @@ constexpr char kStyle[] =
     ".sym{fill:#fff;stroke:#1a1a1a;stroke-width:2}"
     ".outer{fill:none;stroke:#1a1a1a;stroke-width:1.5}"
     ".cross,.slash{stroke:#1a1a1a;stroke-width:1.5}"
+    ".lost{fill:#1a1a1a;stroke:#1a1a1a}"
     ".age{font-size:13px;text-anchor:middle;font-weight:bold}"
     ".name,.years{font-size:11px;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
     ".years{fill:#444}"
@@ -259,6 +284,17 @@ std::vector<LegendEntry> Legend(const Genogram& g, const SvgOptions& o) {
                          Shape(s, Sex::kMale, {20, 10}, 8, "sym");
                          Cross(s, {20, 10}, 8);
                        })});
+  auto has_kind = [&](PersonKind k) { return std::any_of(ps.begin(), ps.end(), [k](const Person& p) { return p.kind == k; }); };
+  for (PersonKind k : {PersonKind::kPregnancy, PersonKind::kMiscarriage, PersonKind::kStillbirth})
+    if (has_kind(k)) {
+      Person sample;
+      sample.kind = k;
+      sample.sex = Sex::kMale;
+      const char* label = k == PersonKind::kPregnancy     ? "Zwangerschap (driehoek)"
+                          : k == PersonKind::kMiscarriage ? "Miskraam (kleine zwarte stip)"
+                                                          : "Doodgeboren kind (klein symbool met kruis)";
+      entries.push_back({label, glyph([&](std::string& s) { PregnancySymbol(s, sample, {20, 10}); })});
+    }
   entries.push_back({"Leeftijd staat in het symbool", ""});
   auto has_partner = [&](auto pred) { return std::any_of(g.partners.begin(), g.partners.end(), pred); };
   if (has_partner([](const PartnerRelation& r) { return r.kind == PartnerKind::kMarried; }))
@@ -431,9 +467,16 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
     out += "<g class=\"person\" data-person-id=\"" + XmlEscape(p.id) + "\">";
     out += "<title>" + XmlEscape(DisplayName(p)) + "</title><desc>" + XmlEscape(Description(g, p, age)) + "</desc>";
     if (highlight.contains(p.id)) out += "<circle class=\"highlight\" cx=\"" + Num(c.x) + "\" cy=\"" + Num(c.y) + "\" r=\"" + Num(kHalf + 11) + "\"/>";
-    if (p.index_person) Shape(out, p.sex, c, kHalf + 5, "outer");
-    Shape(out, p.sex, c, kHalf, "sym");
-    if (p.deceased || !p.death.empty()) Cross(out, c, kHalf);
+    if (p.kind != PersonKind::kBorn) {
+      // The child line ends where a full symbol would start; carry it on to the small one.
+      const double top = p.kind == PersonKind::kMiscarriage ? kHalf * 0.36 : kHalf * 0.6;
+      LineTo(out, {c.x, c.y - kHalf}, {c.x, c.y - top}, "child stub");
+      PregnancySymbol(out, p, c);
+    } else {
+      if (p.index_person) Shape(out, p.sex, c, kHalf + 5, "outer");
+      Shape(out, p.sex, c, kHalf, "sym");
+      if (p.deceased || !p.death.empty()) Cross(out, c, kHalf);
+    }
     if (age) out += "<text class=\"age\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + 5) + "\">" + std::to_string(*age) + "</text>";
     out += "<text class=\"name\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + kHalf + 15) + "\">" + XmlEscape(Truncate(DisplayName(p), 17)) + "</text>";
     const std::string years = YearsText(p);

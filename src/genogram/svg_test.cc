@@ -57,6 +57,28 @@ TEST(GenogramSvgTest, GoldenTwinsAdoptionAndFoster) {
   ExpectGolden("twins_adoption_foster.svg", RenderSvg(b.Build(), Today()));
 }
 
+// Pregnancy, miscarriage and stillbirth have their own small symbols (domain.md) and no age.
+TEST(GenogramSvgTest, PregnancyMiscarriageAndStillbirthHaveTheirOwnSymbols) {
+  Builder b;
+  b.Man("jan", "1990").Woman("els", "1992").Partners("jan", "els");
+  b.Add("zwanger", Sex::kUnknown, "2026-12").Last().kind = PersonKind::kPregnancy;
+  b.Add("miskraam", Sex::kUnknown, "2019").Last().kind = PersonKind::kMiscarriage;
+  b.Add("dood", Sex::kFemale, "2021-03-04").Last().kind = PersonKind::kStillbirth;
+  for (auto id : {"zwanger", "miskraam", "dood"}) {
+    b.Get(id).given_names.clear();
+    b.Child(id, "jan", "els");
+  }
+  const std::string svg = RenderSvg(b.Build(), Today());
+  ExpectGolden("pregnancy_miscarriage_stillbirth.svg", svg);
+  for (auto part : {"Zwangerschap (driehoek)", "Miskraam (kleine zwarte stip)", "Doodgeboren kind (klein symbool met kruis)",
+                    "<desc>zwangerschap, geboren dec 2026.</desc>", "<circle class=\"lost\"", ">Doodgeboren kind</text>"})
+    EXPECT_NE(svg.find(part), std::string::npos) << part;
+  // Only jan and els get an age in their symbol.
+  size_t ages = 0;
+  for (size_t at = svg.find("class=\"age\""); at != std::string::npos; at = svg.find("class=\"age\"", at + 1)) ++ages;
+  EXPECT_EQ(ages, 2u);
+}
+
 TEST(GenogramSvgTest, GoldenEmotionalRelationsAndPattern) {
   Builder b;
   b.Man("a", "1950").Woman("b", "1952").Man("c", "1975").Woman("d", "1978").Man("e", "2000");
