@@ -36,6 +36,7 @@ test('team lead pages', async () => {
     ['gezinsleden', 'Gezinsleden'],
     ['traject', 'Tijdlijn'],
     ['toestemming', 'Toestemming'],
+    ['genogram', 'Genogram'],
     ['toegang', 'Wie heeft dit dossier bekeken?'],
   ]) {
     await page.goto(`${href}/${tab}`);

@@ -224,7 +224,9 @@ export function PersonForm({
       details: household || consent ? 'full' : 'minimal',
       themes,
     };
+    // Without consent no surname is kept: unticking consent clears it (the hint says so).
     if (!minimal) body.surname = surname.trim();
+    else if (person.surname) body.surname = '';
     if (g.notes_visible) body.note = note.trim();
     setBusy(true);
     try {
