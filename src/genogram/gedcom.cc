@@ -830,7 +830,7 @@ class Importer {
 
 Result<ImportResult> ImportGedcom(std::string_view bytes) {
   if (bytes.size() > kMaxGedcomBytes)
-    return Status(Code::kPayloadTooLarge, "Het bestand is groter dan 50 MB. Exporteer een kleiner deel van de stamboom.");
+    return Status(Code::kPayloadTooLarge, "Het bestand is groter dan 50 MiB. Exporteer een kleiner deel van de stamboom.");
   ImportReport report;
   Report rep(report);
   ASSIGN_OR_RETURN(std::string text, Decode(bytes, report.charset));

@@ -278,10 +278,13 @@ Result<int> Server::Bind() {
   svr.Options(".*", dispatch);
 
   // Errors httplib produces itself (413, malformed requests) get problem+json too.
-  svr.set_error_handler([](const httplib::Request& hreq, httplib::Response& hres) {
+  svr.set_error_handler([opts = opts](const httplib::Request& hreq, httplib::Response& hres) {
     if (!hres.body.empty()) return;
     Code code = hres.status == 413 ? Code::kPayloadTooLarge : hres.status == 404 ? Code::kNotFound : Code::kMalformed;
-    std::string detail = hres.status == 413 ? "Het verzoek is groter dan 1 MiB." : "Het verzoek kon niet gelezen worden.";
+    // httplib's own 413 comes from a chunked body over the largest limit, i.e. an upload.
+    const size_t limit = std::max(opts.max_body_bytes, opts.max_upload_bytes);
+    std::string detail = hres.status == 413 ? "Het verzoek is groter dan " + std::to_string(limit >> 20) + " MiB."
+                                            : "Het verzoek kon niet gelezen worden.";
     auto problem = ProblemResponse(Status(code, detail));
     hres.set_content(problem.body, problem.content_type.c_str());
     if (!hres.has_header("X-Request-Id")) hres.set_header("X-Request-Id", ValidRequestId(""));
