@@ -124,9 +124,12 @@ Response Created(Json body, const std::string& location, int64_t version) {
 
 // ---- access -----------------------------------------------------------------------------------
 
-// Whether the caller may read free-text notes about the persons of this family.
-Result<bool> NotesVisible(db::Connection& c, const Session& s, const std::string& family_id) {
+// Whether the caller may read free-text notes about the persons of this family; and the
+// family's name for the drawing's title.
+Result<bool> NotesVisible(db::Connection& c, const Session& s, const std::string& family_id,
+                          std::string* family_name = nullptr) {
   ASSIGN_OR_RETURN(auto family, families::FamilyRepo::Get(c, family_id));
+  if (family_name) *family_name = family.name;
   security::FamilyScope scope{family.organisation_id, family.coach_id};
   return security::Decide(s.actor, Action::kGenogramNoteRead, &scope) == security::Decision::kAllow;
 }
@@ -138,10 +141,11 @@ Response Fail(ApiContext& ctx, const Request& req, const Session& s, const std::
   return ProblemResponse(st);
 }
 
-// Reads the whole genogram of the request's family for `action_name`, audited; then `respond`.
+// Reads the whole genogram of the request's family for `action_name`, audited; then `respond`
+// (with `family_name` set first when given).
 template <typename Respond>
 Response ReadGenogram(ApiContext& ctx, Request& req, const Session& s, const std::string& action_name,
-                      const std::string& resource, Respond respond) {
+                      const std::string& resource, Respond respond, std::string* family_name = nullptr) {
   const std::string id = req.Param("id");
   FamilyGenogram g;
   bool notes = false;
@@ -149,7 +153,7 @@ Response ReadGenogram(ApiContext& ctx, Request& req, const Session& s, const std
   if (auto refused = families::AuditedFamilyRead(ctx, req, s, Action::kGenogramRead, action_name, resource,
                                                  [&](db::Connection& c) -> Status {
                                                    ASSIGN_OR_RETURN(g, GenogramRepo::Load(c, id, s.actor.organisation_id));
-                                                   ASSIGN_OR_RETURN(notes, NotesVisible(c, s, id));
+                                                   ASSIGN_OR_RETURN(notes, NotesVisible(c, s, id, family_name));
                                                    // Items that are not there are refused (and audited) as such.
                                                    auto r = respond(g, notes);
                                                    if (!r.ok()) return r.status();
@@ -357,13 +361,16 @@ Response GetSvg(ApiContext& ctx, Request& req, const Session& s) {
       return ProblemResponse(Status::Invalid({{"legend", {"Kies true of false."}}}));
     options.legend = *legend == "true";
   }
+  std::string family_name;
   return ReadGenogram(ctx, req, s, "genogram.svg", Resource(id) + ".svg", [&](const FamilyGenogram& g, bool) -> Result<Response> {
+    // The title is what a printed page on the kitchen table says at the top.
+    options.title = "Genogram " + family_name + " (" + FormatDutchDate(options.today) + ")";
     Response res;
     res.content_type = "image/svg+xml; charset=utf-8";
     res.body = RenderSvg(ToModel(g), options);
     res.headers.emplace("Cache-Control", "no-store");
     return res;
-  });
+  }, &family_name);
 }
 
 Response GetPatterns(ApiContext& ctx, Request& req, const Session& s) {
