@@ -1,6 +1,7 @@
 // The genogram tab in the browser, as a coach: start from the household of a new family, grow
 // it to four generations with the quick actions, give a strength to three generations, and see
-// the drawing, the patterns panel, the list view and the timeline follow. Then: a sibling
+// the drawing, the patterns panel, the list view and the timeline follow; a miscarriage gets its
+// own symbol without a name. Then: a sibling
 // without parents is refused in plain Dutch, a stale edit gets 412, a person is removed,
 // a GEDCOM file is checked and imported, the export downloads, and print shows only the drawing.
 import { after, before, test } from 'node:test';
@@ -206,6 +207,16 @@ test('a coach builds a genogram over four generations and sees a shared strength
   await page.getByRole('button', { name: 'Passend maken' }).click();
   assert.match(await stage.getAttribute('style'), /translate\(0px, 0px\) scale\(1\)/);
 
+  // A miscarriage needs no name and is drawn with its own small symbol.
+  await openInDrawing(page, 'Marja');
+  await page.getByRole('button', { name: 'Kind van Marja toevoegen' }).click();
+  const child = page.locator('form[aria-labelledby="gq-title"]');
+  await child.getByLabel('Geboren, of een zwangerschap?').selectOption('miscarriage');
+  await child.getByLabel('Geboortejaar').fill('2008');
+  await child.getByRole('button', { name: 'Toevoegen' }).click();
+  await page.locator('.k-geno-panel').getByText(/^Miskraam · 2008/).waitFor();
+  await waitForPersons(page, 5);
+
   assert.deepEqual(page.consoleErrors, [], 'no script errors');
   await page.context().close();
 });
@@ -215,7 +226,7 @@ test('a stale edit is refused, GEDCOM goes out and comes in, print shows only th
   const page = await newPage(browser);
   await login(page, 'coach1', { next: `${familyPath}/genogram` });
   await page.getByRole('heading', { level: 2, name: 'Genogram' }).waitFor();
-  await waitForPersons(page, 4);
+  await waitForPersons(page, 5);
 
   // Someone else changes Sanne while she is open here: saving gives the 412 text.
   await openInDrawing(page, 'Sanne');
@@ -275,10 +286,10 @@ test('a stale edit is refused, GEDCOM goes out and comes in, print shows only th
   await report.getByText(/^Regels die we niet gebruiken/).click();
   await report.getByRole('cell', { name: '1 _LIEVELINGSKLEUR blauw' }).waitFor();
   await checkA11y(page, 'genogram import report');
-  assert.equal(await page.locator('.k-geno-stage g.person').count(), 4, 'a dry run writes nothing');
+  assert.equal(await page.locator('.k-geno-stage g.person').count(), 5, 'a dry run writes nothing');
   await report.getByRole('button', { name: 'Importeren (2 personen)' }).click();
   await page.getByText('2 personen uit de stamboom staan nu in het genogram.').waitFor();
-  const names = await waitForPersons(page, 6);
+  const names = await waitForPersons(page, 7);
   assert.ok(names.includes('Jan') && names.includes('Grietje'), `imported persons are drawn without surname: ${names}`);
 
   // A file that is not GEDCOM is refused with a clear message, and nothing is written.

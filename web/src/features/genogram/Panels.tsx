@@ -126,7 +126,7 @@ export function ListView({ g, onOpen, selectedId }: { g: Genogram; onOpen: (id: 
                       {p.display_name}
                     </Button>
                     <span className="k-muted">
-                      {[years, t(`genogram.sex.${p.sex}`), p.in_household ? t('genogram.inHousehold') : null, p.index_person ? t('genogram.indexPerson') : null]
+                      {[p.kind && p.kind !== 'born' ? t(`genogram.personKind.${p.kind}`) : null, years, t(`genogram.sex.${p.sex}`), p.in_household ? t('genogram.inHousehold') : null, p.index_person ? t('genogram.indexPerson') : null]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>

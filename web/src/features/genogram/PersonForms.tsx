@@ -9,7 +9,7 @@ import { maxLength, serverErrors, type Errors } from '../../ui/forms';
 import { Notice } from '../../ui/States';
 import { CheckField, isConflict, useProblemText } from './common';
 import { fromDateInput, isYearOnly, toDateInput } from './dates';
-import { GENOGRAM_SEXES, genogramApi, type Genogram, type GenogramSex, type LinkType, type Person, type PersonInput } from './api';
+import { GENOGRAM_SEXES, PERSON_KINDS, genogramApi, type Genogram, type GenogramSex, type LinkType, type Person, type PersonInput, type PersonKind } from './api';
 
 function SexField({ id, value, onValue }: { id: string; value: GenogramSex; onValue: (v: GenogramSex) => void }) {
   const { t } = useI18n();
@@ -20,6 +20,20 @@ function SexField({ id, value, onValue }: { id: string; value: GenogramSex; onVa
       value={value}
       onValue={(v) => onValue(v as GenogramSex)}
       options={GENOGRAM_SEXES.map((s) => ({ value: s, label: t(`genogram.sex.${s}`) }))}
+    />
+  );
+}
+
+function KindField({ id, value, onValue }: { id: string; value: PersonKind; onValue: (v: PersonKind) => void }) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      id={id}
+      label={t('genogram.person.kind')}
+      description={t('genogram.person.kindHint')}
+      value={value}
+      onValue={(v) => onValue(v as PersonKind)}
+      options={PERSON_KINDS.map((k) => ({ value: k, label: t(`genogram.personKind.${k}`) }))}
     />
   );
 }
@@ -54,6 +68,7 @@ export function QuickAddForm({
   const [role, setRole] = useState('');
   const [surname, setSurname] = useState('');
   const [sex, setSex] = useState<GenogramSex>('unknown');
+  const [kind, setKind] = useState<PersonKind>('born');
   const [birth, setBirth] = useState('');
   const [deceased, setDeceased] = useState(false);
   const [household, setHousehold] = useState(false);
@@ -67,7 +82,7 @@ export function QuickAddForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Errors = {};
-    if (!given.trim() && !role.trim()) errs[ids.given_names] = t('genogram.person.nameOrRole');
+    if (!given.trim() && !role.trim() && kind === 'born') errs[ids.given_names] = t('genogram.person.nameOrRole');
     for (const [id, v] of [[ids.given_names, given], [ids.role_label, role], [ids.surname, surname]] as const) {
       const m = maxLength(t, v, 100);
       if (m) errs[id] = m;
@@ -83,6 +98,7 @@ export function QuickAddForm({
       birth: fromDateInput(birth),
       deceased,
     };
+    if (kind !== 'born') body.kind = kind;
     if (household) {
       body.in_household = true;
       body.surname = surname.trim();
@@ -133,6 +149,7 @@ export function QuickAddForm({
         />
       </div>
       <CheckField id="gq-deceased" label={t('genogram.person.deceased')} checked={deceased} onChecked={setDeceased} />
+      {link === 'child' && <KindField id="gq-kind" value={kind} onValue={setKind} />}
       {link === 'child' && partners.length > 0 && (
         <SelectField
           id={ids.other_parent_id}
@@ -176,6 +193,7 @@ export function PersonForm({
   const [surname, setSurname] = useState(person.surname);
   const [role, setRole] = useState(person.role_label);
   const [sex, setSex] = useState<GenogramSex>(person.sex);
+  const [kind, setKind] = useState<PersonKind>(person.kind ?? 'born');
   const [birth, setBirth] = useState(toDateInput(person.birth));
   const [death, setDeath] = useState(toDateInput(person.death));
   const [deceased, setDeceased] = useState(person.deceased);
@@ -198,7 +216,7 @@ export function PersonForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Errors = {};
-    if (!given.trim() && !role.trim()) errs[ids.given_names] = t('genogram.person.nameOrRole');
+    if (!given.trim() && !role.trim() && kind === 'born') errs[ids.given_names] = t('genogram.person.nameOrRole');
     for (const [id, v] of [[ids.given_names, given], [ids.role_label, role], [ids.surname, surname]] as const) {
       const m = maxLength(t, v, 100);
       if (m) errs[id] = m;
@@ -224,6 +242,8 @@ export function PersonForm({
       details: household || consent ? 'full' : 'minimal',
       themes,
     };
+    // kind came after the first contract: send it only when it is there or changed.
+    if (person.kind !== undefined || kind !== 'born') body.kind = kind;
     // Without consent no surname is kept: unticking consent clears it (the hint says so).
     if (!minimal) body.surname = surname.trim();
     else if (person.surname) body.surname = '';
@@ -262,6 +282,7 @@ export function PersonForm({
         optional
       />
       <SexField id={ids.sex} value={sex} onValue={setSex} />
+      {(person.kind !== undefined || kind !== 'born') && <KindField id="gp-kind" value={kind} onValue={setKind} />}
       <div className="k-row">
         <TextField
           id={ids.birth}

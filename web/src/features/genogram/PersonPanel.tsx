@@ -95,6 +95,7 @@ export function PersonPanel({
       </div>
       <Paragraph className="k-muted">
         {[
+          person.kind && person.kind !== 'born' ? t(`genogram.personKind.${person.kind}`) : null,
           years,
           person.in_household ? t('genogram.inHousehold') : null,
           person.index_person ? t('genogram.indexPerson') : null,

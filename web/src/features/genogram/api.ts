@@ -4,6 +4,9 @@ import { api, type ApiResponse } from '../../api/client';
 
 export const GENOGRAM_SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type GenogramSex = (typeof GENOGRAM_SEXES)[number];
+/** A born person, or a pregnancy, miscarriage or stillbirth (each with its own small symbol). */
+export const PERSON_KINDS = ['born', 'pregnancy', 'miscarriage', 'stillbirth'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
 
 export interface Person {
   id: string;
@@ -11,6 +14,8 @@ export interface Person {
   surname: string;
   role_label: string;
   sex: GenogramSex;
+  /** Not in the first contract; servers without it send no kind (= born). */
+  kind?: PersonKind;
   birth: string;
   birth_text: string;
   death: string;
@@ -125,7 +130,7 @@ export interface Pattern {
 }
 
 export type PersonInput = Partial<
-  Pick<Person, 'given_names' | 'surname' | 'role_label' | 'sex' | 'birth' | 'death' | 'deceased' | 'index_person' | 'in_household' | 'details' | 'themes' | 'note'>
+  Pick<Person, 'given_names' | 'surname' | 'role_label' | 'sex' | 'kind' | 'birth' | 'death' | 'deceased' | 'index_person' | 'in_household' | 'details' | 'themes' | 'note'>
 >;
 
 export type LinkType = 'parent' | 'child' | 'partner' | 'sibling';
