@@ -478,7 +478,6 @@ export const en: Record<MessageKey, string> = {
   'genogram.view.drawing': 'Drawing',
   'genogram.view.list': 'List',
   'genogram.print': 'Print',
-  'genogram.printTitle': 'Genogram of {family}, {date}',
   'genogram.export': 'Download as GEDCOM',
   'genogram.zoomIn': 'Zoom in',
   'genogram.zoomOut': 'Zoom out',

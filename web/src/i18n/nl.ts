@@ -477,7 +477,6 @@ export const nl = {
   'genogram.view.drawing': 'Tekening',
   'genogram.view.list': 'Lijst',
   'genogram.print': 'Afdrukken',
-  'genogram.printTitle': 'Genogram van {family}, {date}',
   'genogram.export': 'Downloaden als GEDCOM',
   'genogram.zoomIn': 'Inzoomen',
   'genogram.zoomOut': 'Uitzoomen',

@@ -7,7 +7,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, todayIso } from '../../i18n/format';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import type { TabProps } from '../families/FamilyPage';
@@ -21,13 +20,15 @@ import { genogramApi, type Genogram, type Pattern, type Person } from './api';
 
 type ViewMode = 'drawing' | 'list';
 
-/** The drawing as an image for print only (no second copy of its ids in the page). */
-function Printout({ svg, title }: { svg: string; title: string }) {
+/**
+ * The drawing as an image for print only (no second copy of its ids in the page). The drawing's
+ * own title names the family and the date, so the printed page needs no heading of ours.
+ */
+function Printout({ svg }: { svg: string }) {
   const url = useMemo(() => URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })), [svg]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return createPortal(
     <div className="k-geno-printout" aria-hidden="true">
-      <p className="k-geno-printout__title">{title}</p>
       <img src={url} alt="" />
     </div>,
     document.body,
@@ -35,7 +36,7 @@ function Printout({ svg, title }: { svg: string; title: string }) {
 }
 
 export default function GenogramTab({ family }: TabProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const problemText = useProblemText();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const [highlight, setHighlight] = useState<{ key: string; ids: string[]; label: string } | null>(null);
@@ -280,7 +281,7 @@ export default function GenogramTab({ family }: TabProps) {
             }}
           />
           <Timeline g={g} />
-          {svg.data && <Printout svg={svg.data} title={t('genogram.printTitle', { family: family.name, date: formatDate(todayIso(), lang) })} />}
+          {svg.data && <Printout svg={svg.data} />}
         </>
       )}
     </section>
