@@ -173,6 +173,7 @@ Status ChangeGenogram(ApiContext& ctx, const Request& req, const Session& s, con
   const std::string id = req.Param("id");
   return ctx.db.Write([&](db::Connection& tx) -> Status {
     RETURN_IF_ERROR(families::AuthorizedFamily(tx, s, id, Action::kGenogramWrite).status());
+    RETURN_IF_ERROR(GenogramRepo::LockFamily(tx, id));
     ASSIGN_OR_RETURN(FamilyGenogram g, GenogramRepo::Load(tx, id, s.actor.organisation_id));
     RETURN_IF_ERROR(change(tx, g));
     RETURN_IF_ERROR(CheckConsistent(g));
@@ -937,6 +938,7 @@ Response Import(ApiContext& ctx, Request& req, const Session& s) {
 
   st = ctx.db.Write([&](db::Connection& tx) -> Status {
     RETURN_IF_ERROR(families::AuthorizedFamily(tx, s, id, Action::kGenogramWrite).status());
+    if (!dry_run) RETURN_IF_ERROR(GenogramRepo::LockFamily(tx, id));
     ASSIGN_OR_RETURN(FamilyGenogram g, GenogramRepo::Load(tx, id, s.actor.organisation_id));
     RETURN_IF_ERROR(CheckConsistent(Combined(g, plan)));
     if (!dry_run) {

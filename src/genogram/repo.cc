@@ -132,6 +132,11 @@ Result<FamilyGenogram> GenogramRepo::Load(db::Connection& c, const std::string& 
   return g;
 }
 
+Status GenogramRepo::LockFamily(db::Connection& tx, const std::string& family_id) {
+  if (tx.dialect() != db::Dialect::kPostgres) return Status::Ok();
+  return tx.Query("SELECT id FROM families WHERE id = ? FOR UPDATE", {family_id}).status();
+}
+
 Status GenogramRepo::InsertPerson(db::Connection& tx, const std::string& family_id, PersonRecord& p) {
   ASSIGN_OR_RETURN(int64_t seq, NextSeq(tx, "genogram_persons", family_id));
   p.person.id = NewId();

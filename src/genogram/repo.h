@@ -17,6 +17,11 @@ class GenogramRepo {
   static Result<FamilyGenogram> Load(db::Connection& c, const std::string& family_id,
                                      const std::string& organisation_id);
 
+  // Serialises changes to one family's genogram until the transaction ends: the whole-genogram
+  // check (no cycles, the person cap) holds only if no other change lands between check and
+  // commit. PostgreSQL locks the family row; SQLite has one writer at a time anyway.
+  static Status LockFamily(db::Connection& tx, const std::string& family_id);
+
   // Inserts with a new id (set in the record), version 1 and the next position in the family.
   static Status InsertPerson(db::Connection& tx, const std::string& family_id, PersonRecord& p);
   static Status InsertRelation(db::Connection& tx, const std::string& family_id, RelationRecord& r);
