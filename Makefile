@@ -50,6 +50,7 @@ screenshots: build-debug web
 bench: build-release
 	-bash bench/run.sh build/release/kansrijk
 	bash bench/caseload.sh build/release/kansrijk
+	bash bench/genogram.sh build/release
 
 # Fuzzes the GEDCOM importer with clang's libFuzzer for FUZZ_TIME seconds. Seeds come from
 # fuzz/corpus/gedcom; new inputs it finds go to build/fuzz/corpus, crash inputs to build/fuzz/

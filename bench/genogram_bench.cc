@@ -1,11 +1,13 @@
 // Genogram budgets (design.md §8, issue 5): layout + SVG for 80 persons < 2 ms and for 5,000
-// persons < 200 ms; GEDCOM import of 100,000 persons < 5 s. Synthetic families from
+// persons < 200 ms; GEDCOM import of 100,000 persons < 5 s; and the whole-genogram check
+// every write through the API makes. Synthetic families from
 // genogram/test_builders.h (several generations, partners who married in, second partners).
 // Run with bench/genogram.sh BIN_DIR (a Release build).
 #include <benchmark/benchmark.h>
 
 #include "genogram/gedcom.h"
 #include "genogram/layout.h"
+#include "genogram/record.h"
 #include "genogram/svg.h"
 #include "genogram/test_builders.h"
 
@@ -26,6 +28,29 @@ void BM_LayoutAndSvg(benchmark::State& state) {
   state.counters["svg_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_LayoutAndSvg)->Arg(80)->Arg(5000)->Unit(benchmark::kMillisecond);
+
+// Every change through the API checks the whole genogram (record.h: FindRecordProblems), so
+// this is the price of a write at the cap of 5,000 persons.
+void BM_WholeGenogramCheck(benchmark::State& state) {
+  const Genogram g = testing::Synthetic(static_cast<size_t>(state.range(0)));
+  FamilyGenogram records;
+  records.themes = g.themes;
+  for (const auto& p : g.persons) records.persons.push_back({p, Details::kFull, std::nullopt, 1});
+  for (const auto& r : g.partners)
+    records.relations.push_back({r.id, RelationType::kPartner, r.a, r.b, std::string(ToString(r.kind)),
+                                 std::string(ToString(r.state)), r.start, r.end, r.note, 1});
+  for (const auto& r : g.parent_child)
+    records.relations.push_back({r.id, RelationType::kParentChild, r.parent_id, r.child_id,
+                                 std::string(ToString(r.kind)), "", {}, {}, "", 1});
+  for (const auto& e : g.events) records.events.push_back({e, 1});
+  for (auto _ : state) {
+    auto problems = FindRecordProblems(records);
+    if (!problems.empty()) state.SkipWithError(problems.front().message.c_str());
+    benchmark::DoNotOptimize(problems);
+  }
+  state.counters["persons"] = static_cast<double>(records.persons.size());
+}
+BENCHMARK(BM_WholeGenogramCheck)->Arg(80)->Arg(5000)->Unit(benchmark::kMillisecond);
 
 void BM_GedcomImport(benchmark::State& state) {
   const Genogram g = testing::Synthetic(static_cast<size_t>(state.range(0)));
