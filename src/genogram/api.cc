@@ -141,6 +141,45 @@ Response Fail(ApiContext& ctx, const Request& req, const Session& s, const std::
   return ProblemResponse(st);
 }
 
+// What every write checks before it touches the database, in the order the API promises:
+// the role (403, audited), If-Match for a change to an existing item (428), a JSON body (400).
+struct WriteGate {
+  std::optional<Response> refused;
+  int64_t version = 0;
+  Json body;
+};
+WriteGate OpenWrite(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
+                    const std::string& resource, bool if_match, bool json_body) {
+  WriteGate gate;
+  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok()) {
+    gate.refused = families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
+    return gate;
+  }
+  if (if_match) {
+    auto version = http::RequireIfMatch(req);
+    if (!version.ok()) {
+      gate.refused = ProblemResponse(version.status());
+      return gate;
+    }
+    gate.version = *version;
+  }
+  if (json_body) {
+    auto body = http::ParseJsonObject(req.body);
+    if (!body.ok()) {
+      gate.refused = ProblemResponse(body.status());
+      return gate;
+    }
+    gate.body = std::move(*body);
+  }
+  return gate;
+}
+
+// A DELETE of one item: the gate with If-Match, then `remove` takes the item out of the loaded
+// genogram and deletes its rows (kNotFound when it is not there); 204 when done.
+using RemoveFn = std::function<Status(db::Connection&, FamilyGenogram&, int64_t version)>;
+Response ChangeGenogramDelete(ApiContext& ctx, Request& req, const Session& s, const std::string& action,
+                              const std::string& resource, const RemoveFn& remove);
+
 // Reads the whole genogram of the request's family for `action_name`, audited; then `respond`
 // (with `family_name` set first when given).
 template <typename Respond>
@@ -182,6 +221,16 @@ Status ChangeGenogram(ApiContext& ctx, const Request& req, const Session& s, con
     }
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, resource, id, "success"));
   });
+}
+
+Response ChangeGenogramDelete(ApiContext& ctx, Request& req, const Session& s, const std::string& action,
+                              const std::string& resource, const RemoveFn& remove) {
+  auto w = OpenWrite(ctx, req, s, action, resource, true, false);
+  if (w.refused) return std::move(*w.refused);
+  Status st = ChangeGenogram(ctx, req, s, action, resource,
+                             [&](db::Connection& tx, FamilyGenogram& g) { return remove(tx, g, w.version); });
+  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  return http::NoContent();
 }
 
 // ---- input ------------------------------------------------------------------------------------
@@ -318,7 +367,6 @@ void ReadEventFields(FieldReader& f, LifeEvent& e, bool is_new) {
   if (f.Present("other_person_id")) e.other_person_id = f.String("other_person_id", false, 64).value_or("");
 }
 
-Result<Json> ParseBody(const Request& req) { return http::ParseJsonObject(req.body); }
 
 template <typename T>
 T* FindById(std::vector<T>& items, const std::string& id, const std::string& (*id_of)(const T&)) {
@@ -499,17 +547,15 @@ Result<std::vector<RelationRecord>> LinkRelations(const FamilyGenogram& g, const
 
 Response CreatePerson(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), action = "genogram.person.create";
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, Resource(id), std::nullopt, st);
-  auto body = ParseBody(req);
-  if (!body.ok()) return ProblemResponse(body.status());
-  FieldReader f(*body, {"given_names", "surname", "role_label", "sex", "kind", "birth", "death", "deceased",
+  auto w = OpenWrite(ctx, req, s, action, Resource(id), false, true);
+  if (w.refused) return std::move(*w.refused);
+  FieldReader f(w.body, {"given_names", "surname", "role_label", "sex", "kind", "birth", "death", "deceased",
                         "index_person", "in_household", "details", "member_id", "themes", "note", "link"});
   PersonRecord r;
-  bool details_given = body->contains("details") && !body->at("details").is_null();
-  ReadPersonFields(f, *body, r);
+  bool details_given = w.body.contains("details") && !w.body.at("details").is_null();
+  ReadPersonFields(f, w.body, r);
   if (!details_given) r.details = DefaultDetails(r.person.in_household);
-  auto link = ReadLink(f, *body);
+  auto link = ReadLink(f, w.body);
   if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
   std::vector<RelationRecord> created;
   bool notes = false;
@@ -542,23 +588,19 @@ Response CreatePerson(ApiContext& ctx, Request& req, const Session& s) {
 Response UpdatePerson(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), pid = req.Param("pid"), action = "genogram.person.update";
   const std::string resource = Resource(id) + "/persons/" + pid;
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto version = http::RequireIfMatch(req);
-  if (!version.ok()) return ProblemResponse(version.status());
-  auto body = ParseBody(req);
-  if (!body.ok()) return ProblemResponse(body.status());
+  auto w = OpenWrite(ctx, req, s, action, resource, true, true);
+  if (w.refused) return std::move(*w.refused);
   PersonRecord updated;
   bool notes = false;
   int generation = 0;
   Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
     PersonRecord* current = FindById(g.persons, pid, PersonId);
     if (!current) return Status::NotFound("Deze persoon staat niet in het genogram.");
-    if (current->version != *version) return Status(Code::kFailedPrecondition, "Deze persoon is intussen gewijzigd. Laad opnieuw.");
-    FieldReader f(*body, {"given_names", "surname", "role_label", "sex", "kind", "birth", "death", "deceased",
+    if (current->version != w.version) return Status(Code::kFailedPrecondition, "Deze persoon is intussen gewijzigd. Laad opnieuw.");
+    FieldReader f(w.body, {"given_names", "surname", "role_label", "sex", "kind", "birth", "death", "deceased",
                           "index_person", "in_household", "details", "member_id", "themes", "note"});
     PersonRecord r = *current;
-    auto given = ReadPersonFields(f, *body, r);
+    auto given = ReadPersonFields(f, w.body, r);
     RETURN_IF_ERROR(f.Finish());
     // Switching to minimal details leaves out what minimal does not keep, unless the body sets
     // it again (then it is refused below with a message that says why).
@@ -570,7 +612,7 @@ Response UpdatePerson(ApiContext& ctx, Request& req, const Session& s) {
       if (!given.present.count("death")) r.person.death = reduced.death;
     }
     RETURN_IF_ERROR(CheckPerson(tx, id, g, r));
-    RETURN_IF_ERROR(GenogramRepo::UpdatePerson(tx, id, r, *version));
+    RETURN_IF_ERROR(GenogramRepo::UpdatePerson(tx, id, r, w.version));
     *current = r;
     updated = r;
     generation = GenerationOf(g, g.FindPerson(pid));
@@ -582,29 +624,23 @@ Response UpdatePerson(ApiContext& ctx, Request& req, const Session& s) {
 
 Response DeletePerson(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), pid = req.Param("pid"), action = "genogram.person.delete";
-  const std::string resource = Resource(id) + "/persons/" + pid;
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto version = http::RequireIfMatch(req);
-  if (!version.ok()) return ProblemResponse(version.status());
-  Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
+  return ChangeGenogramDelete(ctx, req, s, action, Resource(id) + "/persons/" + pid,
+                              [&](db::Connection& tx, FamilyGenogram& g, int64_t version) -> Status {
     int i = g.FindPerson(pid);
     if (i < 0) return Status::NotFound("Deze persoon staat niet in het genogram.");
-    RETURN_IF_ERROR(GenogramRepo::DeletePerson(tx, id, pid, *version));
+    RETURN_IF_ERROR(GenogramRepo::DeletePerson(tx, id, pid, version));
     g.persons.erase(g.persons.begin() + i);
     std::erase_if(g.relations, [&](const RelationRecord& r) { return r.a == pid || r.b == pid; });
     std::erase_if(g.events, [&](const EventRecord& e) { return e.event.person_id == pid || e.event.other_person_id == pid; });
     return Status::Ok();
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
-  return http::NoContent();
 }
 
 Response FromHouseholdRoute(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), action = "genogram.from_household";
   const std::string resource = Resource(id) + "/from-household";
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
+  auto w = OpenWrite(ctx, req, s, action, resource, false, false);
+  if (w.refused) return std::move(*w.refused);
   HouseholdAdditions added;
   std::vector<int> generations;  // of the added persons
   bool notes = false;
@@ -653,11 +689,9 @@ Response GetRelation(ApiContext& ctx, Request& req, const Session& s) {
 Response CreateRelation(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), action = "genogram.relation.create";
   const std::string resource = Resource(id) + "/relations";
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto body = ParseBody(req);
-  if (!body.ok()) return ProblemResponse(body.status());
-  FieldReader f(*body, {"type", "a", "b", "kind", "state", "start", "end", "note"});
+  auto w = OpenWrite(ctx, req, s, action, resource, false, true);
+  if (w.refused) return std::move(*w.refused);
+  FieldReader f(w.body, {"type", "a", "b", "kind", "state", "start", "end", "note"});
   RelationRecord r;
   auto type = ReadEnum<RelationType>(f, "type", true, ParseRelationType, "partner, parent_child, emotional, twins");
   r.a = f.String("a", true, 64).value_or("");
@@ -691,24 +725,20 @@ Response CreateRelation(ApiContext& ctx, Request& req, const Session& s) {
 Response UpdateRelation(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), rid = req.Param("rid"), action = "genogram.relation.update";
   const std::string resource = Resource(id) + "/relations/" + rid;
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto version = http::RequireIfMatch(req);
-  if (!version.ok()) return ProblemResponse(version.status());
-  auto body = ParseBody(req);
-  if (!body.ok()) return ProblemResponse(body.status());
+  auto w = OpenWrite(ctx, req, s, action, resource, true, true);
+  if (w.refused) return std::move(*w.refused);
   RelationRecord updated;
   bool notes = false;
   Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
     RelationRecord* current = FindById(g.relations, rid, RelationId);
     if (!current) return Status::NotFound("Deze relatie staat niet in het genogram.");
-    if (current->version != *version) return Status(Code::kFailedPrecondition, "Deze relatie is intussen gewijzigd. Laad opnieuw.");
-    FieldReader f(*body, {"kind", "state", "start", "end", "note"});
+    if (current->version != w.version) return Status(Code::kFailedPrecondition, "Deze relatie is intussen gewijzigd. Laad opnieuw.");
+    FieldReader f(w.body, {"kind", "state", "start", "end", "note"});
     RelationRecord r = *current;
     ReadRelationFields(f, r);
     RETURN_IF_ERROR(f.Finish());
     RETURN_IF_ERROR(CheckRelation(r));
-    RETURN_IF_ERROR(GenogramRepo::UpdateRelation(tx, id, r, *version));
+    RETURN_IF_ERROR(GenogramRepo::UpdateRelation(tx, id, r, w.version));
     *current = r;
     updated = r;
     return Status::Ok();
@@ -719,19 +749,13 @@ Response UpdateRelation(ApiContext& ctx, Request& req, const Session& s) {
 
 Response DeleteRelation(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), rid = req.Param("rid"), action = "genogram.relation.delete";
-  const std::string resource = Resource(id) + "/relations/" + rid;
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto version = http::RequireIfMatch(req);
-  if (!version.ok()) return ProblemResponse(version.status());
-  Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
+  return ChangeGenogramDelete(ctx, req, s, action, Resource(id) + "/relations/" + rid,
+                              [&](db::Connection& tx, FamilyGenogram& g, int64_t version) -> Status {
     if (!FindById(g.relations, rid, RelationId)) return Status::NotFound("Deze relatie staat niet in het genogram.");
-    RETURN_IF_ERROR(GenogramRepo::DeleteRelation(tx, id, rid, *version));
+    RETURN_IF_ERROR(GenogramRepo::DeleteRelation(tx, id, rid, version));
     std::erase_if(g.relations, [&](const RelationRecord& r) { return r.id == rid; });
     return Status::Ok();
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
-  return http::NoContent();
 }
 
 // ---- events -----------------------------------------------------------------------------------
@@ -759,11 +783,9 @@ Status CheckEventPersons(const FamilyGenogram& g, const LifeEvent& e) {
 Response CreateEvent(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), action = "genogram.event.create";
   const std::string resource = Resource(id) + "/events";
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto body = ParseBody(req);
-  if (!body.ok()) return ProblemResponse(body.status());
-  FieldReader f(*body, {"person_id", "kind", "date", "description", "place", "place_from", "other_person_id"});
+  auto w = OpenWrite(ctx, req, s, action, resource, false, true);
+  if (w.refused) return std::move(*w.refused);
+  FieldReader f(w.body, {"person_id", "kind", "date", "description", "place", "place_from", "other_person_id"});
   EventRecord e;
   ReadEventFields(f, e.event, true);
   if (auto st = f.Finish(); !st.ok()) return ProblemResponse(st);
@@ -780,23 +802,19 @@ Response CreateEvent(ApiContext& ctx, Request& req, const Session& s) {
 Response UpdateEvent(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), eid = req.Param("eid"), action = "genogram.event.update";
   const std::string resource = Resource(id) + "/events/" + eid;
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto version = http::RequireIfMatch(req);
-  if (!version.ok()) return ProblemResponse(version.status());
-  auto body = ParseBody(req);
-  if (!body.ok()) return ProblemResponse(body.status());
+  auto w = OpenWrite(ctx, req, s, action, resource, true, true);
+  if (w.refused) return std::move(*w.refused);
   EventRecord updated;
   Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
     EventRecord* current = FindById(g.events, eid, EventId);
     if (!current) return Status::NotFound("Deze gebeurtenis staat niet in het genogram.");
-    if (current->version != *version) return Status(Code::kFailedPrecondition, "Deze gebeurtenis is intussen gewijzigd. Laad opnieuw.");
-    FieldReader f(*body, {"person_id", "kind", "date", "description", "place", "place_from", "other_person_id"});
+    if (current->version != w.version) return Status(Code::kFailedPrecondition, "Deze gebeurtenis is intussen gewijzigd. Laad opnieuw.");
+    FieldReader f(w.body, {"person_id", "kind", "date", "description", "place", "place_from", "other_person_id"});
     EventRecord e = *current;
     ReadEventFields(f, e.event, false);
     RETURN_IF_ERROR(f.Finish());
     RETURN_IF_ERROR(CheckEventPersons(g, e.event));
-    RETURN_IF_ERROR(GenogramRepo::UpdateEvent(tx, id, e, *version));
+    RETURN_IF_ERROR(GenogramRepo::UpdateEvent(tx, id, e, w.version));
     *current = e;
     updated = e;
     return Status::Ok();
@@ -807,19 +825,13 @@ Response UpdateEvent(ApiContext& ctx, Request& req, const Session& s) {
 
 Response DeleteEvent(ApiContext& ctx, Request& req, const Session& s) {
   const std::string id = req.Param("id"), eid = req.Param("eid"), action = "genogram.event.delete";
-  const std::string resource = Resource(id) + "/events/" + eid;
-  if (auto st = families::RoleAllows(s, Action::kGenogramWrite); !st.ok())
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto version = http::RequireIfMatch(req);
-  if (!version.ok()) return ProblemResponse(version.status());
-  Status st = ChangeGenogram(ctx, req, s, action, resource, [&](db::Connection& tx, FamilyGenogram& g) -> Status {
+  return ChangeGenogramDelete(ctx, req, s, action, Resource(id) + "/events/" + eid,
+                              [&](db::Connection& tx, FamilyGenogram& g, int64_t version) -> Status {
     if (!FindById(g.events, eid, EventId)) return Status::NotFound("Deze gebeurtenis staat niet in het genogram.");
-    RETURN_IF_ERROR(GenogramRepo::DeleteEvent(tx, id, eid, *version));
+    RETURN_IF_ERROR(GenogramRepo::DeleteEvent(tx, id, eid, version));
     std::erase_if(g.events, [&](const EventRecord& e) { return e.event.id == eid; });
     return Status::Ok();
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
-  return http::NoContent();
 }
 
 // ---- GEDCOM import ----------------------------------------------------------------------------
@@ -990,7 +1002,7 @@ Response PutThemes(ApiContext& ctx, Request& req, const Session& s) {
   const std::string action = "genogram.themes.replace", resource = "organisation/" + s.actor.organisation_id + "/genogram-themes";
   if (auto st = security::ToStatus(security::Decide(s.actor, Action::kGenogramThemesManage)); !st.ok())
     return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  auto body = ParseBody(req);
+  auto body = http::ParseJsonObject(req.body);
   if (!body.ok()) return ProblemResponse(body.status());
   FieldReader f(*body, {"items"});
   std::vector<Theme> themes;
