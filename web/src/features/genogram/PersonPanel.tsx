@@ -40,6 +40,7 @@ export function PersonPanel({
   const { t } = useI18n();
   const problemText = useProblemText();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
   const [quick, setQuick] = useState<LinkType | null>(null);
   const [conflict, setConflict] = useState(false);
   const [removal, setRemoval] = useState<Removal | null>(null);
@@ -53,6 +54,13 @@ export function PersonPanel({
   function changedHere(message: string) {
     headingRef.current?.focus();
     onChanged(message);
+  }
+
+  // A save refused because someone else changed the same thing (412): say so at the top of the
+  // panel, with the button to load the newest data, and take the reader there.
+  function showConflict() {
+    flushSync(() => setConflict(true));
+    conflictRef.current?.focus();
   }
 
   // A newly opened person: move focus to the panel, so keyboard and screen-reader users land there.
@@ -121,19 +129,22 @@ export function PersonPanel({
       )}
       {notice && <Notice>{notice}</Notice>}
       {conflict && (
-        <Notice type="warning">
-          {t('genogram.conflict')}{' '}
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => {
-              setConflict(false);
-              onReload();
-            }}
-          >
-            {t('genogram.reload')}
-          </Button>
-        </Notice>
+        <div ref={conflictRef} tabIndex={-1} className="k-geno-conflict">
+          <Notice type="warning">
+            {t('genogram.conflict')}{' '}
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                flushSync(() => setConflict(false));
+                headingRef.current?.focus();
+                onReload();
+              }}
+            >
+              {t('genogram.reload')}
+            </Button>
+          </Notice>
+        </div>
       )}
 
       <section aria-labelledby="gq-actions-title" className="k-geno-section">
@@ -170,12 +181,28 @@ export function PersonPanel({
           familyId={familyId}
           person={person}
           onSaved={(p) => changedHere(t('genogram.person.saved', { name: p.display_name }))}
-          onConflict={() => setConflict(true)}
+          onConflict={showConflict}
         />
       </div>
 
-      <RelationsSection g={g} familyId={familyId} person={person} onChanged={changedHere} onRemove={(relation, text) => setRemoval({ kind: 'relation', relation, text })} />
-      <EventsSection g={g} familyId={familyId} person={person} onChanged={changedHere} onRemove={(event, text) => setRemoval({ kind: 'event', event, text })} />
+      <RelationsSection
+        g={g}
+        familyId={familyId}
+        person={person}
+        onChanged={changedHere}
+        onEdited={onChanged}
+        onConflict={showConflict}
+        onRemove={(relation, text) => setRemoval({ kind: 'relation', relation, text })}
+      />
+      <EventsSection
+        g={g}
+        familyId={familyId}
+        person={person}
+        onChanged={changedHere}
+        onEdited={onChanged}
+        onConflict={showConflict}
+        onRemove={(event, text) => setRemoval({ kind: 'event', event, text })}
+      />
 
       <section aria-labelledby="gp-remove-title" className="k-geno-section">
         <Heading3 id="gp-remove-title">{t('genogram.person.removeTitle')}</Heading3>

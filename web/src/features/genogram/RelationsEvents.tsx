@@ -1,13 +1,14 @@
-// The relations and life events of one person, each with a small add form; removal goes through
-// the confirmation dialog of the person panel.
+// The relations and life events of one person, each with a small form to add one or change one
+// (the same form, filled in); removal goes through the confirmation dialog of the person panel.
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useI18n, type T } from '../../i18n';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
 import { maxLength, serverErrors, type Errors } from '../../ui/forms';
 import { Notice } from '../../ui/States';
-import { personName, relationsOf, useProblemText } from './common';
-import { fromDateInput, isYearOnly } from './dates';
+import { isConflict, personName, relationsOf, useProblemText } from './common';
+import { fromDateInput, isYearOnly, toDateInput } from './dates';
 import {
   EVENT_KINDS,
   KINDS_OF,
@@ -22,6 +23,7 @@ import {
   type Relation,
   type RelationInput,
   type RelationKind,
+  type RelationPatch,
 } from './api';
 
 /** How a relation reads from one person's side: "Partner van Jan (getrouwd, gescheiden, 1990 – 2004)". */
@@ -48,18 +50,46 @@ export function describeRelation(t: T, g: Genogram, r: Relation, personId: strin
 type Direction = 'partner' | 'parent' | 'child' | 'emotional' | 'twins';
 const DIRECTIONS: Direction[] = ['partner', 'parent', 'child', 'emotional', 'twins'];
 
-function RelationForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; familyId: string; person: Person; onDone: () => void; onCancel: () => void }) {
+/** How `r` looks from `personId`: the direction the add form would have chosen for it. */
+function directionOf(r: Relation, personId: string): Direction {
+  if (r.type === 'parent_child') return r.a === personId ? 'parent' : 'child';
+  return r.type;
+}
+
+/**
+ * Adds a relation of `person`, or with `relation` changes that one: then who it is with and the
+ * type stay (the API does not change them) and the form starts with what is stored.
+ */
+function RelationForm({
+  g,
+  familyId,
+  person,
+  relation,
+  title,
+  onDone,
+  onCancel,
+  onConflict,
+}: {
+  g: Genogram;
+  familyId: string;
+  person: Person;
+  relation?: Relation;
+  title: string;
+  onDone: () => void;
+  onCancel: () => void;
+  onConflict?: () => void;
+}) {
   const { t } = useI18n();
   const problemText = useProblemText();
   const ids = { type: 'gr-type', b: 'gr-other', kind: 'gr-kind', state: 'gr-state', start: 'gr-start', end: 'gr-end', note: 'gr-note' };
   const order = Object.values(ids);
-  const [direction, setDirection] = useState<Direction>('partner');
-  const [other, setOther] = useState('');
-  const [kind, setKind] = useState<RelationKind>('relationship');
-  const [state, setState] = useState<PartnerState>('together');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [note, setNote] = useState('');
+  const [direction, setDirection] = useState<Direction>(relation ? directionOf(relation, person.id) : 'partner');
+  const [other, setOther] = useState(relation ? (relation.a === person.id ? relation.b : relation.a) : '');
+  const [kind, setKind] = useState<RelationKind>(relation?.kind ?? 'relationship');
+  const [state, setState] = useState<PartnerState>(relation?.state ?? 'together');
+  const [start, setStart] = useState(toDateInput(relation?.start));
+  const [end, setEnd] = useState(toDateInput(relation?.end));
+  const [note, setNote] = useState(relation?.note ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,20 +112,32 @@ function RelationForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; 
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, order);
-    // parent_child: a is the parent; "is child of" turns the pair around.
-    const [a, b] = direction === 'child' ? [other, person.id] : [person.id, other];
-    const body: RelationInput = { type, a, b, kind };
+    const fields: RelationPatch = { kind };
     if (type === 'partner') {
-      body.state = state;
-      body.start = fromDateInput(start);
-      body.end = fromDateInput(end);
+      fields.state = state;
+      fields.start = fromDateInput(start);
+      fields.end = fromDateInput(end);
     }
-    if ((type === 'partner' || type === 'emotional') && g.notes_visible && note.trim()) body.note = note.trim();
+    const withNote = (type === 'partner' || type === 'emotional') && g.notes_visible;
     setBusy(true);
     try {
-      await genogramApi.addRelation(familyId, body);
+      if (relation) {
+        // A cleared note is sent as "" so it is cleared on the server too.
+        if (withNote) fields.note = note.trim();
+        await genogramApi.updateRelation(familyId, relation.id, fields, relation.version);
+      } else {
+        // parent_child: a is the parent; "is child of" turns the pair around.
+        const [a, b] = direction === 'child' ? [other, person.id] : [person.id, other];
+        const body: RelationInput = { type, a, b, ...fields, kind };
+        if (withNote && note.trim()) body.note = note.trim();
+        await genogramApi.addRelation(familyId, body);
+      }
       onDone();
     } catch (err) {
+      if (isConflict(err) && onConflict) {
+        onConflict();
+        return;
+      }
       const { fields } = serverErrors(err, ids);
       setErrors(fields);
       setGeneral(problemText(err));
@@ -107,27 +149,32 @@ function RelationForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; 
 
   return (
     <form className="k-form k-geno-subform" onSubmit={submit} noValidate aria-labelledby="gr-title">
-      <Heading4 id="gr-title">{t('genogram.rel.addTitle', { name: person.display_name })}</Heading4>
+      <Heading4 id="gr-title">{title}</Heading4>
       {general && <Notice type="error">{general}</Notice>}
-      <SelectField
-        id={ids.type}
-        autoFocus
-        label={t('genogram.rel.type')}
-        value={direction}
-        onValue={(v) => changeDirection(v as Direction)}
-        options={DIRECTIONS.map((d) => ({ value: d, label: t(`genogram.rel.dir.${d}`, { name: person.display_name }) }))}
-      />
-      <SelectField
-        id={ids.b}
-        label={t('genogram.rel.other')}
-        value={other}
-        onValue={setOther}
-        error={errors[ids.b]}
-        placeholder={t('genogram.rel.choose')}
-        options={others.map((p) => ({ value: p.id, label: p.display_name }))}
-      />
+      {!relation && (
+        <>
+          <SelectField
+            id={ids.type}
+            autoFocus
+            label={t('genogram.rel.type')}
+            value={direction}
+            onValue={(v) => changeDirection(v as Direction)}
+            options={DIRECTIONS.map((d) => ({ value: d, label: t(`genogram.rel.dir.${d}`, { name: person.display_name }) }))}
+          />
+          <SelectField
+            id={ids.b}
+            label={t('genogram.rel.other')}
+            value={other}
+            onValue={setOther}
+            error={errors[ids.b]}
+            placeholder={t('genogram.rel.choose')}
+            options={others.map((p) => ({ value: p.id, label: p.display_name }))}
+          />
+        </>
+      )}
       <SelectField
         id={ids.kind}
+        autoFocus={!!relation}
         label={t('genogram.rel.kind')}
         value={kind}
         onValue={(v) => setKind(v as RelationKind)}
@@ -155,7 +202,7 @@ function RelationForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; 
       )}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('common.add')}
+          {relation ? t('common.save') : t('common.add')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
           {t('common.cancel')}
@@ -165,22 +212,39 @@ function RelationForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; 
   );
 }
 
+/** The "Wijzigen" button of one item, where focus returns when its form closes. */
+function focusEditButton(id: string) {
+  document.getElementById(id)?.focus();
+}
+
 export function RelationsSection({
   g,
   familyId,
   person,
   onChanged,
+  onEdited,
+  onConflict,
   onRemove,
 }: {
   g: Genogram;
   familyId: string;
   person: Person;
   onChanged: (notice: string) => void;
+  /** A relation was changed: redraw and say so; focus is already back on its item. */
+  onEdited: (notice: string) => void;
+  onConflict: () => void;
   onRemove: (r: Relation, text: string) => void;
 }) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const rels = relationsOf(g, person.id);
+  const editButton = (id: string) => `gr-edit-${id}`;
+
+  function closeEdit(id: string) {
+    flushSync(() => setEditing(null));
+    focusEditButton(editButton(id));
+  }
   return (
     <section aria-labelledby="gr-list-title" className="k-geno-section">
       <Heading3 id="gr-list-title">{t('genogram.rel.title')}</Heading3>
@@ -190,12 +254,46 @@ export function RelationsSection({
         <ul className="k-geno-items">
           {rels.map((r) => {
             const text = describeRelation(t, g, r, person.id);
+            if (editing === r.id) {
+              return (
+                <li key={r.id} className="is-editing">
+                  <RelationForm
+                    key={`${r.id}:${r.version}`}
+                    g={g}
+                    familyId={familyId}
+                    person={person}
+                    relation={r}
+                    title={t('genogram.rel.editTitle', { text })}
+                    onDone={() => {
+                      closeEdit(r.id);
+                      onEdited(t('genogram.rel.saved'));
+                    }}
+                    onCancel={() => closeEdit(r.id)}
+                    onConflict={onConflict}
+                  />
+                </li>
+              );
+            }
             return (
               <li key={r.id}>
                 <span>{text}</span>
-                <Button type="button" appearance="subtle-button" aria-label={t('genogram.rel.remove', { text })} onClick={() => onRemove(r, text)}>
-                  {t('common.remove')}
-                </Button>
+                <span className="k-geno-items__actions">
+                  <Button
+                    type="button"
+                    id={editButton(r.id)}
+                    appearance="subtle-button"
+                    aria-label={t('genogram.rel.edit', { text })}
+                    onClick={() => {
+                      setAdding(false);
+                      setEditing(r.id);
+                    }}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <Button type="button" appearance="subtle-button" aria-label={t('genogram.rel.remove', { text })} onClick={() => onRemove(r, text)}>
+                    {t('common.remove')}
+                  </Button>
+                </span>
               </li>
             );
           })}
@@ -206,6 +304,7 @@ export function RelationsSection({
           g={g}
           familyId={familyId}
           person={person}
+          title={t('genogram.rel.addTitle', { name: person.display_name })}
           onDone={() => {
             setAdding(false);
             onChanged(t('genogram.rel.added'));
@@ -213,7 +312,15 @@ export function RelationsSection({
           onCancel={() => setAdding(false)}
         />
       ) : (
-        <Button type="button" appearance="secondary-action-button" onClick={() => setAdding(true)} disabled={g.persons.length < 2}>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          onClick={() => {
+            setEditing(null);
+            setAdding(true);
+          }}
+          disabled={g.persons.length < 2}
+        >
           {t('genogram.rel.add')}
         </Button>
       )}
@@ -223,18 +330,37 @@ export function RelationsSection({
 
 const WITH_OTHER: EventKind[] = ['broken_contact', 'reconciliation', 'divorce'];
 
-function EventForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; familyId: string; person: Person; onDone: () => void; onCancel: () => void }) {
+/** Adds a life event of `person`, or with `event` changes that one (the form starts with what is stored). */
+function EventForm({
+  g,
+  familyId,
+  person,
+  event,
+  title,
+  onDone,
+  onCancel,
+  onConflict,
+}: {
+  g: Genogram;
+  familyId: string;
+  person: Person;
+  event?: LifeEvent;
+  title: string;
+  onDone: () => void;
+  onCancel: () => void;
+  onConflict?: () => void;
+}) {
   const { t } = useI18n();
   const problemText = useProblemText();
   const ids = { kind: 'ge-kind', date: 'ge-date', description: 'ge-description', place: 'ge-place', place_from: 'ge-place-from', other_person_id: 'ge-other' };
   const order = Object.values(ids);
   const minimal = person.details === 'minimal' && !person.in_household;
-  const [kind, setKind] = useState<EventKind>('move');
-  const [date, setDate] = useState('');
-  const [description, setDescription] = useState('');
-  const [place, setPlace] = useState('');
-  const [placeFrom, setPlaceFrom] = useState('');
-  const [other, setOther] = useState('');
+  const [kind, setKind] = useState<EventKind>(event?.kind ?? 'move');
+  const [date, setDate] = useState(toDateInput(event?.date));
+  const [description, setDescription] = useState(event?.description ?? '');
+  const [place, setPlace] = useState(event?.place ?? '');
+  const [placeFrom, setPlaceFrom] = useState(event?.place_from ?? '');
+  const [other, setOther] = useState(event?.other_person_id ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -257,9 +383,23 @@ function EventForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; fam
     if (WITH_OTHER.includes(kind) && other) body.other_person_id = other;
     setBusy(true);
     try {
-      await genogramApi.addEvent(familyId, body);
+      if (event) {
+        // A change of kind clears what only the old kind had (where from, with whom).
+        await genogramApi.updateEvent(
+          familyId,
+          event.id,
+          { ...body, place_from: body.place_from ?? '', other_person_id: body.other_person_id ?? null },
+          event.version,
+        );
+      } else {
+        await genogramApi.addEvent(familyId, body);
+      }
       onDone();
     } catch (err) {
+      if (isConflict(err) && onConflict) {
+        onConflict();
+        return;
+      }
       const { fields } = serverErrors(err, ids);
       setErrors(fields);
       setGeneral(problemText(err));
@@ -271,7 +411,7 @@ function EventForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; fam
 
   return (
     <form className="k-form k-geno-subform" onSubmit={submit} noValidate aria-labelledby="ge-title">
-      <Heading4 id="ge-title">{t('genogram.event.addTitle', { name: person.display_name })}</Heading4>
+      <Heading4 id="ge-title">{title}</Heading4>
       {general && <Notice type="error">{general}</Notice>}
       <SelectField
         id={ids.kind}
@@ -306,7 +446,7 @@ function EventForm({ g, familyId, person, onDone, onCancel }: { g: Genogram; fam
       <TextareaField id={ids.description} label={t('genogram.event.description')} value={description} onValue={setDescription} error={errors[ids.description]} rows={2} optional />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('common.add')}
+          {event ? t('common.save') : t('common.add')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
           {t('common.cancel')}
@@ -332,17 +472,29 @@ export function EventsSection({
   familyId,
   person,
   onChanged,
+  onEdited,
+  onConflict,
   onRemove,
 }: {
   g: Genogram;
   familyId: string;
   person: Person;
   onChanged: (notice: string) => void;
+  /** An event was changed: redraw and say so; focus is already back on its item. */
+  onEdited: (notice: string) => void;
+  onConflict: () => void;
   onRemove: (e: LifeEvent, text: string) => void;
 }) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const events = g.events.filter((e) => e.person_id === person.id);
+  const editButton = (id: string) => `ge-edit-${id}`;
+
+  function closeEdit(id: string) {
+    flushSync(() => setEditing(null));
+    focusEditButton(editButton(id));
+  }
   return (
     <section aria-labelledby="ge-list-title" className="k-geno-section">
       <Heading3 id="ge-list-title">{t('genogram.event.title')}</Heading3>
@@ -354,15 +506,49 @@ export function EventsSection({
             const label = t(`genogram.eventKind.${e.kind}`);
             const text = `${label}${e.date_text ? `, ${e.date_text}` : ''}`;
             const more = describeEvent(t, g, e);
+            if (editing === e.id) {
+              return (
+                <li key={e.id} className="is-editing">
+                  <EventForm
+                    key={`${e.id}:${e.version}`}
+                    g={g}
+                    familyId={familyId}
+                    person={person}
+                    event={e}
+                    title={t('genogram.event.editTitle', { text })}
+                    onDone={() => {
+                      closeEdit(e.id);
+                      onEdited(t('genogram.event.saved'));
+                    }}
+                    onCancel={() => closeEdit(e.id)}
+                    onConflict={onConflict}
+                  />
+                </li>
+              );
+            }
             return (
               <li key={e.id}>
                 <span>
                   <strong>{text}</strong>
                   {more && <span className="k-muted"> — {more}</span>}
                 </span>
-                <Button type="button" appearance="subtle-button" aria-label={t('genogram.event.remove', { text })} onClick={() => onRemove(e, text)}>
-                  {t('common.remove')}
-                </Button>
+                <span className="k-geno-items__actions">
+                  <Button
+                    type="button"
+                    id={editButton(e.id)}
+                    appearance="subtle-button"
+                    aria-label={t('genogram.event.edit', { text })}
+                    onClick={() => {
+                      setAdding(false);
+                      setEditing(e.id);
+                    }}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <Button type="button" appearance="subtle-button" aria-label={t('genogram.event.remove', { text })} onClick={() => onRemove(e, text)}>
+                    {t('common.remove')}
+                  </Button>
+                </span>
               </li>
             );
           })}
@@ -373,6 +559,7 @@ export function EventsSection({
           g={g}
           familyId={familyId}
           person={person}
+          title={t('genogram.event.addTitle', { name: person.display_name })}
           onDone={() => {
             setAdding(false);
             onChanged(t('genogram.event.added'));
@@ -380,7 +567,14 @@ export function EventsSection({
           onCancel={() => setAdding(false)}
         />
       ) : (
-        <Button type="button" appearance="secondary-action-button" onClick={() => setAdding(true)}>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          onClick={() => {
+            setEditing(null);
+            setAdding(true);
+          }}
+        >
           {t('genogram.event.add')}
         </Button>
       )}

@@ -151,6 +151,9 @@ export interface RelationInput {
   note?: string;
 }
 
+/** What PATCH of a relation takes: who it is between and its type stay as they are. */
+export type RelationPatch = Partial<Pick<RelationInput, 'kind' | 'state' | 'start' | 'end' | 'note'>>;
+
 export interface EventInput {
   person_id: string;
   kind: EventKind;
@@ -192,8 +195,10 @@ export const genogramApi = {
   updatePerson: (id: string, pid: string, body: PersonInput, version: number) => api.patch<Person>(item(id, 'persons', pid), body, version),
   deletePerson: (id: string, pid: string, version: number) => api.delete(item(id, 'persons', pid), version),
   addRelation: (id: string, body: RelationInput) => api.post<Relation>(`${base(id)}/relations`, body),
+  updateRelation: (id: string, rid: string, body: RelationPatch, version: number) => api.patch<Relation>(item(id, 'relations', rid), body, version),
   deleteRelation: (id: string, rid: string, version: number) => api.delete(item(id, 'relations', rid), version),
   addEvent: (id: string, body: EventInput) => api.post<LifeEvent>(`${base(id)}/events`, body),
+  updateEvent: (id: string, eid: string, body: Partial<EventInput>, version: number) => api.patch<LifeEvent>(item(id, 'events', eid), body, version),
   deleteEvent: (id: string, eid: string, version: number) => api.delete(item(id, 'events', eid), version),
   /** GEDCOM import: a dry run reports what would happen; without it the persons are added. */
   importGedcom: (id: string, file: Blob, opts: { dryRun: boolean; full: boolean }, signal?: AbortSignal): Promise<ApiResponse<ImportReport>> =>
