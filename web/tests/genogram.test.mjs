@@ -4,6 +4,8 @@
 // own symbol without a name. Then: a sibling
 // without parents is refused in plain Dutch, a stale edit gets 412, a person is removed,
 // a GEDCOM file is checked and imported, the export downloads, and print shows only the drawing.
+// Last, a partner relation and a life event are changed in the person panel (with the keyboard
+// path and a stale change), and the drawing and timeline follow.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
@@ -307,6 +309,110 @@ test('a stale edit is refused, GEDCOM goes out and comes in, print shows only th
   const printed = await page.locator('.k-geno-printout img').evaluate((img) => img.complete && img.naturalWidth > 0);
   assert.ok(printed, 'the printed drawing has loaded');
   await page.emulateMedia({ media: 'screen' });
+
+  assert.deepEqual(page.consoleErrors, [], 'no script errors');
+  await page.context().close();
+});
+
+/** The person panel's item button whose id is focused, or null. */
+async function focusedId(page) {
+  return page.evaluate(() => document.activeElement?.id ?? null);
+}
+
+/** The timeline as one line per event. */
+async function timelineLines(page) {
+  return (await page.locator('.k-timeline li').allTextContents()).map((x) => x.replace(/\s+/g, ' ').trim());
+}
+
+test('a relation and a life event are changed in the person panel', async () => {
+  assert.ok(familyPath, 'the first test made a family');
+  const page = await newPage(browser);
+  await login(page, 'coach1', { next: `${familyPath}/genogram` });
+  await page.getByRole('heading', { level: 2, name: 'Genogram' }).waitFor();
+  await waitForPersons(page, 7);
+  assert.equal(await page.locator('.k-geno-stage g.relations line.slash').count(), 0, 'nobody is apart yet');
+
+  // Jan and Grietje came in from GEDCOM as a couple. "Wijzigen" opens the add form, filled in.
+  await openInDrawing(page, 'Jan');
+  await page.getByRole('button', { name: /^Relatie wijzigen: Partner van Grietje/ }).click();
+  const form = page.locator('form[aria-labelledby="gr-title"]');
+  await form.getByRole('heading', { name: /^Relatie wijzigen: Partner van Grietje/ }).waitFor();
+  assert.equal(await focusedId(page), 'gr-kind', 'focus moves into the form');
+  assert.equal(await form.getByLabel('Hoe is het nu?').inputValue(), 'together');
+  assert.equal(await form.getByLabel('Met wie?').count(), 0, 'who the relation is with is not changed here');
+  await checkA11y(page, 'genogram, change a relation');
+
+  // Meanwhile someone else gives the couple a start year: saving here gets the 412 text, and
+  // loading the newest data fills the form with their change.
+  const familyId = familyPath.split('/').pop();
+  const { csrf_token: csrf } = await (await page.request.get('/api/v1/me')).json();
+  const genogram = await (await page.request.get(`/api/v1/families/${familyId}/genogram`)).json();
+  const jan = genogram.persons.find((p) => p.display_name === 'Jan');
+  const couple = genogram.relations.find((r) => r.type === 'partner' && (r.a === jan.id || r.b === jan.id));
+  const patched = await page.request.patch(`/api/v1/families/${familyId}/genogram/relations/${couple.id}`, {
+    headers: { 'X-CSRF-Token': csrf, 'If-Match': `"${couple.version}"`, 'Content-Type': 'application/json' },
+    data: { start: '1925' },
+  });
+  assert.equal(patched.status(), 200);
+  await form.getByLabel('Hoe is het nu?').selectOption('separated');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('Iemand anders heeft dit net gewijzigd.', { exact: false }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'k-geno-conflict', 'focus moves to the message');
+  await page.getByRole('button', { name: 'Nieuwste gegevens laden' }).click();
+  await page.waitForFunction(() => document.querySelector('#gr-start')?.value === '1925');
+  assert.equal(await form.getByLabel('Hoe is het nu?').inputValue(), 'together');
+
+  // Divorced in 1950: two slashes across their line, the years in the drawing and the panel,
+  // and focus back on the item.
+  await form.getByLabel('Hoe is het nu?').selectOption('divorced');
+  await form.getByLabel('Uit elkaar of gescheiden').fill('1950');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('De relatie is gewijzigd.').waitFor();
+  // (The legend explains the two slashes with a small drawing of its own.)
+  await page.waitForFunction(() => document.querySelectorAll('.k-geno-stage g.relations line.slash').length === 2);
+  assert.match(await page.locator('.k-geno-stage').textContent(), /gesch\. 1950/);
+  const item = page.getByRole('button', { name: /^Relatie wijzigen: Partner van Grietje \(.*gescheiden, 1925 – 1950\)$/ });
+  await item.waitFor();
+  assert.equal(await focusedId(page), await item.getAttribute('id'), 'focus is back on the changed relation');
+
+  // Marja's move of 2012 (first test) and a diploma of 2005: the diploma comes first.
+  await openInDrawing(page, 'Marja');
+  await page.getByRole('button', { name: 'Gebeurtenis toevoegen' }).click();
+  const add = page.locator('form[aria-labelledby="ge-title"]');
+  await add.getByLabel('Wat gebeurde er?').selectOption('diploma');
+  await add.getByLabel('Wanneer?').fill('2005');
+  await add.getByRole('button', { name: 'Toevoegen' }).click();
+  await page.getByText('De gebeurtenis is toegevoegd.').waitFor();
+  await page.locator('.k-timeline li', { hasText: 'Diploma gehaald' }).waitFor();
+  let lines = await timelineLines(page);
+  const order = () => [lines.findIndex((x) => /Diploma gehaald: Marja/.test(x)), lines.findIndex((x) => /Verhuizing: Marja/.test(x))];
+  let [diploma, move] = order();
+  assert.ok(diploma >= 0 && move > diploma, `2005 before 2012: ${lines}`);
+
+  // Keyboard: Wijzigen, Annuleren brings focus back; again, and the move becomes 2001.
+  const editMove = page.getByRole('button', { name: 'Gebeurtenis wijzigen: Verhuizing, 2012' });
+  await editMove.focus();
+  await page.keyboard.press('Enter');
+  const ev = page.locator('form[aria-labelledby="ge-title"]');
+  await ev.getByRole('heading', { name: 'Gebeurtenis wijzigen: Verhuizing, 2012' }).waitFor();
+  assert.equal(await focusedId(page), 'ge-kind', 'focus moves into the form');
+  assert.equal(await ev.getByLabel('Wanneer?').inputValue(), '2012');
+  assert.equal(await ev.getByLabel('Verhuisd van').inputValue(), 'Emmen');
+  assert.equal(await ev.getByLabel('Verhuisd naar').inputValue(), 'Coevorden');
+  await ev.getByRole('button', { name: 'Annuleren' }).click();
+  assert.equal(await focusedId(page), await editMove.getAttribute('id'), 'cancel puts focus back on the item');
+  await page.keyboard.press('Enter');
+  await ev.getByLabel('Wanneer?').fill('2001');
+  await ev.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('De gebeurtenis is gewijzigd.').waitFor();
+  const moved = page.getByRole('button', { name: 'Gebeurtenis wijzigen: Verhuizing, 2001' });
+  await moved.waitFor();
+  assert.equal(await focusedId(page), await moved.getAttribute('id'), 'focus is back on the changed event');
+  await page.waitForFunction(() => [...document.querySelectorAll('.k-timeline li')].some((li) => /^\s*2001\s*—\s*Verhuizing/.test(li.textContent)));
+  lines = await timelineLines(page);
+  [diploma, move] = order();
+  assert.ok(move >= 0 && move < diploma, `now 2001 before 2005: ${lines}`);
+  assert.match(lines[move], /van Emmen naar Coevorden/, 'the places stay');
 
   assert.deepEqual(page.consoleErrors, [], 'no script errors');
   await page.context().close();
