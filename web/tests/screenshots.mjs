@@ -66,6 +66,30 @@ test('screenshots', async () => {
     await heading(page, title);
     await shot(page, name);
   }
+
+  // The genogram of the first demo family (four generations with patterns). Its tab comes after
+  // the pages above so their numbers stay the same.
+  await page.goto('/gezinnen');
+  await page.getByLabel('Zoek op naam').fill('Bakker');
+  await page.getByRole('button', { name: 'Toon gezinnen' }).click();
+  await page.getByRole('link', { name: 'Familie Bakker', exact: true }).click();
+  await heading(page, 'Familie Bakker');
+  await page.getByRole('link', { name: 'Genogram', exact: true }).click();
+  await page.locator('.k-geno-stage g.person').first().waitFor();
+  await page.locator('.k-geno-patterns__list li').first().waitFor();
+  // The drawing zoomed out to show the four generations at once, with the patterns panel under
+  // it (the viewport starts at the drawing).
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Uitzoomen' }).click();
+  await page.locator('.k-geno-canvas').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(0, 0); // no hover ring on the symbol now under the pointer
+  await shot(page, '14-genogram');
+  await page.getByRole('button', { name: 'Passend maken' }).click();
+  // One person open in the side panel: Gerda, the index person's mother.
+  await page.locator('.k-geno-stage g.person', { has: page.locator('text.name', { hasText: 'Gerda' }) }).click();
+  await page.getByRole('heading', { level: 2, name: 'Gerda Bakker', exact: true }).waitFor();
+  await page.locator('.k-geno-tools').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(0, 0);
+  await shot(page, '15-genogram-persoon');
   await page.context().close();
 
   const admin = await newPage(browser);
