@@ -5,9 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading3, Heading4 } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
-import { maxLength, serverErrors, type Errors } from '../../ui/forms';
+import { maxLength, type Errors } from '../../ui/forms';
 import { Notice } from '../../ui/States';
-import { CheckField, isConflict, useProblemText } from './common';
+import { CheckField, useFormSubmit } from './common';
 import { fromDateInput, isYearOnly, toDateInput } from './dates';
 import { GENOGRAM_SEXES, PERSON_KINDS, genogramApi, type Genogram, type GenogramSex, type LinkType, type Person, type PersonInput, type PersonKind } from './api';
 
@@ -60,7 +60,6 @@ export function QuickAddForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const ids = { given_names: 'gq-given', role_label: 'gq-role', surname: 'gq-surname', sex: 'gq-sex', birth: 'gq-birth', other_parent_id: 'gq-other-parent' };
   const order = Object.values(ids);
   const partners = person && link === 'child' ? partnersOf(g, person.id) : [];
@@ -73,9 +72,7 @@ export function QuickAddForm({
   const [deceased, setDeceased] = useState(false);
   const [household, setHousehold] = useState(false);
   const [otherParent, setOtherParent] = useState(partners.length === 1 ? partners[0].id : '');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, send } = useFormSubmit(ids, order);
   const name = person?.display_name ?? '';
   const title = link && person ? t(`genogram.quick.${link}Title`, { name }) : t('genogram.addPerson');
 
@@ -104,18 +101,10 @@ export function QuickAddForm({
       body.surname = surname.trim();
     }
     if (link && person) body.link = { type: link, person_id: person.id, ...(link === 'child' && otherParent ? { other_parent_id: otherParent } : {}) };
-    setBusy(true);
-    try {
+    await send(async () => {
       const created = await genogramApi.addPerson(familyId, body);
       onDone(created.person);
-    } catch (err) {
-      const { fields } = serverErrors(err, ids);
-      setErrors(fields);
-      setGeneral(problemText(err));
-      focusFirstError(fields, order);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -186,7 +175,6 @@ export function PersonForm({
   onConflict: () => void;
 }) {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const ids = { given_names: 'gp-given', surname: 'gp-surname', role_label: 'gp-role', sex: 'gp-sex', birth: 'gp-birth', death: 'gp-death', note: 'gp-note' };
   const order = Object.values(ids);
   const [given, setGiven] = useState(person.given_names);
@@ -202,9 +190,7 @@ export function PersonForm({
   const [consent, setConsent] = useState(person.details === 'full');
   const [themes, setThemes] = useState<string[]>(person.themes);
   const [note, setNote] = useState(person.note ?? '');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, send } = useFormSubmit(ids, order);
   const minimal = !household && !consent;
   const strengths = g.themes.filter((x) => x.strength);
   const concerns = g.themes.filter((x) => !x.strength);
@@ -248,21 +234,9 @@ export function PersonForm({
     if (!minimal) body.surname = surname.trim();
     else if (person.surname) body.surname = '';
     if (g.notes_visible) body.note = note.trim();
-    setBusy(true);
-    try {
+    await send(async () => {
       onSaved(await genogramApi.updatePerson(familyId, person.id, body, person.version));
-    } catch (err) {
-      if (isConflict(err)) {
-        onConflict();
-        return;
-      }
-      const { fields } = serverErrors(err, ids);
-      setErrors(fields);
-      setGeneral(problemText(err));
-      focusFirstError(fields, order);
-    } finally {
-      setBusy(false);
-    }
+    }, onConflict);
   }
 
   return (

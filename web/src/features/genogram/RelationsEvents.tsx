@@ -5,9 +5,9 @@ import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useI18n, type T } from '../../i18n';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
-import { maxLength, serverErrors, type Errors } from '../../ui/forms';
+import { maxLength, type Errors } from '../../ui/forms';
 import { Notice } from '../../ui/States';
-import { isConflict, personName, relationsOf, useProblemText } from './common';
+import { personName, relationsOf, useFormSubmit } from './common';
 import { fromDateInput, isYearOnly, toDateInput } from './dates';
 import {
   EVENT_KINDS,
@@ -80,7 +80,6 @@ function RelationForm({
   onConflict?: () => void;
 }) {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const ids = { type: 'gr-type', b: 'gr-other', kind: 'gr-kind', state: 'gr-state', start: 'gr-start', end: 'gr-end', note: 'gr-note' };
   const order = Object.values(ids);
   const [direction, setDirection] = useState<Direction>(relation ? directionOf(relation, person.id) : 'partner');
@@ -90,9 +89,7 @@ function RelationForm({
   const [start, setStart] = useState(toDateInput(relation?.start));
   const [end, setEnd] = useState(toDateInput(relation?.end));
   const [note, setNote] = useState(relation?.note ?? '');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, send } = useFormSubmit(ids, order);
   const type = direction === 'parent' || direction === 'child' ? 'parent_child' : direction;
   const kinds = KINDS_OF[type];
   const others = g.persons.filter((p) => p.id !== person.id);
@@ -119,8 +116,7 @@ function RelationForm({
       fields.end = fromDateInput(end);
     }
     const withNote = (type === 'partner' || type === 'emotional') && g.notes_visible;
-    setBusy(true);
-    try {
+    await send(async () => {
       if (relation) {
         // A cleared note is sent as "" so it is cleared on the server too.
         if (withNote) fields.note = note.trim();
@@ -133,18 +129,7 @@ function RelationForm({
         await genogramApi.addRelation(familyId, body);
       }
       onDone();
-    } catch (err) {
-      if (isConflict(err) && onConflict) {
-        onConflict();
-        return;
-      }
-      const { fields } = serverErrors(err, ids);
-      setErrors(fields);
-      setGeneral(problemText(err));
-      focusFirstError(fields, order);
-    } finally {
-      setBusy(false);
-    }
+    }, onConflict);
   }
 
   return (
@@ -217,6 +202,28 @@ function focusEditButton(id: string) {
   document.getElementById(id)?.focus();
 }
 
+// "Wijzigen" and "Verwijderen" for one item of a list; the edit button gets `editId` so focus
+// can return to it after the form closes.
+function ItemActions({ editId, editLabel, removeLabel, onEdit, onRemove }: {
+  editId: string;
+  editLabel: string;
+  removeLabel: string;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <span className="k-geno-items__actions">
+      <Button type="button" id={editId} appearance="subtle-button" aria-label={editLabel} onClick={onEdit}>
+        {t('common.edit')}
+      </Button>
+      <Button type="button" appearance="subtle-button" aria-label={removeLabel} onClick={onRemove}>
+        {t('common.remove')}
+      </Button>
+    </span>
+  );
+}
+
 export function RelationsSection({
   g,
   familyId,
@@ -277,23 +284,16 @@ export function RelationsSection({
             return (
               <li key={r.id}>
                 <span>{text}</span>
-                <span className="k-geno-items__actions">
-                  <Button
-                    type="button"
-                    id={editButton(r.id)}
-                    appearance="subtle-button"
-                    aria-label={t('genogram.rel.edit', { text })}
-                    onClick={() => {
-                      setAdding(false);
-                      setEditing(r.id);
-                    }}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <Button type="button" appearance="subtle-button" aria-label={t('genogram.rel.remove', { text })} onClick={() => onRemove(r, text)}>
-                    {t('common.remove')}
-                  </Button>
-                </span>
+                <ItemActions
+                  editId={editButton(r.id)}
+                  editLabel={t('genogram.rel.edit', { text })}
+                  removeLabel={t('genogram.rel.remove', { text })}
+                  onEdit={() => {
+                    setAdding(false);
+                    setEditing(r.id);
+                  }}
+                  onRemove={() => onRemove(r, text)}
+                />
               </li>
             );
           })}
@@ -351,7 +351,6 @@ function EventForm({
   onConflict?: () => void;
 }) {
   const { t } = useI18n();
-  const problemText = useProblemText();
   const ids = { kind: 'ge-kind', date: 'ge-date', description: 'ge-description', place: 'ge-place', place_from: 'ge-place-from', other_person_id: 'ge-other' };
   const order = Object.values(ids);
   const minimal = person.details === 'minimal' && !person.in_household;
@@ -361,9 +360,7 @@ function EventForm({
   const [place, setPlace] = useState(event?.place ?? '');
   const [placeFrom, setPlaceFrom] = useState(event?.place_from ?? '');
   const [other, setOther] = useState(event?.other_person_id ?? '');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, send } = useFormSubmit(ids, order);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -381,8 +378,7 @@ function EventForm({
     const body: EventInput = { person_id: person.id, kind, date: fromDateInput(date), description: description.trim(), place: place.trim() };
     if (kind === 'move') body.place_from = placeFrom.trim();
     if (WITH_OTHER.includes(kind) && other) body.other_person_id = other;
-    setBusy(true);
-    try {
+    await send(async () => {
       if (event) {
         // A change of kind clears what only the old kind had (where from, with whom).
         await genogramApi.updateEvent(
@@ -395,18 +391,7 @@ function EventForm({
         await genogramApi.addEvent(familyId, body);
       }
       onDone();
-    } catch (err) {
-      if (isConflict(err) && onConflict) {
-        onConflict();
-        return;
-      }
-      const { fields } = serverErrors(err, ids);
-      setErrors(fields);
-      setGeneral(problemText(err));
-      focusFirstError(fields, order);
-    } finally {
-      setBusy(false);
-    }
+    }, onConflict);
   }
 
   return (
@@ -532,23 +517,16 @@ export function EventsSection({
                   <strong>{text}</strong>
                   {more && <span className="k-muted"> — {more}</span>}
                 </span>
-                <span className="k-geno-items__actions">
-                  <Button
-                    type="button"
-                    id={editButton(e.id)}
-                    appearance="subtle-button"
-                    aria-label={t('genogram.event.edit', { text })}
-                    onClick={() => {
-                      setAdding(false);
-                      setEditing(e.id);
-                    }}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <Button type="button" appearance="subtle-button" aria-label={t('genogram.event.remove', { text })} onClick={() => onRemove(e, text)}>
-                    {t('common.remove')}
-                  </Button>
-                </span>
+                <ItemActions
+                  editId={editButton(e.id)}
+                  editLabel={t('genogram.event.edit', { text })}
+                  removeLabel={t('genogram.event.remove', { text })}
+                  onEdit={() => {
+                    setAdding(false);
+                    setEditing(e.id);
+                  }}
+                  onRemove={() => onRemove(e, text)}
+                />
               </li>
             );
           })}

@@ -1,9 +1,11 @@
 // Small pieces the genogram tab shares: a checkbox field, the confirmation dialog, the text for an
 // API problem (the server's own Dutch sentence for impossible family history), and name lookups.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonGroup, Checkbox, FormField, FormFieldDescription, FormLabel, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { focusFirstError } from '../../ui/Field';
+import { serverErrors, type Errors } from '../../ui/forms';
 import { useErrorMessage } from '../../ui/States';
 import type { Genogram, Person, Relation } from './api';
 
@@ -64,6 +66,34 @@ export function useProblemText() {
 
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 412;
+}
+
+// The state every genogram form has, and one way to send it: busy while it runs; a 412 goes to
+// `onConflict` when given; any other problem becomes field errors (focus on the first) and the
+// server's own sentence.
+export function useFormSubmit(ids: Record<string, string>, order: string[]) {
+  const problemText = useProblemText();
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function send(action: () => Promise<void>, onConflict?: () => void) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (err) {
+      if (onConflict && isConflict(err)) {
+        onConflict();
+        return;
+      }
+      const { fields } = serverErrors(err, ids);
+      setErrors(fields);
+      setGeneral(problemText(err));
+      focusFirstError(fields, order);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, setErrors, general, setGeneral, busy, send };
 }
 
 export function personName(g: Genogram | undefined, id: string | null | undefined, unknown: string): string {
