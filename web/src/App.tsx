@@ -16,6 +16,7 @@ const WaitingListPage = lazy(() => import('./features/waiting/WaitingListPage'))
 const TeamOverviewPage = lazy(() => import('./features/team/TeamOverviewPage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage'));
+const ThemesPage = lazy(() => import('./features/genogram/ThemesPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -63,6 +64,7 @@ export default function App() {
         <Route path="/team" element={<Guard roles={LEAD}><TeamOverviewPage /></Guard>} />
         <Route path="/beheer/gebruikers" element={<Guard roles={ADMIN}><UsersPage /></Guard>} />
         <Route path="/beheer/programmas" element={<Guard roles={ADMIN}><ProgrammesPage /></Guard>} />
+        <Route path="/beheer/themas" element={<Guard roles={ADMIN}><ThemesPage /></Guard>} />
         <Route path="/account" element={<Guard><AccountPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -16,6 +16,7 @@ const MENU: { to: string; key: MessageKey; roles: Role[] }[] = [
   { to: '/team', key: 'nav.team', roles: ['team_lead'] },
   { to: '/beheer/gebruikers', key: 'nav.users', roles: ['admin'] },
   { to: '/beheer/programmas', key: 'nav.programmes', roles: ['admin'] },
+  { to: '/beheer/themas', key: 'nav.themes', roles: ['admin'] },
 ];
 
 export function LanguageSwitch() {
