@@ -95,6 +95,10 @@ test('admin pages', async () => {
   await heading(page, "Programma's");
   await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
   await checkA11y(page, 'programmes');
+  await page.goto('/beheer/themas');
+  await heading(page, "Thema's genogram");
+  await page.locator('section[aria-labelledby="themes-strengths"] table').waitFor();
+  await checkA11y(page, 'genogram themes');
   await page.goto('/account');
   await heading(page, 'Mijn account');
   await page.getByRole('button', { name: 'Extra beveiliging instellen' }).click();
