@@ -470,7 +470,7 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
     if (p.kind != PersonKind::kBorn) {
       // The child line ends where a full symbol would start; carry it on to the small one.
       const double top = p.kind == PersonKind::kMiscarriage ? kHalf * 0.36 : kHalf * 0.6;
-      LineTo(out, {c.x, c.y - kHalf}, {c.x, c.y - top}, "child stub");
+      LineTo(out, {c.x, c.y - kHalf}, {c.x, c.y - top}, "child tail");
       PregnancySymbol(out, p, c);
     } else {
       if (p.index_person) Shape(out, p.sex, c, kHalf + 5, "outer");
