@@ -152,7 +152,8 @@ test('a coach builds a genogram over four generations and sees a shared strength
     assert.deepEqual(groups, ['Sterke kanten', 'Aandachtspunten'], 'strengths come before points of attention');
     await giveTheme(page, name, 'Zorgzaam');
   }
-  const pattern = page.locator('.k-geno-patterns__list li', { hasText: 'Zorgzaam' });
+  // The panel reloads after each save: wait for the pattern as it stands after Sanne's.
+  const pattern = page.locator('.k-geno-patterns__list li', { hasText: /Zorgzaam — 3 generaties/ });
   await pattern.waitFor();
   const patternText = (await pattern.textContent()).replace(/\s+/g, ' ');
   assert.match(patternText, /Sterke kant/);
