@@ -40,13 +40,6 @@ Json ConsentJson(const Consent& c) {
           {"updated_at", c.updated_at}};
 }
 
-Response Fail(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
-              const std::string& resource, const Status& st) {
-  if (st.code() == Code::kNotFound || st.code() == Code::kPermissionDenied)
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  return ProblemResponse(st);
-}
-
 std::string Describe(const Consent& c) {
   return c.purpose + (c.partner_organisation ? " (" + *c.partner_organisation + ")" : "") + ", gegeven door " +
          c.given_by;
@@ -102,7 +95,7 @@ Response Create(ApiContext& ctx, Request& req, const Session& s) {
     RETURN_IF_ERROR(trajectory::EventRepo::Append(tx, e));
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, Resource(id) + "/" + created->id, id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, Resource(id), st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, Resource(id), st);
   auto res = http::JsonResponse(201, ConsentJson(*created));
   res.headers.emplace("ETag", http::ETagFor(created->version));
   return res;
@@ -137,7 +130,7 @@ Response Withdraw(ApiContext& ctx, Request& req, const Session& s) {
     RETURN_IF_ERROR(trajectory::EventRepo::Append(tx, e));
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, resource, id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   auto res = http::JsonResponse(200, ConsentJson(*updated));
   res.headers.emplace("ETag", http::ETagFor(updated->version));
   return res;

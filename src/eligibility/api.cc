@@ -50,13 +50,6 @@ Json CheckJson(const Check& c) {
           {"created_at", c.created_at}};
 }
 
-Response Fail(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
-              const std::string& resource, const Status& st) {
-  if (st.code() == Code::kNotFound || st.code() == Code::kPermissionDenied)
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  return ProblemResponse(st);
-}
-
 std::string Euros(int64_t cents) {
   std::string whole = std::to_string(cents / 100), frac = std::to_string(cents % 100);
   return "EUR " + whole + "," + (frac.size() == 1 ? "0" + frac : frac);
@@ -195,7 +188,7 @@ Response CreateCheck(ApiContext& ctx, Request& req, const Session& s) {
     RETURN_IF_ERROR(trajectory::EventRepo::Append(tx, e));
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, Resource(id) + "/" + created->id, id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, Resource(id), st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, Resource(id), st);
   return http::JsonResponse(201, CheckJson(*created));
 }
 
@@ -230,7 +223,7 @@ Response Override(ApiContext& ctx, Request& req, const Session& s) {
     RETURN_IF_ERROR(trajectory::EventRepo::Append(tx, e));
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, resource, id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return http::JsonResponse(200, CheckJson(*updated));
 }
 

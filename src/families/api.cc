@@ -131,6 +131,13 @@ Response Refuse(ApiContext& ctx, const Request& req, const Session& s, const std
   return ProblemResponse(audited.ok() ? why : audited);
 }
 
+Response FailedWrite(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
+                     const std::string& resource, const Status& why) {
+  if (why.code() == Code::kNotFound || why.code() == Code::kPermissionDenied)
+    return Refuse(ctx, req, s, action, resource, std::nullopt, why);
+  return ProblemResponse(why);
+}
+
 std::optional<Response> AuditedFamilyRead(ApiContext& ctx, const Request& req, const Session& s, Action action,
                                           const std::string& action_name, const std::string& resource,
                                           const std::function<Status(db::Connection&)>& read) {

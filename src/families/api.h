@@ -42,6 +42,10 @@ std::optional<http::Response> AuditedFamilyRead(security::ApiContext& ctx, const
                                                 const security::Session& s, security::Action action,
                                                 const std::string& action_name, const std::string& resource,
                                                 const std::function<Status(db::Connection&)>& read);
+// The answer to a failed write of something that hangs off a family: a refusal (not found,
+// not allowed) goes on the audit log via Refuse; any other problem is answered as it is.
+http::Response FailedWrite(security::ApiContext& ctx, const http::Request& req, const security::Session& s,
+                           const std::string& action, const std::string& resource, const Status& why);
 // Appends an audit row for a refused or failed attempt and returns the problem response.
 http::Response Refuse(security::ApiContext& ctx, const http::Request& req, const security::Session& s,
                       const std::string& action, const std::string& resource,

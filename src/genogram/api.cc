@@ -134,13 +134,6 @@ Result<bool> NotesVisible(db::Connection& c, const Session& s, const std::string
   return security::Decide(s.actor, Action::kGenogramNoteRead, &scope) == security::Decision::kAllow;
 }
 
-Response Fail(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
-              const std::string& resource, const Status& st) {
-  if (st.code() == Code::kNotFound || st.code() == Code::kPermissionDenied)
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  return ProblemResponse(st);
-}
-
 // What every write checks before it touches the database, in the order the API promises:
 // the role (403, audited), If-Match for a change to an existing item (428), a JSON body (400).
 struct WriteGate {
@@ -229,7 +222,7 @@ Response ChangeGenogramDelete(ApiContext& ctx, Request& req, const Session& s, c
   if (w.refused) return std::move(*w.refused);
   Status st = ChangeGenogram(ctx, req, s, action, resource,
                              [&](db::Connection& tx, FamilyGenogram& g) { return remove(tx, g, w.version); });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return http::NoContent();
 }
 
@@ -578,7 +571,7 @@ Response CreatePerson(ApiContext& ctx, Request& req, const Session& s) {
     generation = GenerationOf(g, g.persons.size() - 1);
     return Status::Ok();
   }, &notes);
-  if (!st.ok()) return Fail(ctx, req, s, action, Resource(id) + "/persons", st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, Resource(id) + "/persons", st);
   Json rels = Json::array();
   for (const auto& rel : created) rels.push_back(RelationJson(rel, notes));
   return Created({{"person", PersonJson(r, generation, notes)}, {"relations", rels}},
@@ -618,7 +611,7 @@ Response UpdatePerson(ApiContext& ctx, Request& req, const Session& s) {
     generation = GenerationOf(g, g.FindPerson(pid));
     return Status::Ok();
   }, &notes);
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return WithETag(http::JsonResponse(200, PersonJson(updated, generation, notes)), updated.version);
 }
 
@@ -667,7 +660,7 @@ Response FromHouseholdRoute(ApiContext& ctx, Request& req, const Session& s) {
     generations.assign(all.end() - added.persons.size(), all.end());
     return Status::Ok();
   }, &notes);
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   Json persons = Json::array(), relations = Json::array();
   for (size_t i = 0; i < added.persons.size(); ++i) persons.push_back(PersonJson(added.persons[i], generations[i], notes));
   for (const auto& r : added.relations) relations.push_back(RelationJson(r, notes));
@@ -718,7 +711,7 @@ Response CreateRelation(ApiContext& ctx, Request& req, const Session& s) {
     g.relations.push_back(r);
     return Status::Ok();
   }, &notes);
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return Created(RelationJson(r, notes), "/api/v1/families/" + id + "/genogram/relations/" + r.id, r.version);
 }
 
@@ -743,7 +736,7 @@ Response UpdateRelation(ApiContext& ctx, Request& req, const Session& s) {
     updated = r;
     return Status::Ok();
   }, &notes);
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return WithETag(http::JsonResponse(200, RelationJson(updated, notes)), updated.version);
 }
 
@@ -795,7 +788,7 @@ Response CreateEvent(ApiContext& ctx, Request& req, const Session& s) {
     g.events.push_back(e);
     return Status::Ok();
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return Created(EventJson(e), "/api/v1/families/" + id + "/genogram/events/" + e.event.id, e.version);
 }
 
@@ -819,7 +812,7 @@ Response UpdateEvent(ApiContext& ctx, Request& req, const Session& s) {
     updated = e;
     return Status::Ok();
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return WithETag(http::JsonResponse(200, EventJson(updated)), updated.version);
 }
 
@@ -973,7 +966,7 @@ Response Import(ApiContext& ctx, Request& req, const Session& s) {
     }
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, resource, id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, resource, st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, resource, st);
   return http::JsonResponse(dry_run ? 200 : 201, ImportJson(*result, plan, details, dry_run));
 }
 

@@ -38,13 +38,6 @@ Response WithETag(Response res, int64_t version) {
 
 // Refusals that reveal scope (404) or role (403) are audited; invalid input and conflicts are not
 // case access and go straight back.
-Response Fail(ApiContext& ctx, const Request& req, const Session& s, const std::string& action,
-              const std::string& resource, const Status& st) {
-  if (st.code() == Code::kNotFound || st.code() == Code::kPermissionDenied)
-    return families::Refuse(ctx, req, s, action, resource, std::nullopt, st);
-  return ProblemResponse(st);
-}
-
 Event MakeEvent(const Session& s, const std::string& family_id, std::string kind, std::string date) {
   Event e;
   e.family_id = family_id;
@@ -224,7 +217,7 @@ Response Assign(ApiContext& ctx, Request& req, const Session& s) {
     RETURN_IF_ERROR(EventRepo::Append(tx, e));
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, FamilyResource(id), id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, FamilyResource(id), st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, FamilyResource(id), st);
   return WithETag(http::JsonResponse(200, families::FamilyJson(*updated)), updated->version);
 }
 
@@ -279,7 +272,7 @@ Response ChangePhase(ApiContext& ctx, Request& req, const Session& s) {
     RETURN_IF_ERROR(EventRepo::Append(tx, e));
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, FamilyResource(id), id, "success"));
   });
-  if (!st.ok()) return Fail(ctx, req, s, action, FamilyResource(id), st);
+  if (!st.ok()) return families::FailedWrite(ctx, req, s, action, FamilyResource(id), st);
   return WithETag(http::JsonResponse(200, families::FamilyJson(*updated)), updated->version);
 }
 
