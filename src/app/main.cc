@@ -164,6 +164,8 @@ int main(int argc, char** argv) {
   backup->add_option("file", backup_file, "where to write the backup (must not exist)")->required();
 
   auto* routes = cli.add_subcommand("routes", "print every HTTP route, one per line");
+  bool routes_json = false;
+  routes->add_flag("--json", routes_json, "print the routes declared through the access pipeline as JSON (method, pattern, action, scope)");
   auto* version = cli.add_subcommand("version", "print the version");
 
   try {
@@ -187,10 +189,19 @@ int main(int argc, char** argv) {
     if (!db.ok()) return Fail(db.status());
     security::AuditLog log("unused");
     security::SessionService sessions(**db, log);
-    security::ApiContext ctx{**db, log, sessions, false};
+    security::ApiContext ctx{**db, log, sessions, false, nullptr};
     Metrics metrics;
     http::Router router;
-    app::RegisterRoutes(router, ctx, metrics);
+    auto declared = app::RegisterRoutes(router, ctx, metrics);
+    if (routes_json) {
+      // What the access pipeline knows of each declared route, for the test that walks them all.
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : declared)
+        out.push_back({{"method", r.method}, {"pattern", r.pattern}, {"action", r.action}, {"scope", r.scope},
+                       {"needs_version", r.needs_version}});
+      std::printf("%s\n", out.dump(1).c_str());
+      return 0;
+    }
     for (const auto& r : router.Describe()) std::printf("%s\n", r.c_str());
     return 0;
   }

@@ -14,6 +14,7 @@
 #include "eligibility/api.h"
 #include "eligibility/repo.h"
 #include "families/api.h"
+#include "families/service.h"
 #include "genogram/api.h"
 #include "genogram/gedcom.h"
 #include "programmes/api.h"
@@ -70,7 +71,7 @@ std::string DefaultAuditKeyFile(const std::string& db_url) {
   return "var/audit.key";
 }
 
-void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics) {
+std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics) {
   router.Add("GET", "/healthz", [](http::Request&) { return http::JsonResponse(200, {{"status", "ok"}}); });
   router.Add("GET", "/metrics", [&metrics, &ctx](http::Request&) {
     http::Response res;
@@ -92,12 +93,15 @@ void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& me
   });
   security::RegisterAuthRoutes(router, ctx);
   security::RegisterUserRoutes(router, ctx);
-  families::RegisterFamilyRoutes(router, ctx);
+  ctx.load_family_scope = families::LoadFamilyScope;
+  security::Routes routes(router, ctx);
+  families::RegisterFamilyRoutes(routes);
   programmes::RegisterProgrammeRoutes(router, ctx);
   trajectory::RegisterTrajectoryRoutes(router, ctx);
   consent::RegisterConsentRoutes(router, ctx);
   eligibility::RegisterEligibilityRoutes(router, ctx);
   genogram::RegisterGenogramRoutes(router, ctx);
+  return routes.Describe();
 }
 
 int Serve(const ServeConfig& config) {
@@ -154,7 +158,7 @@ int Serve(const ServeConfig& config) {
   }
   security::AuditLog audit(*key);
   security::SessionService sessions(**db, audit);
-  security::ApiContext ctx{**db, audit, sessions, config.secure_cookies};
+  security::ApiContext ctx{**db, audit, sessions, config.secure_cookies, nullptr};
   Metrics metrics;
 
   http::ServerOptions options;

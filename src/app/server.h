@@ -2,11 +2,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "platform/db.h"
 #include "platform/http.h"
 #include "platform/metrics.h"
-#include "security/guard.h"
+#include "security/pipeline.h"
 
 namespace kansrijk::app {
 
@@ -20,8 +21,9 @@ struct ServeConfig {
   bool sqlite_sync_full = false;
 };
 
-// Every route of the application (platform, security, features).
-void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics);
+// Every route of the application (platform, security, features). Returns what the access
+// pipeline knows of each declared route (action, scope), for `kansrijk routes --json`.
+std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics);
 // Migrates, binds, prints "kansrijk listening on http://HOST:PORT" and serves until SIGINT/SIGTERM.
 // Returns the process exit code.
 int Serve(const ServeConfig& config);

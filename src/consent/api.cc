@@ -2,7 +2,7 @@
 
 #include "consent/model.h"
 #include "consent/repo.h"
-#include "families/api.h"
+#include "families/legacy.h"
 #include "platform/api_helpers.h"
 #include "security/policy.h"
 #include "trajectory/repo.h"

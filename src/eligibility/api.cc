@@ -2,7 +2,7 @@
 
 #include "eligibility/model.h"
 #include "eligibility/repo.h"
-#include "families/api.h"
+#include "families/legacy.h"
 #include "platform/api_helpers.h"
 #include "programmes/model.h"
 #include "programmes/repo.h"

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "platform/http.h"
-#include "security/guard.h"
+#include "security/legacy_routes.h"
 
 namespace kansrijk::eligibility {
 

@@ -12,24 +12,26 @@ bool IsHouseholdRole(std::string_view s) {
 
 FieldErrors ValidateMember(const MemberFields& m, bool is_new, Date today, const std::string& prefix) {
   FieldErrors errors;
-  auto err = [&](const std::string& field, std::string msg) { errors[prefix + field].push_back(std::move(msg)); };
+  auto err = [&](const std::string& field, std::string code, Params params = {}) {
+    errors[prefix + field].push_back({std::move(code), std::move(params)});
+  };
   if (m.given_name) {
-    if (m.given_name->empty()) err("given_name", "Vul een voornaam in.");
-    else if (Utf8Length(*m.given_name) > kMaxPersonNameChars) err("given_name", "De voornaam mag hoogstens 100 tekens hebben.");
+    if (m.given_name->empty()) err("given_name", "given_name_required");
+    else if (Utf8Length(*m.given_name) > kMaxPersonNameChars) err("given_name", "too_long", {{"max", std::to_string(kMaxPersonNameChars)}});
   } else if (is_new) {
-    err("given_name", "Vul een voornaam in.");
+    err("given_name", "given_name_required");
   }
   if (m.family_name && Utf8Length(*m.family_name) > kMaxPersonNameChars)
-    err("family_name", "De achternaam mag hoogstens 100 tekens hebben.");
+    err("family_name", "too_long", {{"max", std::to_string(kMaxPersonNameChars)}});
   if (m.birth_date && *m.birth_date) {
     auto d = ParseDate(**m.birth_date);
-    if (!d) err("birth_date", "Schrijf de geboortedatum als jjjj-mm-dd, bijvoorbeeld 2015-04-23.");
-    else if (*d > today) err("birth_date", "De geboortedatum kan niet in de toekomst liggen.");
-    else if (*d < Date{1900, 1, 1}) err("birth_date", "De geboortedatum kan niet voor 1900 liggen.");
+    if (!d) err("birth_date", "bad_date");
+    else if (*d > today) err("birth_date", "birth_date_in_future");
+    else if (*d < Date{1900, 1, 1}) err("birth_date", "birth_date_before_1900");
   }
-  if (m.sex ? !IsSex(*m.sex) : is_new) err("sex", "Kies: female, male, other of unknown.");
+  if (m.sex ? !IsSex(*m.sex) : is_new) err("sex", "choose_one_of", {{"options", "female, male, other, unknown"}});
   if (m.household_role ? !IsHouseholdRole(*m.household_role) : is_new)
-    err("household_role", "Kies: parent, child, grandparent of other.");
+    err("household_role", "choose_one_of", {{"options", "parent, child, grandparent, other"}});
   return errors;
 }
 

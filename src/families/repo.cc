@@ -59,7 +59,7 @@ Member MemberFromRow(const db::Row& r) {
 
 Result<Family> FamilyRepo::Get(db::Connection& c, const std::string& id) {
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kFamilySelect) + "WHERE f.id = ?", {id}));
-  if (rows.empty()) return Status::NotFound("Dit gezin bestaat niet of u heeft er geen toegang toe.");
+  if (rows.empty()) return Status::NotFound("family_not_found");
   return FamilyFromRow(rows[0]);
 }
 
@@ -132,7 +132,7 @@ Result<Family> FamilyRepo::UpdateTrajectory(db::Connection& tx, const Family& f,
                            {db::Opt(f.coach_id), db::Opt(f.programme_id), f.phase, db::Opt(f.waiting_since),
                             db::Opt(f.intake_date), db::Opt(f.closing_reason), db::Opt(f.closing_summary),
                             FormatUtc(Now()), f.id, expected_version}));
-  if (changed != 1) return Status(Code::kFailedPrecondition, "Iemand anders heeft dit gezin intussen gewijzigd.");
+  if (changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   return Get(tx, f.id);
 }
 
@@ -140,8 +140,7 @@ Result<Family> FamilyRepo::Update(db::Connection& tx, const Family& current, int
                                   const std::string& name, const std::optional<std::string>& coach_id,
                                   const std::string& status) {
   if (current.version != expected_version)
-    return Status(Code::kFailedPrecondition,
-                  "Iemand anders heeft dit gezin intussen gewijzigd. Laad het opnieuw en probeer het nog eens.");
+    return Status(Code::kFailedPrecondition, "version_stale");
   // A family without a coach in aanmelding or intake is on the waiting list; one with a coach is not.
   std::optional<std::string> waiting_since;
   if (!coach_id && (current.phase == "aanmelding" || current.phase == "intake"))
@@ -151,7 +150,7 @@ Result<Family> FamilyRepo::Update(db::Connection& tx, const Family& current, int
                            "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
                            {name, FamilyNameKey(name), db::Opt(coach_id), status, db::Opt(waiting_since),
                             FormatUtc(Now()), current.id, expected_version}));
-  if (changed != 1) return Status(Code::kFailedPrecondition, "Iemand anders heeft dit gezin intussen gewijzigd.");
+  if (changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   return Get(tx, current.id);
 }
 
@@ -166,7 +165,7 @@ Result<std::vector<Member>> FamilyRepo::Members(db::Connection& c, const std::st
 Result<Member> FamilyRepo::GetMember(db::Connection& c, const std::string& family_id, const std::string& member_id) {
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kMemberSelect) + "WHERE id = ? AND family_id = ?",
                                       {member_id, family_id}));
-  if (rows.empty()) return Status::NotFound("Dit gezinslid bestaat niet.");
+  if (rows.empty()) return Status::NotFound("member_not_found");
   return MemberFromRow(rows[0]);
 }
 
@@ -183,13 +182,13 @@ Result<Member> FamilyRepo::InsertMember(db::Connection& tx, const std::string& f
 
 Result<Member> FamilyRepo::UpdateMember(db::Connection& tx, const Member& m, int64_t expected_version) {
   if (m.version != expected_version)
-    return Status(Code::kFailedPrecondition, "Iemand anders heeft dit gezinslid intussen gewijzigd. Laad opnieuw.");
+    return Status(Code::kFailedPrecondition, "version_stale");
   ASSIGN_OR_RETURN(int64_t changed,
                    tx.Exec("UPDATE members SET given_name = ?, family_name = ?, birth_date = ?, sex = ?, "
                            "household_role = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
                            {m.given_name, m.family_name, db::Opt(m.birth_date), m.sex, m.household_role,
                             FormatUtc(Now()), m.id, expected_version}));
-  if (changed != 1) return Status(Code::kFailedPrecondition, "Iemand anders heeft dit gezinslid intussen gewijzigd.");
+  if (changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   return GetMember(tx, m.family_id, m.id);
 }
 
@@ -198,7 +197,7 @@ Status FamilyRepo::CheckCoach(db::Connection& c, const std::string& organisation
                                       "role = 'coach' AND disabled = 0",
                                       {coach_id, organisation_id}));
   if (rows.at(0).Int(0) == 0)
-    return Status::InvalidField("coach_id", "Kies een actieve coach van uw eigen organisatie.");
+    return Status::InvalidField("coach_id", "coach_not_in_organisation");
   return Status::Ok();
 }
 

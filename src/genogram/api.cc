@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "families/api.h"
+#include "families/legacy.h"
 #include "families/repo.h"
 #include "genogram/gedcom.h"
 #include "genogram/patterns.h"

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "platform/http.h"
-#include "security/guard.h"
+#include "security/legacy_routes.h"
 
 namespace kansrijk::genogram {
 

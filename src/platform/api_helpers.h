@@ -30,7 +30,10 @@ class FieldReader {
   const Json* Array(const std::string& name);
   bool Present(const std::string& name) const;
   bool IsNull(const std::string& name) const;
-  void Error(const std::string& field, const std::string& message) { errors_[field].push_back(message); }
+  // Adds a field error with a catalogue code (data/messages) and its parameters.
+  void Error(const std::string& field, std::string code, Params params = {}) {
+    errors_[field].push_back({std::move(code), std::move(params)});
+  }
   FieldErrors& errors() { return errors_; }
   // kInvalidArgument with every field error, or OK.
   Status Finish() const;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "platform/messages.h"
+
 namespace kansrijk::http {
 
 std::string Request::Param(const std::string& name) const {
@@ -48,6 +50,7 @@ int HttpStatusFor(Code code) {
     case Code::kFailedPrecondition: return 412;
     case Code::kPreconditionRequired: return 428;
     case Code::kPayloadTooLarge: return 413;
+    case Code::kUnsupportedMediaType: return 415;
     case Code::kResourceExhausted: return 429;
     case Code::kUnavailable: return 503;
     case Code::kInternal: return 500;
@@ -56,43 +59,53 @@ int HttpStatusFor(Code code) {
 }
 
 namespace {
-struct ProblemKind {
-  const char* slug;
-  const char* title;
-};
-ProblemKind KindFor(Code code) {
+// The problem type's last part for each canonical code, unless the Status names its own slug.
+const char* SlugFor(Code code) {
   switch (code) {
-    case Code::kMalformed: return {"invalid-json", "Het verzoek kon niet gelezen worden"};
-    case Code::kInvalidArgument: return {"validation", "Niet alle velden zijn goed ingevuld"};
-    case Code::kUnauthenticated: return {"unauthenticated", "U bent niet (meer) ingelogd"};
-    case Code::kPermissionDenied: return {"forbidden", "Geen toegang"};
-    case Code::kNotFound: return {"not-found", "Niet gevonden"};
-    case Code::kConflict: return {"conflict", "Dit botst met bestaande gegevens"};
-    case Code::kFailedPrecondition: return {"precondition-failed", "Iemand anders heeft dit intussen gewijzigd"};
-    case Code::kPreconditionRequired: return {"precondition-required", "Versie ontbreekt (If-Match)"};
-    case Code::kPayloadTooLarge: return {"payload-too-large", "Het verzoek is te groot"};
-    case Code::kResourceExhausted: return {"too-many-requests", "Te veel pogingen"};
-    case Code::kUnavailable: return {"unavailable", "De dienst is tijdelijk niet beschikbaar"};
+    case Code::kMalformed: return "invalid-json";
+    case Code::kInvalidArgument: return "validation";
+    case Code::kUnauthenticated: return "unauthenticated";
+    case Code::kPermissionDenied: return "forbidden";
+    case Code::kNotFound: return "not-found";
+    case Code::kConflict: return "conflict";
+    case Code::kFailedPrecondition: return "precondition-failed";
+    case Code::kPreconditionRequired: return "precondition-required";
+    case Code::kPayloadTooLarge: return "payload-too-large";
+    case Code::kUnsupportedMediaType: return "unsupported-media-type";
+    case Code::kResourceExhausted: return "too-many-requests";
+    case Code::kUnavailable: return "unavailable";
     case Code::kInternal:
     case Code::kOk: break;
   }
-  return {"internal", "Er ging iets mis aan onze kant"};
+  return "internal";
 }
 }  // namespace
 
-Response ProblemResponse(const Status& status) {
-  int code = HttpStatusFor(status.code());
-  auto kind = KindFor(status.code());
-  std::string slug = status.problem_slug().empty() ? kind.slug : status.problem_slug();
+Response ProblemResponse(const Status& status, Lang lang) {
+  int http_status = HttpStatusFor(status.code());
+  std::string slug = status.problem_slug().empty() ? SlugFor(status.code()) : status.problem_slug();
+  // Internal details stay in the server log; the client gets a calm sentence and no note.
+  bool internal = status.code() == Code::kInternal;
   Json body = {{"type", "https://kansrijk.nl/problems/" + slug},
-               {"title", kind.title},
-               {"status", code},
-               // Internal details stay in the server log; the client gets a calm sentence.
-               {"detail", status.code() == Code::kInternal ? "Probeer het later opnieuw." : status.message()}};
-  if (!status.field_errors().empty()) body["errors"] = status.field_errors();
+               {"title", RenderMessage(GenericReasonFor(status.code()), {}, lang)},
+               {"status", http_status},
+               {"code", internal ? std::string("internal") : status.reason()},
+               {"params", internal ? Json::object() : Json(status.params())},
+               {"detail", Describe(status, lang)}};
+  if (!status.field_errors().empty()) {
+    Json errors = Json::object();
+    for (const auto& [field, list] : status.field_errors()) {
+      Json items = Json::array();
+      for (const auto& e : list)
+        items.push_back({{"code", e.code}, {"params", Json(e.params)}, {"detail", Describe(e, lang)}});
+      errors[field] = std::move(items);
+    }
+    body["errors"] = std::move(errors);
+  }
   if (slug == "totp-required") body["totp_required"] = true;
-  Response r = JsonResponse(code, body);
+  Response r = JsonResponse(http_status, body);
   r.content_type = "application/problem+json";
+  r.headers.emplace("Content-Language", lang == Lang::kEn ? "en" : "nl");
   if (auto s = status.retry_after_seconds()) r.headers.emplace("Retry-After", std::to_string(*s));
   return r;
 }
@@ -159,8 +172,8 @@ std::vector<std::string> Router::Describe() const {
 Result<Json> ParseJsonObject(std::string_view body) {
   Json j = Json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded())
-    return Status(Code::kMalformed, "De inhoud is geen geldige JSON (let op: tekst moet geldige UTF-8 zijn).");
-  if (!j.is_object()) return Status(Code::kMalformed, "De inhoud moet een JSON-object zijn.");
+    return Status(Code::kMalformed, "json_invalid");
+  if (!j.is_object()) return Status(Code::kMalformed, "json_not_object");
   return j;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "platform/messages.h"
 #include "platform/status.h"
 
 namespace kansrijk::http {
@@ -46,7 +47,9 @@ Response JsonResponse(int status, const Json& body);
 Response JsonTextResponse(int status, std::string body);
 Response NoContent();
 // The single mapping from Status codes to HTTP problem+json (RFC 9457).
-Response ProblemResponse(const Status& status);
+// `lang` chooses the language of `title` and `detail`; `code`, `params` and the field errors'
+// codes are the same in every language (the web renders them from its own catalogue).
+Response ProblemResponse(const Status& status, Lang lang = Lang::kNl);
 int HttpStatusFor(Code code);
 
 using Handler = std::function<Response(Request&)>;

@@ -1,5 +1,10 @@
-// Errors as values: one Status (code, message, per-field errors) and Result<T>.
-// Expected outcomes (not found, invalid input, conflict, forbidden) are returned, never thrown.
+// Errors as values: one Status (canonical code, a stable reason code with its parameters,
+// per-field errors) and Result<T>. Expected outcomes (not found, invalid input, conflict,
+// forbidden) are returned, never thrown.
+//
+// A Status carries no sentence. The words a person reads are made from the reason code and its
+// parameters at the edge, in that person's language (platform/messages.h, data/messages/*.json);
+// the web app renders the same codes from the same catalogue.
 #pragma once
 
 #include <map>
@@ -11,7 +16,7 @@
 
 namespace kansrijk {
 
-// Canonical codes. The single mapping to HTTP lives in platform/problem.cc.
+// Canonical codes. The single mapping to HTTP is http::HttpStatusFor (platform/http.cc).
 enum class Code {
   kOk,
   kMalformed,             // the request cannot be read at all (bad JSON, bad UTF-8) -> 400
@@ -23,37 +28,68 @@ enum class Code {
   kFailedPrecondition,    // stale If-Match version -> 412
   kPreconditionRequired,  // If-Match missing -> 428
   kPayloadTooLarge,       // -> 413
+  kUnsupportedMediaType,  // -> 415
   kResourceExhausted,     // rate limit / lockout -> 429
   kInternal,              // a bug or broken infrastructure -> 500
-  kUnavailable,           // database down -> 503
+  kUnavailable,           // database down, overloaded -> 503
 };
 
-using FieldErrors = std::map<std::string, std::vector<std::string>>;
+// Parameters of a reason code, e.g. {"max": "200"}. Values are plain text, never markup.
+using Params = std::map<std::string, std::string>;
+
+// One problem with one field: a stable code ("too_long") and its parameters ({"max": "200"}).
+struct FieldError {
+  std::string code;
+  Params params;
+  bool operator==(const FieldError&) const = default;
+};
+using FieldErrors = std::map<std::string, std::vector<FieldError>>;
 
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  // `reason` is a stable snake_case code with an entry in data/messages (e.g. "family_not_found").
+  Status(Code code, std::string reason, Params params = {})
+      : code_(code), reason_(std::move(reason)), params_(std::move(params)) {}
 
   static Status Ok() { return {}; }
-  static Status Invalid(FieldErrors errors, std::string message = "Niet alle velden zijn goed ingevuld.") {
-    Status s(Code::kInvalidArgument, std::move(message));
+  // kInvalidArgument with per-field errors; the reason defaults to "validation".
+  static Status Invalid(FieldErrors errors, std::string reason = "validation") {
+    Status s(Code::kInvalidArgument, std::move(reason));
     s.field_errors_ = std::move(errors);
     return s;
   }
-  static Status InvalidField(const std::string& field, const std::string& message) {
-    return Invalid({{field, {message}}});
+  static Status InvalidField(const std::string& field, std::string code, Params params = {}) {
+    return Invalid({{field, {FieldError{std::move(code), std::move(params)}}}});
   }
-  static Status NotFound(std::string what = "Niet gevonden.") { return {Code::kNotFound, std::move(what)}; }
-  static Status Forbidden(std::string why = "Dit mag u niet doen met uw rol.") {
-    return {Code::kPermissionDenied, std::move(why)};
+  static Status NotFound(std::string reason = "not_found") { return {Code::kNotFound, std::move(reason)}; }
+  static Status Forbidden(std::string reason = "forbidden") { return {Code::kPermissionDenied, std::move(reason)}; }
+  static Status Conflict(std::string reason, Params params = {}) {
+    return {Code::kConflict, std::move(reason), std::move(params)};
   }
-  static Status Internal(std::string what) { return {Code::kInternal, std::move(what)}; }
+  // A bug or broken infrastructure. `note` is for the server log and the CLI, never for a client.
+  static Status Internal(std::string note) {
+    Status s(Code::kInternal, "internal");
+    s.note_ = std::move(note);
+    return s;
+  }
+  static Status Unavailable(std::string note) {
+    Status s(Code::kUnavailable, "unavailable");
+    s.note_ = std::move(note);
+    return s;
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
-  const std::string& message() const { return message_; }
+  const std::string& reason() const { return reason_; }
+  const Params& params() const { return params_; }
   const FieldErrors& field_errors() const { return field_errors_; }
+  // Technical detail for logs (SQL errors, file names); empty for most statuses.
+  const std::string& note() const { return note_; }
+  Status& WithNote(std::string note) { note_ = std::move(note); return *this; }
+  // The Dutch sentence for this status (catalogue, platform/messages.h), with the note for
+  // internal errors: for the CLI and logs. Clients get Describe() in their own language.
+  std::string message() const;
 
   // A more specific problem type than the code's default (e.g. "csrf", "totp-required").
   const std::string& problem_slug() const { return slug_; }
@@ -63,11 +99,18 @@ class [[nodiscard]] Status {
 
  private:
   Code code_ = Code::kOk;
-  std::string message_;
+  std::string reason_;
+  Params params_;
   FieldErrors field_errors_;
+  std::string note_;
   std::string slug_;
   std::optional<int> retry_after_;
 };
+
+// Appends every field error of `from` to `into`.
+inline void MergeFieldErrors(FieldErrors& into, const FieldErrors& from) {
+  for (const auto& [k, v] : from) into[k].insert(into[k].end(), v.begin(), v.end());
+}
 
 // Either a value or a non-OK Status.
 template <typename T>

@@ -3,7 +3,7 @@
 
 #include "platform/http.h"
 #include "programmes/model.h"
-#include "security/guard.h"
+#include "security/legacy_routes.h"
 
 namespace kansrijk::programmes {
 

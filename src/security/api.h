@@ -3,7 +3,7 @@
 
 #include "platform/http.h"
 #include "security/accounts.h"
-#include "security/guard.h"
+#include "security/legacy_routes.h"
 
 namespace kansrijk::security {
 

@@ -34,7 +34,7 @@ AuditEntry AuditFor(const http::Request& req, const Actor& actor, std::string ac
                     std::optional<std::string> family_id, std::string outcome) {
   AuditEntry e;
   e.user_id = actor.user_id;
-  e.role = RoleName(actor.role);
+  e.role = RoleLabel(actor);
   e.organisation_id = actor.organisation_id;
   e.action = std::move(action);
   e.resource = std::move(resource);
@@ -50,36 +50,16 @@ std::string OutcomeOf(const Status& s) {
     case Code::kOk: return "success";
     case Code::kPermissionDenied: return "denied";
     case Code::kNotFound: return "not_found";
+    case Code::kUnauthenticated: return "unauthenticated";
     case Code::kInvalidArgument:
-    case Code::kMalformed: return "invalid";
+    case Code::kMalformed:
+    case Code::kPayloadTooLarge:
+    case Code::kUnsupportedMediaType: return "invalid";
     case Code::kConflict:
     case Code::kFailedPrecondition:
     case Code::kPreconditionRequired: return "conflict";
     default: return "failure";
   }
-}
-
-http::Handler WithSession(ApiContext& ctx, AuthedHandler fn) {
-  return [&ctx, fn = std::move(fn)](http::Request& req) -> http::Response {
-    auto session = ctx.sessions.Resolve(SessionTokenFromCookie(req.header("Cookie")));
-    if (!session.ok()) {
-      auto res = http::ProblemResponse(session.status());
-      if (session.status().code() == Code::kUnauthenticated)
-        res.headers.emplace("Set-Cookie", ClearedSessionCookie(ctx.secure_cookies));
-      return res;
-    }
-    bool is_write = req.method != "GET" && req.method != "HEAD";
-    if (is_write && !SecureEquals(req.header("X-CSRF-Token"), session->csrf_token)) {
-      return http::ProblemResponse(
-          Status(Code::kPermissionDenied, "De beveiligingscode (X-CSRF-Token) ontbreekt of klopt niet. Laad de pagina opnieuw.")
-              .WithSlug("csrf"));
-    }
-    return fn(req, session.value());
-  };
-}
-
-void AddRoute(http::Router& router, ApiContext& ctx, const char* method, const char* pattern, FeatureHandler fn) {
-  router.Add(method, pattern, WithSession(ctx, [&ctx, fn](http::Request& req, const Session& s) { return fn(ctx, req, s); }));
 }
 
 }  // namespace kansrijk::security

@@ -1,8 +1,7 @@
-// The HTTP edge of security: session cookie -> Session, CSRF check on writes, and audit
-// entries that describe the request. Every feature's handlers go through WithSession.
+// Small pieces of the HTTP edge of security: the session cookie and audit entries that describe
+// a request. The access pipeline (security/pipeline.h) is built from them.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -14,23 +13,6 @@
 namespace kansrijk::security {
 
 inline constexpr const char* kSessionCookie = "kansrijk_session";
-
-// What feature handlers need; owned by the app, outlives the server.
-struct ApiContext {
-  db::Database& db;
-  const AuditLog& audit;
-  SessionService& sessions;
-  bool secure_cookies = false;  // add `Secure` when served over TLS
-};
-
-using AuthedHandler = std::function<http::Response(http::Request&, const Session&)>;
-
-// Wraps `fn`: 401 without a valid session; 403 (slug csrf) when a write lacks the right X-CSRF-Token.
-http::Handler WithSession(ApiContext& ctx, AuthedHandler fn);
-
-// The signature of a feature's handlers; AddRoute registers one behind WithSession.
-using FeatureHandler = http::Response (*)(ApiContext&, http::Request&, const Session&);
-void AddRoute(http::Router& router, ApiContext& ctx, const char* method, const char* pattern, FeatureHandler fn);
 
 // The value of our session cookie in a Cookie header ("" when absent).
 std::string SessionTokenFromCookie(const std::string& cookie_header);

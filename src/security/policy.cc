@@ -1,8 +1,24 @@
 #include "security/policy.h"
 
-#include <set>
+#include <algorithm>
 
 namespace kansrijk::security {
+
+std::optional<PrincipalKind> ParsePrincipalKind(std::string_view name) {
+  if (name == "staff") return PrincipalKind::kStaff;
+  if (name == "family_member") return PrincipalKind::kFamilyMember;
+  if (name == "partner") return PrincipalKind::kPartner;
+  return std::nullopt;
+}
+
+std::string PrincipalKindName(PrincipalKind kind) {
+  switch (kind) {
+    case PrincipalKind::kStaff: return "staff";
+    case PrincipalKind::kFamilyMember: return "family_member";
+    case PrincipalKind::kPartner: return "partner";
+  }
+  return "unknown";
+}
 
 std::optional<Role> ParseRole(std::string_view name) {
   if (name == "admin") return Role::kAdmin;
@@ -20,107 +36,184 @@ std::string RoleName(Role role) {
   return "unknown";
 }
 
-std::string ActionName(Action action) {
-  switch (action) {
-    case Action::kFamilyList: return "family.list";
-    case Action::kFamilyCreate: return "family.create";
-    case Action::kFamilyRead: return "family.read";
-    case Action::kFamilyUpdate: return "family.update";
-    case Action::kFamilyAssignCoach: return "family.assign_coach";
-    case Action::kMemberRead: return "member.read";
-    case Action::kMemberWrite: return "member.write";
-    case Action::kAccessLogRead: return "access_log.read";
-    case Action::kUserManage: return "user.manage";
-    case Action::kUserListStaff: return "user.list_staff";
-    case Action::kProgrammeRead: return "programme.read";
-    case Action::kProgrammeManage: return "programme.manage";
-    case Action::kNormRead: return "norm.read";
-    case Action::kNormManage: return "norm.manage";
-    case Action::kReferralCreate: return "referral.create";
-    case Action::kWaitingListRead: return "waiting_list.read";
-    case Action::kTeamOverview: return "team.overview";
-    case Action::kFamilyPhaseChange: return "family.phase";
-    case Action::kTimelineRead: return "timeline.read";
-    case Action::kConsentRead: return "consent.read";
-    case Action::kConsentWrite: return "consent.write";
-    case Action::kEligibilityRead: return "eligibility.read";
-    case Action::kEligibilityWrite: return "eligibility.write";
-    case Action::kEligibilityOverride: return "eligibility.override";
-    case Action::kGenogramRead: return "genogram.read";
-    case Action::kGenogramWrite: return "genogram.write";
-    case Action::kGenogramNoteRead: return "genogram.note_read";
-    case Action::kGenogramThemesRead: return "genogram.themes_read";
-    case Action::kGenogramThemesManage: return "genogram.themes_manage";
-  }
-  return "unknown";
+std::string RoleLabel(const Actor& actor) {
+  if (actor.kind != PrincipalKind::kStaff) return PrincipalKindName(actor.kind);
+  return actor.role ? RoleName(*actor.role) : "unknown";
 }
 
 namespace {
 
-// The whole matrix in one table. Anything not listed is denied.
-const std::set<Action>& Permissions(Role role) {
-  // Admins run the organisation (accounts, programmes, norm tables) but never see case content.
-  static const std::set<Action> kAdmin = {Action::kUserManage,    Action::kUserListStaff, Action::kProgrammeRead,
-                                          Action::kProgrammeManage, Action::kNormRead,      Action::kNormManage,
-                                          Action::kGenogramThemesRead, Action::kGenogramThemesManage};
-  static const std::set<Action> kTeamLead = {
-      Action::kFamilyList,  Action::kFamilyCreate, Action::kFamilyRead,    Action::kFamilyUpdate,
-      Action::kFamilyAssignCoach, Action::kMemberRead, Action::kMemberWrite, Action::kAccessLogRead,
-      Action::kUserListStaff, Action::kProgrammeRead, Action::kNormRead, Action::kReferralCreate,
-      Action::kWaitingListRead, Action::kTeamOverview, Action::kFamilyPhaseChange, Action::kTimelineRead,
-      Action::kConsentRead, Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite,
-      Action::kEligibilityOverride, Action::kGenogramRead, Action::kGenogramWrite, Action::kGenogramNoteRead,
-      Action::kGenogramThemesRead};
-  static const std::set<Action> kCoach = {
-      Action::kFamilyList,  Action::kFamilyCreate,    Action::kFamilyRead,       Action::kFamilyUpdate,
-      Action::kMemberRead,  Action::kMemberWrite,     Action::kProgrammeRead,    Action::kNormRead,
-      Action::kReferralCreate, Action::kFamilyPhaseChange, Action::kTimelineRead, Action::kConsentRead,
-      Action::kConsentWrite, Action::kEligibilityRead, Action::kEligibilityWrite, Action::kGenogramRead,
-      Action::kGenogramWrite, Action::kGenogramNoteRead, Action::kGenogramThemesRead};
-  switch (role) {
-    case Role::kAdmin: return kAdmin;
-    case Role::kTeamLead: return kTeamLead;
-    case Role::kCoach: return kCoach;
-  }
-  static const std::set<Action> kNone;
-  return kNone;
+using K = PrincipalKind;
+using R = Reach;
+using S = ScopeKind;
+
+const Grant kAdmin{K::kStaff, Role::kAdmin, R::kOrganisation};
+const Grant kLead{K::kStaff, Role::kTeamLead, R::kOrganisation};
+const Grant kCoachAssigned{K::kStaff, Role::kCoach, R::kAssignedFamilies};
+// Organisation-level actions a coach may take (not bound to one family).
+const Grant kCoachOrg{K::kStaff, Role::kCoach, R::kOrganisation};
+const Grant kMemberOwn{K::kFamilyMember, std::nullopt, R::kOwnFamily};
+const Grant kPartnerOwn{K::kPartner, std::nullopt, R::kOwnReferrals};
+
+// The people who work with a family: its coaches, and the team leads of the organisation.
+const std::vector<Grant> kCaseWork = {kLead, kCoachAssigned};
+
+// The whole matrix. Anything not granted here is denied. Admins run the organisation
+// (accounts, programmes, norm tables, theme lists) but never see case content.
+const std::vector<PolicyRow> kPolicy = {
+    {Action::kFamilyList, "family.list", S::kOrganisation, {kLead, {K::kStaff, Role::kCoach, R::kAssignedFamilies}}},
+    {Action::kFamilyCreate, "family.create", S::kOrganisation, {kLead, kCoachOrg}},
+    {Action::kFamilyRead, "family.read", S::kFamily, kCaseWork},
+    {Action::kFamilyUpdate, "family.update", S::kFamily, kCaseWork},
+    {Action::kFamilyAssignCoach, "family.assign_coach", S::kFamily, {kLead}},
+    {Action::kMemberList, "member.list", S::kFamily, kCaseWork},
+    {Action::kMemberRead, "member.read", S::kFamily, kCaseWork},
+    {Action::kMemberCreate, "member.create", S::kFamily, kCaseWork},
+    {Action::kMemberUpdate, "member.update", S::kFamily, kCaseWork},
+    {Action::kAccessLogRead, "access_log.read", S::kFamily, {kLead}},
+
+    {Action::kUserManage, "user.manage", S::kOrganisation, {kAdmin}},
+    {Action::kUserListStaff, "user.list_staff", S::kOrganisation, {kAdmin, kLead}},
+
+    {Action::kProgrammeRead, "programme.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kProgrammeCreate, "programme.create", S::kOrganisation, {kAdmin}},
+    {Action::kProgrammeUpdate, "programme.update", S::kOrganisation, {kAdmin}},
+    {Action::kNormRead, "norm.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kNormCreate, "norm.create", S::kOrganisation, {kAdmin}},
+
+    {Action::kReferralCreate, "referral.create", S::kOrganisation, {kLead, kCoachOrg}},
+    {Action::kWaitingListRead, "waiting_list.read", S::kOrganisation, {kLead}},
+    {Action::kTeamOverview, "team.overview", S::kOrganisation, {kLead}},
+    {Action::kFamilyPhaseChange, "family.phase", S::kFamily, kCaseWork},
+    {Action::kTimelineRead, "timeline.read", S::kFamily, kCaseWork},
+    {Action::kConsentList, "consent.list", S::kFamily, kCaseWork},
+    {Action::kConsentCreate, "consent.create", S::kFamily, kCaseWork},
+    {Action::kConsentWithdraw, "consent.withdraw", S::kFamily, kCaseWork},
+    {Action::kEligibilityList, "eligibility.list", S::kFamily, kCaseWork},
+    {Action::kEligibilityCreate, "eligibility.create", S::kFamily, kCaseWork},
+    {Action::kEligibilityOverride, "eligibility.override", S::kFamily, {kLead}},
+
+    {Action::kGenogramRead, "genogram.read", S::kFamily, kCaseWork},
+    {Action::kGenogramSvg, "genogram.svg", S::kFamily, kCaseWork},
+    {Action::kGenogramPatterns, "genogram.patterns", S::kFamily, kCaseWork},
+    {Action::kGenogramExport, "genogram.export", S::kFamily, kCaseWork},
+    {Action::kGenogramImport, "genogram.import", S::kFamily, kCaseWork},
+    {Action::kGenogramImportDryRun, "genogram.import.dry_run", S::kFamily, kCaseWork},
+    {Action::kGenogramFromHousehold, "genogram.from_household", S::kFamily, kCaseWork},
+    {Action::kGenogramPersonCreate, "genogram.person.create", S::kFamily, kCaseWork},
+    {Action::kGenogramPersonRead, "genogram.person.read", S::kFamily, kCaseWork},
+    {Action::kGenogramPersonUpdate, "genogram.person.update", S::kFamily, kCaseWork},
+    {Action::kGenogramPersonDelete, "genogram.person.delete", S::kFamily, kCaseWork},
+    {Action::kGenogramRelationCreate, "genogram.relation.create", S::kFamily, kCaseWork},
+    {Action::kGenogramRelationRead, "genogram.relation.read", S::kFamily, kCaseWork},
+    {Action::kGenogramRelationUpdate, "genogram.relation.update", S::kFamily, kCaseWork},
+    {Action::kGenogramRelationDelete, "genogram.relation.delete", S::kFamily, kCaseWork},
+    {Action::kGenogramEventCreate, "genogram.event.create", S::kFamily, kCaseWork},
+    {Action::kGenogramEventRead, "genogram.event.read", S::kFamily, kCaseWork},
+    {Action::kGenogramEventUpdate, "genogram.event.update", S::kFamily, kCaseWork},
+    {Action::kGenogramEventDelete, "genogram.event.delete", S::kFamily, kCaseWork},
+    {Action::kGenogramNoteRead, "genogram.note_read", S::kFamily, kCaseWork},
+    {Action::kGenogramThemesRead, "genogram.themes_read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kGenogramThemesManage, "genogram.themes.replace", S::kOrganisation, {kAdmin}},
+
+    {Action::kPlanRead, "plan.read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
+    {Action::kReferralStatusRead, "referral.status_read", S::kReferral, {kLead, kPartnerOwn}},
+};
+
+bool Matches(const Grant& g, const Actor& a) {
+  if (g.kind != a.kind) return false;
+  if (a.kind == PrincipalKind::kStaff) return a.role.has_value() && g.role == a.role;
+  return true;
 }
 
-bool IsFamilyBound(Action a) {
-  return a == Action::kFamilyRead || a == Action::kFamilyUpdate || a == Action::kFamilyAssignCoach ||
-         a == Action::kMemberRead || a == Action::kMemberWrite || a == Action::kAccessLogRead ||
-         a == Action::kFamilyPhaseChange || a == Action::kTimelineRead || a == Action::kConsentRead ||
-         a == Action::kConsentWrite || a == Action::kEligibilityRead || a == Action::kEligibilityWrite ||
-         a == Action::kEligibilityOverride || a == Action::kGenogramRead || a == Action::kGenogramWrite ||
-         a == Action::kGenogramNoteRead;
+bool Reaches(const Grant& g, const Actor& a, const FamilyScope* family, const ReferralScope* referral) {
+  switch (g.reach) {
+    case Reach::kOrganisation: return true;
+    case Reach::kAssignedFamilies:
+      return family && std::find(family->coach_ids.begin(), family->coach_ids.end(), a.user_id) != family->coach_ids.end();
+    case Reach::kOwnFamily: return family && a.family_id && *a.family_id == family->family_id;
+    case Reach::kOwnReferrals:
+      return referral && a.partner_organisation_id && *a.partner_organisation_id == referral->partner_organisation_id;
+  }
+  return false;
 }
 
 }  // namespace
 
-Decision Decide(const Actor& actor, Action action, const FamilyScope* family) {
-  if (!Permissions(actor.role).contains(action)) return Decision::kDenyRole;
-  if (!IsFamilyBound(action)) return Decision::kAllow;
-  if (family == nullptr) return Decision::kDenyRole;
-  if (family->organisation_id != actor.organisation_id) return Decision::kDenyScope;
-  // A coach works only with the families assigned to them; a team lead with the whole organisation.
-  if (actor.role == Role::kCoach && family->coach_id != actor.user_id) return Decision::kDenyScope;
-  return Decision::kAllow;
+const std::vector<PolicyRow>& PolicyTable() { return kPolicy; }
+
+const PolicyRow& RowFor(Action action) {
+  for (const auto& row : kPolicy)
+    if (row.action == action) return row;
+  // Every Action has a row (policy_test.cc); an Action without one is a bug.
+  std::abort();
+}
+
+std::string ActionName(Action action) { return std::string(RowFor(action).name); }
+
+std::optional<Action> ActionByName(std::string_view name) {
+  for (const auto& row : kPolicy)
+    if (row.name == name) return row.action;
+  return std::nullopt;
+}
+
+bool MayEver(const Actor& actor, Action action) {
+  const auto& row = RowFor(action);
+  return std::any_of(row.grants.begin(), row.grants.end(), [&](const Grant& g) { return Matches(g, actor); });
+}
+
+Decision Decide(const Actor& actor, Action action, const FamilyScope* family, const ReferralScope* referral) {
+  const auto& row = RowFor(action);
+  if (!MayEver(actor, action)) return Decision::kDenyRole;
+  switch (row.scope) {
+    case ScopeKind::kOrganisation: return Decision::kAllow;
+    case ScopeKind::kFamily:
+      if (family == nullptr) return Decision::kDenyRole;
+      if (family->organisation_id != actor.organisation_id) return Decision::kDenyScope;
+      break;
+    case ScopeKind::kReferral:
+      if (referral == nullptr) return Decision::kDenyRole;
+      if (referral->organisation_id != actor.organisation_id) return Decision::kDenyScope;
+      break;
+  }
+  for (const auto& g : row.grants)
+    if (Matches(g, actor) && Reaches(g, actor, family, referral)) return Decision::kAllow;
+  return Decision::kDenyScope;
 }
 
 Status ToStatus(Decision decision) {
   switch (decision) {
     case Decision::kAllow: return Status::Ok();
     case Decision::kDenyRole: return Status::Forbidden();
-    case Decision::kDenyScope: return Status::NotFound("Dit gezin bestaat niet of u heeft er geen toegang toe.");
+    case Decision::kDenyScope: return Status::NotFound("family_not_found");
   }
   return Status::Forbidden();
 }
 
+std::vector<std::string> Capabilities(const Actor& actor) {
+  std::vector<std::string> out;
+  for (const auto& row : kPolicy)
+    if (MayEver(actor, row.action)) out.emplace_back(row.name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Result<FamilyListScope> ScopeFamilyList(const Actor& actor) {
-  if (Decide(actor, Action::kFamilyList) != Decision::kAllow) return Status::Forbidden();
-  FamilyListScope scope{actor.organisation_id, std::nullopt};
-  if (actor.role == Role::kCoach) scope.only_coach_id = actor.user_id;
-  return scope;
+  const auto& row = RowFor(Action::kFamilyList);
+  for (const auto& g : row.grants) {
+    if (!Matches(g, actor)) continue;
+    FamilyListScope scope{actor.organisation_id, std::nullopt, std::nullopt};
+    switch (g.reach) {
+      case Reach::kOrganisation: return scope;
+      case Reach::kAssignedFamilies: scope.only_coach_id = actor.user_id; return scope;
+      case Reach::kOwnFamily:
+        if (!actor.family_id) return Status::Forbidden();
+        scope.only_family_id = actor.family_id;
+        return scope;
+      case Reach::kOwnReferrals: break;  // partners list referrals, not families
+    }
+  }
+  return Status::Forbidden();
 }
 
 }  // namespace kansrijk::security

@@ -5,7 +5,7 @@
 #include "consent/model.h"
 #include "consent/repo.h"
 #include "eligibility/repo.h"
-#include "families/api.h"
+#include "families/legacy.h"
 #include "families/repo.h"
 #include "platform/api_helpers.h"
 #include "programmes/repo.h"
@@ -139,7 +139,7 @@ Response CreateReferral(ApiContext& ctx, Request& req, const Session& s) {
     return ctx.audit.Append(tx, AuditFor(req, s.actor, action, FamilyResource(created->id), created->id, "success"));
   });
   if (!st.ok()) return ProblemResponse(st);
-  auto res = WithETag(http::JsonResponse(201, families::FamilyWithMembers(*created, created_members)), created->version);
+  auto res = WithETag(http::JsonResponse(201, families::FamilyWithMembersJson(*created, created_members)), created->version);
   res.headers.emplace("Location", "/api/v1/families/" + created->id);
   return res;
 }

@@ -1,0 +1,54 @@
+// The use cases of families and household members: each gathers the facts, calls the pure
+// rules of model.h and writes through the repository on the caller's transaction. The HTTP
+// handlers (api.cc), the CLI and the demo call these; none of them knows HTTP.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "families/model.h"
+#include "families/repo.h"
+#include "platform/db.h"
+#include "security/policy.h"
+
+namespace kansrijk::families {
+
+// The policy scope of a family: its organisation and coaches. kNotFound when absent.
+Result<security::FamilyScope> LoadFamilyScope(db::Connection& c, const std::string& family_id);
+
+struct NewFamily {
+  std::string organisation_id;
+  std::string name;
+  std::optional<std::string> coach_id;
+  std::vector<MemberFields> members;  // already validated with ValidateMember
+};
+struct FamilyWithMembers {
+  Family family;
+  std::vector<Member> members;
+};
+
+// Registers a family with its household. `coach_id`, when set, must be an enabled coach of the
+// organisation (kInvalidArgument on field coach_id). Without a coach it enters the waiting list.
+Result<FamilyWithMembers> CreateFamily(db::Connection& tx, const NewFamily& f);
+
+struct FamilyChange {
+  std::optional<std::string> name;
+  bool coach_change = false;  // coach_id was sent (null means: no coach)
+  std::optional<std::string> coach_id;
+  std::optional<std::string> status;
+};
+// Applies a change; kFailedPrecondition when `expected_version` is stale, kPermissionDenied
+// (reason coach_change_forbidden) when the coach changes and `may_assign_coach` is false.
+Result<Family> UpdateFamily(db::Connection& tx, const std::string& family_id, int64_t expected_version,
+                            const FamilyChange& change, bool may_assign_coach);
+
+// The family with its members (kNotFound).
+Result<FamilyWithMembers> GetFamily(db::Connection& c, const std::string& family_id);
+
+Result<Member> AddMember(db::Connection& tx, const std::string& family_id, const MemberFields& fields);
+// kNotFound when the member is not of this family; kFailedPrecondition when stale.
+Result<Member> ChangeMember(db::Connection& tx, const std::string& family_id, const std::string& member_id,
+                            const MemberFields& change, int64_t expected_version);
+
+}  // namespace kansrijk::families

@@ -1,0 +1,89 @@
+#include "families/wire.h"
+
+#include "platform/api_helpers.h"
+
+namespace kansrijk::families {
+
+void WriteMember(http::JsonWriter& w, const Member& m) {
+  w.BeginObject()
+      .Key("id").String(m.id)
+      .Key("family_id").String(m.family_id)
+      .Key("given_name").String(m.given_name)
+      .Key("family_name").String(m.family_name)
+      .Key("birth_date").OptString(m.birth_date)
+      .Key("sex").String(m.sex)
+      .Key("household_role").String(m.household_role)
+      .Key("version").Int(m.version)
+      .Key("created_at").String(m.created_at)
+      .Key("updated_at").String(m.updated_at)
+      .EndObject();
+}
+
+void WriteFamily(http::JsonWriter& w, const Family& f, const std::vector<Member>* members, FamilyDetail detail,
+                 std::optional<int64_t> waiting_days) {
+  w.BeginObject()
+      .Key("id").String(f.id)
+      .Key("name").String(f.name)
+      .Key("coach_id").OptString(f.coach_id)
+      .Key("coach_name").OptString(f.coach_id ? std::optional(f.coach_name) : std::nullopt)
+      .Key("status").String(f.status)
+      .Key("version").Int(f.version)
+      .Key("created_at").String(f.created_at)
+      .Key("updated_at").String(f.updated_at)
+      .Key("member_count").Int(f.member_count)
+      .Key("programme_id").OptString(f.programme_id)
+      .Key("programme_name").OptString(f.programme_id ? std::optional(f.programme_name) : std::nullopt)
+      .Key("phase").String(f.phase)
+      .Key("waiting_since").OptString(f.waiting_since)
+      .Key("waiting_days");
+  if (waiting_days) w.Int(*waiting_days);
+  else w.Null();
+  w.Key("intake_date").OptString(f.intake_date);
+  if (detail == FamilyDetail::kFull) {
+    w.Key("closing_reason").OptString(f.closing_reason).Key("closing_summary").OptString(f.closing_summary);
+    w.Key("referral");
+    if (f.referrer_kind) {
+      w.BeginObject()
+          .Key("referrer_organisation").String(f.referrer_organisation.value_or(""))
+          .Key("referrer_kind").String(*f.referrer_kind)
+          .Key("reason").String(f.referral_reason.value_or(""))
+          .Key("contact").BeginObject();
+      if (f.contact_phone) w.Key("phone").String(*f.contact_phone);
+      if (f.contact_email) w.Key("email").String(*f.contact_email);
+      if (f.contact_address) w.Key("address").String(*f.contact_address);
+      w.EndObject().EndObject();
+    } else {
+      w.Null();
+    }
+  } else {
+    w.Key("referrer_kind").OptString(f.referrer_kind);
+  }
+  if (members) {
+    w.Key("members").BeginArray();
+    for (const auto& m : *members) WriteMember(w, m);
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+http::Json MemberJson(const Member& m) {
+  http::JsonWriter w;
+  WriteMember(w, m);
+  return http::Json::parse(w.Take());
+}
+
+MemberFields ReadMemberFields(const http::Json& obj, FieldErrors& errors, const std::string& prefix) {
+  http::FieldReader f(obj, {"given_name", "family_name", "birth_date", "sex", "household_role"});
+  MemberFields m;
+  m.given_name = f.String("given_name", false, kMaxPersonNameChars + 1);
+  m.family_name = f.String("family_name", false, kMaxPersonNameChars + 1);
+  if (f.IsNull("birth_date")) m.birth_date = std::optional<std::string>();
+  else if (auto b = f.String("birth_date", false, 10)) m.birth_date = std::optional<std::string>(*b);
+  m.sex = f.String("sex", false, 20);
+  m.household_role = f.String("household_role", false, 20);
+  for (auto& [field, list] : f.errors())
+    for (auto& e : list) errors[prefix + field].push_back(e);
+  return m;
+}
+
+}  // namespace kansrijk::families
