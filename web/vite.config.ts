@@ -34,5 +34,8 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
+    // The message catalogue lives at the repository root (data/messages), shared with the server;
+    // the build bundles it on import, the dev server must be allowed to read it.
+    fs: { allow: ['.', '../data/messages'] },
   },
 });

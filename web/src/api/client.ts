@@ -1,13 +1,26 @@
 // The one way the web app talks to the kansrijk API: same-origin fetch with the session
 // cookie, the CSRF token on every write, If-Match on updates, and problem+json turned into
-// an ApiError whose field errors can be shown next to the form fields.
+// an ApiError whose reason codes the UI turns into text from the message catalogue
+// (i18n/messages.ts). Every request says which language the user reads (Accept-Language), so
+// the server's own `detail` is in that language too when the web does not know a code.
+
+/** One field error: a stable reason code with parameters (the text comes from the catalogue). */
+export interface FieldError {
+  code: string;
+  params?: Record<string, string>;
+  /** The server's rendering in the request's language; only for codes the web does not know. */
+  detail?: string;
+}
 
 export interface Problem {
   type?: string;
   title?: string;
   status: number;
+  /** Stable snake_case reason code, e.g. "version_stale", "too_long". */
+  code?: string;
+  params?: Record<string, string>;
   detail?: string;
-  errors?: Record<string, string[]>;
+  errors?: Record<string, FieldError[]>;
   totp_required?: boolean;
 }
 
@@ -17,7 +30,8 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | null;
 
   constructor(status: number, problem: Problem, retryAfterSeconds: number | null = null) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    // The code, never a sentence: no code may decide anything on message text.
+    super(problem.code ?? `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
     this.retryAfterSeconds = retryAfterSeconds;
@@ -30,13 +44,34 @@ export class ApiError extends Error {
     return type.slice(type.lastIndexOf('/') + 1);
   }
 
-  get fieldErrors(): Record<string, string[]> {
-    return this.problem.errors ?? {};
+  /** The reason code ("" when the server sent none, e.g. no connection). */
+  get code(): string {
+    return this.problem.code ?? '';
+  }
+
+  /** The reason's parameters, e.g. { max: "200" } or { theme: "verslaving" }. */
+  get params(): Record<string, string> {
+    return this.problem.params ?? {};
+  }
+
+  /** Field name → coded errors. Older answers with plain strings are read as unknown codes. */
+  get fieldErrors(): Record<string, FieldError[]> {
+    const out: Record<string, FieldError[]> = {};
+    for (const [field, list] of Object.entries(this.problem.errors ?? {})) {
+      out[field] = (Array.isArray(list) ? list : [list]).map((e: FieldError | string) => (typeof e === 'string' ? { code: '', detail: e } : e));
+    }
+    return out;
   }
 }
 
 let csrfToken: string | null = null;
 let unauthenticatedHandler: (() => void) | null = null;
+let language = 'nl';
+
+/** The user's UI language, sent as Accept-Language on every request (set by I18nProvider). */
+export function setRequestLanguage(lang: string): void {
+  language = lang;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -83,7 +118,7 @@ export function buildPath(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': language };
   if (options.rawBody !== undefined) headers['Content-Type'] = 'application/octet-stream';
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { nl, type MessageKey } from './nl';
 import { en } from './en';
+import { setRequestLanguage } from '../api/client';
 
 export type Lang = 'nl' | 'en';
 export type Vars = Record<string, string | number>;
@@ -9,6 +10,21 @@ export type T = (key: MessageKey, vars?: Vars) => string;
 
 const STORAGE_KEY = 'kansrijk.lang';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { nl, en };
+
+// The language in use right now, for code outside React (the API client's Accept-Language,
+// field errors turned into text when a request fails). The provider keeps it current.
+let current: Lang = 'nl';
+
+/** The UI language in use right now. */
+export function currentLang(): Lang {
+  return current;
+}
+
+function use(lang: Lang): Lang {
+  current = lang;
+  setRequestLanguage(lang);
+  return lang;
+}
 
 function initialLang(): Lang {
   try {
@@ -34,12 +50,12 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => use(initialLang()));
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    setLangState(use(next));
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

@@ -3,6 +3,7 @@ import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-r
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
+import { describeError } from './errors';
 import type { MessageKey } from '../i18n/nl';
 
 export function Loading({ label }: { label?: string }) {
@@ -23,21 +24,10 @@ export function Empty({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** The message for an error from the API, in the user's language. */
+/** The message for an error from the API, by its reason code, in the user's language. */
 export function useErrorMessage() {
-  const { t } = useI18n();
-  return (error: unknown, notFoundKey: MessageKey = 'state.notAvailable'): string => {
-    if (error instanceof ApiError) {
-      if (error.status === 0) return t('state.networkError');
-      if (error.status === 404) return t(notFoundKey);
-      if (error.status === 403) return t('state.forbidden');
-      if (error.status === 412) return t('state.conflict');
-      if (error.status === 429) return t('state.tooMany', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 900) / 60)) });
-      if (error.status === 422) return t('state.fixErrors');
-      return error.problem.detail || t('state.error');
-    }
-    return t('state.error');
-  };
+  const { t, lang } = useI18n();
+  return (error: unknown, notFoundKey?: MessageKey): string => describeError(error, lang, t, { notFoundKey });
 }
 
 export function ErrorState({ error, onRetry, notFoundKey }: { error: unknown; onRetry?: () => void; notFoundKey?: MessageKey }) {

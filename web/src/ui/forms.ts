@@ -2,7 +2,8 @@
 // mapping of problem+json field errors onto form fields.
 import { ApiError } from '../api/client';
 import { parseDate, todayIso } from '../i18n/format';
-import type { T } from '../i18n';
+import { currentLang, type T } from '../i18n';
+import { describeFieldErrors } from './errors';
 
 export type Errors = Record<string, string>;
 
@@ -33,7 +34,8 @@ export function checkDate(
 
 /**
  * Splits a 422 from the server into field errors (keyed by our field ids via `fieldIds`:
- * API field name → form field id) and one general message for whatever has no field.
+ * API field name → form field id) and one general message for whatever has no field. The
+ * texts come from the message catalogue by code, in the UI language in use.
  */
 export function serverErrors(error: unknown, fieldIds: Record<string, string> = {}): { fields: Errors; general: string[] } {
   const fields: Errors = {};
@@ -41,7 +43,7 @@ export function serverErrors(error: unknown, fieldIds: Record<string, string> = 
   if (error instanceof ApiError && error.status === 422) {
     for (const [name, messages] of Object.entries(error.fieldErrors)) {
       const id = fieldIds[name];
-      const text = messages.join(' ');
+      const text = describeFieldErrors(messages, currentLang());
       if (id) fields[id] = text;
       else general.push(text);
     }

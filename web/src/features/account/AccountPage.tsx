@@ -3,7 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import qrcode from 'qrcode-generator';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { TextField, focusFirstError } from '../../ui/Field';
 import { serverErrors, type Errors } from '../../ui/forms';
@@ -127,7 +127,7 @@ function TotpSection() {
       setNotice({ text: t('account.totpEnabled'), type: 'ok' });
       await refresh();
     } catch (err) {
-      const fieldError = err instanceof ApiError && err.status === 422 ? Object.values(err.fieldErrors).flat().join(' ') : null;
+      const fieldError = serverErrors(err).general.join(' ') || null;
       setError(fieldError || errorMessage(err));
       focusFirstError({ 'totp-code': 'x' }, ['totp-code']);
     } finally {
@@ -149,7 +149,7 @@ function TotpSection() {
       setNotice({ text: t('account.totpDisabled'), type: 'ok' });
       await refresh();
     } catch (err) {
-      const fieldError = err instanceof ApiError && err.status === 422 ? Object.values(err.fieldErrors).flat().join(' ') : null;
+      const fieldError = serverErrors(err).general.join(' ') || null;
       setError(fieldError || errorMessage(err));
     } finally {
       setBusy(false);

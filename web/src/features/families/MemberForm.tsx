@@ -66,7 +66,7 @@ export function MemberForm({ familyId, member, onSaved, onCancel, onConflict }: 
       const { fields, general: rest } = serverErrors(err, FIELD_IDS);
       setErrors(fields);
       if (err instanceof ApiError && err.status === 412) {
-        setGeneral(t('state.conflict'));
+        setGeneral(errorMessage(err));
         onConflict();
       } else {
         setGeneral(rest.length ? rest.join(' ') : errorMessage(err));

@@ -26,6 +26,7 @@ import { ApiError, request } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { TextField, focusFirstError } from '../../ui/Field';
 import { required, type Errors } from '../../ui/forms';
+import { describeFieldErrors } from '../../ui/errors';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -58,7 +59,7 @@ interface Row {
   id: string;
   label: string;
   strength: boolean;
-  /** The label on the server, for a theme that is saved already (the 409 message names it). */
+  /** The label on the server, for a theme that is saved already. */
   savedLabel: string | null;
 }
 
@@ -77,7 +78,7 @@ const restoreId = (r: Row) => `th-restore-${r.key}`;
 const ADD = { label: 'th-add-label', id: 'th-add-id', strength: 'th-add-strength' };
 
 function ThemesEditor({ initial }: { initial: Theme[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const errorMessage = useErrorMessage();
   const [baseline, setBaseline] = useState(() => toRows(initial));
   const [rows, setRows] = useState(baseline);
@@ -247,21 +248,25 @@ function ThemesEditor({ initial }: { initial: Theme[] }) {
         for (const [field, messages] of Object.entries(err.fieldErrors)) {
           const m = /^items\[(\d+)\](?:\.(\w+))?$/.exec(field);
           const r = m ? sent[Number(m[1])] : undefined;
+          const text = describeFieldErrors(messages, lang);
           if (!r) {
-            rest.push(messages.join(' '));
+            rest.push(text);
             continue;
           }
           const target = m![2] === 'id' && r.savedLabel === null ? codeId(r) : labelId(r);
-          fields[target] = [fields[target], ...messages].filter(Boolean).join(' ');
+          fields[target] = [fields[target], text].filter(Boolean).join(' ');
         }
         setErrors(fields);
         if (rest.length || !Object.keys(fields).length) showGeneral(rest.length ? rest.join(' ') : t('state.fixErrors'));
         else focusFirstError(fields, order);
       } else if (err instanceof ApiError && err.status === 409) {
-        // A removed theme is still marked on persons: the server names it; show that next to it.
-        const detail = err.problem.detail || t('state.error');
+        // A removed theme is still marked on persons: the server names it in params.theme (its id;
+        // its label from older servers); show that next to it.
+        const detail = errorMessage(err);
+        const theme = err.params.theme;
         const culprit =
-          removed.find((r) => r.savedLabel !== null && detail.includes(`"${r.savedLabel}"`)) ?? (removed.length === 1 ? removed[0] : undefined);
+          (theme ? removed.find((r) => r.savedLabel !== null && (r.id === theme || r.savedLabel === theme)) : undefined) ??
+          (removed.length === 1 ? removed[0] : undefined);
         if (culprit) {
           // The alert at the top is announced; focus goes to the theme's own button to put it back.
           flushSync(() => {

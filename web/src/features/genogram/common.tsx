@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { focusFirstError } from '../../ui/Field';
 import { serverErrors, type Errors } from '../../ui/forms';
+import { describeFieldErrors } from '../../ui/errors';
 import { useErrorMessage } from '../../ui/States';
 import type { Genogram, Person, Relation } from './api';
 
@@ -45,19 +46,19 @@ export function CheckField({
 }
 
 /**
- * The sentence to show for a failed genogram request: the server explains refused family
- * history in plain Dutch (422 detail), a stale version gets the "someone else changed this" text.
+ * The sentence to show for a failed genogram request: a refusal with its own reason code
+ * (e.g. a file that is no GEDCOM) by that code, a plain validation refusal by its field
+ * errors' codes, a stale version with the "someone else changed this" text.
  */
 export function useProblemText() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const errorMessage = useErrorMessage();
   return (error: unknown): string => {
     if (error instanceof ApiError) {
       if (error.status === 412) return t('genogram.conflict');
       if (error.status === 413) return t('genogram.import.tooBig');
-      if (error.status === 422) {
-        const fields = Object.values(error.fieldErrors).flat();
-        return error.problem.detail || fields.join(' ') || t('state.fixErrors');
+      if (error.status === 422 && (!error.code || error.code === 'validation')) {
+        return describeFieldErrors(Object.values(error.fieldErrors).flat(), lang) || errorMessage(error);
       }
     }
     return errorMessage(error);

@@ -56,7 +56,7 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; on
       onCreated(created);
     } catch (err) {
       const { fields, general: rest } = serverErrors(err, FIELD_IDS);
-      if (err instanceof ApiError && err.status === 409) fields[FIELD_IDS.username] = err.problem.detail ?? errorMessage(err);
+      if (err instanceof ApiError && err.status === 409) fields[FIELD_IDS.username] = errorMessage(err);
       setErrors(fields);
       if (!Object.keys(fields).length || rest.length) setGeneral(rest.length ? rest.join(' ') : errorMessage(err));
       focusFirstError(fields, Object.values(FIELD_IDS));
