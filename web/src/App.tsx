@@ -6,7 +6,7 @@ import { ForbiddenPage, Loading, NotFoundPage } from './ui/States';
 import { homePathFor, loginPath, useSession } from './features/auth/session';
 import LoginPage from './features/auth/LoginPage';
 import { useI18n } from './i18n';
-import type { Role } from './api/types';
+import type { Capability } from './api/types';
 
 // Pages load on demand, so the first download stays small.
 const CaseloadPage = lazy(() => import('./features/families/CaseloadPage'));
@@ -19,8 +19,9 @@ const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage')
 const ThemesPage = lazy(() => import('./features/genogram/ThemesPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
 
-function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
-  const { status, user, reason, retry } = useSession();
+/** A page for logged-in users; with `need`, only for those who may take that action. */
+function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
+  const { status, user, can, reason, retry } = useSession();
   const { t } = useI18n();
   const location = useLocation();
   if (status === 'loading') return <Loading />;
@@ -36,19 +37,15 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   }
   // After a logout there is nothing to come back to; otherwise return here after login.
   if (!user) return <Navigate to={reason === 'logout' ? '/login' : loginPath(location.pathname + location.search)} replace />;
-  if (roles && !roles.includes(user.role)) return <ForbiddenPage />;
+  if (need && !can(need)) return <ForbiddenPage />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 function Home() {
-  const { status, user } = useSession();
+  const { status, user, can } = useSession();
   if (status === 'loading') return <Loading />;
-  return <Navigate to={user ? homePathFor(user.role) : '/login'} replace />;
+  return <Navigate to={user ? homePathFor(can) : '/login'} replace />;
 }
-
-const CASE: Role[] = ['team_lead', 'coach'];
-const LEAD: Role[] = ['team_lead'];
-const ADMIN: Role[] = ['admin'];
 
 export default function App() {
   return (
@@ -56,15 +53,15 @@ export default function App() {
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/gezinnen" element={<Guard roles={CASE}><CaseloadPage /></Guard>} />
-        <Route path="/gezinnen/:id" element={<Guard roles={CASE}><FamilyPage /></Guard>} />
-        <Route path="/gezinnen/:id/:tab" element={<Guard roles={CASE}><FamilyPage /></Guard>} />
-        <Route path="/aanmelden" element={<Guard roles={CASE}><ReferralPage /></Guard>} />
-        <Route path="/wachtlijst" element={<Guard roles={LEAD}><WaitingListPage /></Guard>} />
-        <Route path="/team" element={<Guard roles={LEAD}><TeamOverviewPage /></Guard>} />
-        <Route path="/beheer/gebruikers" element={<Guard roles={ADMIN}><UsersPage /></Guard>} />
-        <Route path="/beheer/programmas" element={<Guard roles={ADMIN}><ProgrammesPage /></Guard>} />
-        <Route path="/beheer/themas" element={<Guard roles={ADMIN}><ThemesPage /></Guard>} />
+        <Route path="/gezinnen" element={<Guard need="family.list"><CaseloadPage /></Guard>} />
+        <Route path="/gezinnen/:id" element={<Guard need="family.read"><FamilyPage /></Guard>} />
+        <Route path="/gezinnen/:id/:tab" element={<Guard need="family.read"><FamilyPage /></Guard>} />
+        <Route path="/aanmelden" element={<Guard need="referral.create"><ReferralPage /></Guard>} />
+        <Route path="/wachtlijst" element={<Guard need="waiting_list.read"><WaitingListPage /></Guard>} />
+        <Route path="/team" element={<Guard need="team.overview"><TeamOverviewPage /></Guard>} />
+        <Route path="/beheer/gebruikers" element={<Guard need="user.manage"><UsersPage /></Guard>} />
+        <Route path="/beheer/programmas" element={<Guard need="programme.update"><ProgrammesPage /></Guard>} />
+        <Route path="/beheer/themas" element={<Guard need="genogram.themes.replace"><ThemesPage /></Guard>} />
         <Route path="/account" element={<Guard><AccountPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

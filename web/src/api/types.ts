@@ -1,6 +1,69 @@
 // Shapes of the kansrijk API (docs/openapi.yaml). Ids are opaque strings, money is cents.
 
+/** A staff role: shown as a label only. What a user may do comes from their capabilities. */
 export type Role = 'admin' | 'team_lead' | 'coach';
+
+/** Who is logged in: staff of the organisation, a member of a family, or a partner organisation. */
+export type PrincipalKind = 'staff' | 'family_member' | 'partner';
+
+/**
+ * An action a user may take, by its audit name: the rows of the policy table on the server
+ * (src/security/policy.cc). GET /me lists the ones the user may ever take (`capabilities`);
+ * whether a particular family is in reach, the server decides per request.
+ */
+export type Capability =
+  | 'family.list'
+  | 'family.create'
+  | 'family.read'
+  | 'family.update'
+  | 'family.assign_coach'
+  | 'member.list'
+  | 'member.read'
+  | 'member.create'
+  | 'member.update'
+  | 'access_log.read'
+  | 'user.manage'
+  | 'user.list_staff'
+  | 'programme.read'
+  | 'programme.create'
+  | 'programme.update'
+  | 'norm.read'
+  | 'norm.create'
+  | 'referral.create'
+  | 'waiting_list.read'
+  | 'team.overview'
+  | 'family.phase'
+  | 'timeline.read'
+  | 'consent.list'
+  | 'consent.create'
+  | 'consent.withdraw'
+  | 'eligibility.list'
+  | 'eligibility.create'
+  | 'eligibility.override'
+  | 'genogram.read'
+  | 'genogram.svg'
+  | 'genogram.patterns'
+  | 'genogram.export'
+  | 'genogram.import'
+  | 'genogram.import.dry_run'
+  | 'genogram.from_household'
+  | 'genogram.person.create'
+  | 'genogram.person.read'
+  | 'genogram.person.update'
+  | 'genogram.person.delete'
+  | 'genogram.relation.create'
+  | 'genogram.relation.read'
+  | 'genogram.relation.update'
+  | 'genogram.relation.delete'
+  | 'genogram.event.create'
+  | 'genogram.event.read'
+  | 'genogram.event.update'
+  | 'genogram.event.delete'
+  | 'genogram.note_read'
+  | 'genogram.themes_read'
+  | 'genogram.themes.replace'
+  | 'plan.read'
+  | 'referral.status_read';
 
 export interface User {
   id: string;
@@ -12,6 +75,14 @@ export interface User {
   totp_enabled: boolean;
   disabled: boolean;
   version?: number;
+}
+
+/** GET /api/v1/me (and the answer to a login). */
+export interface MeAnswer {
+  user: User;
+  csrf_token: string;
+  kind?: PrincipalKind;
+  capabilities?: Capability[];
 }
 
 export interface Page<T> {

@@ -6,17 +6,19 @@ import { NavLink, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
 import { useSession } from '../features/auth/session';
 import type { MessageKey } from '../i18n/nl';
-import type { Role } from '../api/types';
+import type { Can } from '../features/auth/session';
 
-const MENU: { to: string; key: MessageKey; roles: Role[] }[] = [
-  { to: '/gezinnen', key: 'nav.caseload', roles: ['coach'] },
-  { to: '/gezinnen', key: 'nav.caseloadTeam', roles: ['team_lead'] },
-  { to: '/wachtlijst', key: 'nav.waiting', roles: ['team_lead'] },
-  { to: '/aanmelden', key: 'nav.referral', roles: ['team_lead', 'coach'] },
-  { to: '/team', key: 'nav.team', roles: ['team_lead'] },
-  { to: '/beheer/gebruikers', key: 'nav.users', roles: ['admin'] },
-  { to: '/beheer/programmas', key: 'nav.programmes', roles: ['admin'] },
-  { to: '/beheer/themas', key: 'nav.themes', roles: ['admin'] },
+// The main menu: an item shows when the user may take the action its page is for (from
+// GET /me capabilities). The caseload is called "team caseload" for whoever oversees the team.
+const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
+  { to: '/gezinnen', key: 'nav.caseload', show: (can) => can('family.list') && !can('team.overview') },
+  { to: '/gezinnen', key: 'nav.caseloadTeam', show: (can) => can('family.list') && can('team.overview') },
+  { to: '/wachtlijst', key: 'nav.waiting', show: (can) => can('waiting_list.read') },
+  { to: '/aanmelden', key: 'nav.referral', show: (can) => can('referral.create') },
+  { to: '/team', key: 'nav.team', show: (can) => can('team.overview') },
+  { to: '/beheer/gebruikers', key: 'nav.users', show: (can) => can('user.manage') },
+  { to: '/beheer/programmas', key: 'nav.programmes', show: (can) => can('programme.update') },
+  { to: '/beheer/themas', key: 'nav.themes', show: (can) => can('genogram.themes.replace') },
 ];
 
 export function LanguageSwitch() {
@@ -38,7 +40,7 @@ export function LanguageSwitch() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
-  const { user, signOut } = useSession();
+  const { user, can, signOut } = useSession();
   const location = useLocation();
   const first = useRef(true);
 
@@ -93,7 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {user && (
           <nav className="k-nav" aria-label={t('nav.label')}>
             <ul className="k-nav__list">
-              {MENU.filter((m) => m.roles.includes(user.role)).map((m) => (
+              {MENU.filter((m) => m.show(can)).map((m) => (
                 <li key={m.key}>
                   <NavLink to={m.to} className="k-nav__link">
                     {t(m.key)}

@@ -3,7 +3,7 @@ import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-r
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
-import { describeError } from './errors';
+import { describeError, type DescribeOptions } from './errors';
 import type { MessageKey } from '../i18n/nl';
 
 export function Loading({ label }: { label?: string }) {
@@ -27,7 +27,8 @@ export function Empty({ children }: { children: React.ReactNode }) {
 /** The message for an error from the API, by its reason code, in the user's language. */
 export function useErrorMessage() {
   const { t, lang } = useI18n();
-  return (error: unknown, notFoundKey?: MessageKey): string => describeError(error, lang, t, { notFoundKey });
+  return (error: unknown, options?: MessageKey | DescribeOptions): string =>
+    describeError(error, lang, t, typeof options === 'string' ? { notFoundKey: options } : options);
 }
 
 export function ErrorState({ error, onRetry, notFoundKey }: { error: unknown; onRetry?: () => void; notFoundKey?: MessageKey }) {

@@ -10,10 +10,15 @@ import { knowsCode, renderCoded } from '../i18n/messages';
 // or what was not found on this page); a specific code always wins over these.
 const GENERIC_NOT_FOUND = new Set(['', 'not_found', 'route_not_found']);
 const GENERIC_TOO_MANY = new Set(['', 'too_many_requests']);
+const GENERIC_UNAUTHENTICATED = new Set(['', 'unauthenticated']);
 
 export interface DescribeOptions {
   /** What to say for a plain 404 on this page ("this family is not available"). */
   notFoundKey?: MessageKey;
+  /** What to say for a plain 401 here (on the login page: "name or password is wrong"). */
+  unauthenticatedKey?: MessageKey;
+  /** More codes that count as plain here, so the page's own key is said instead. */
+  genericCodes?: string[];
 }
 
 /** The sentence for any error (an ApiError or anything else) in `lang`. */
@@ -24,6 +29,9 @@ export function describeError(error: unknown, lang: Lang, t: T, options: Describ
   // A page that names what it could not find says it best; otherwise a specific code does.
   if (error.status === 404 && (options.notFoundKey || GENERIC_NOT_FOUND.has(code) || !knowsCode(code))) {
     return t(options.notFoundKey ?? 'state.notAvailable');
+  }
+  if (error.status === 401 && options.unauthenticatedKey && (GENERIC_UNAUTHENTICATED.has(code) || options.genericCodes?.includes(code) || !knowsCode(code))) {
+    return t(options.unauthenticatedKey);
   }
   if (error.status === 429 && GENERIC_TOO_MANY.has(code)) {
     return t('state.tooMany', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 900) / 60)) });

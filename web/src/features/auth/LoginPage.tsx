@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, request } from '../../api/client';
-import type { User } from '../../api/types';
+import type { MeAnswer } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { TextField, focusFirstError } from '../../ui/Field';
+import { useErrorMessage } from '../../ui/States';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { homePathFor, useSession } from './session';
 import type { Errors } from '../../ui/forms';
@@ -17,6 +18,7 @@ function safeNext(next: string | null): string | null {
 
 export default function LoginPage() {
   const { t } = useI18n();
+  const errorMessage = useErrorMessage();
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -36,7 +38,7 @@ export default function LoginPage() {
   }, [needTotp]);
 
   if (session.status === 'authenticated' && session.user) {
-    return <Navigate to={next ?? homePathFor(session.user.role)} replace />;
+    return <Navigate to={next ?? homePathFor(session.can)} replace />;
   }
 
   async function submit(e: FormEvent) {
@@ -55,24 +57,19 @@ export default function LoginPage() {
     try {
       const body: Record<string, string> = { username: username.trim(), password };
       if (needTotp) body.totp_code = code.trim();
-      const { data } = await request<{ user: User; csrf_token: string }>('POST', '/auth/login', { body, noAuthRedirect: true });
-      session.signedIn(data.user, data.csrf_token);
-      navigate(next ?? homePathFor(data.user.role), { replace: true });
+      const { data } = await request<MeAnswer>('POST', '/auth/login', { body, noAuthRedirect: true });
+      const me = await session.signedIn(data);
+      navigate(next ?? homePathFor((action) => me.capabilities.has(action)), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.problem.totp_required) {
         if (needTotp) {
-          setErrors({ 'login-code': t('login.totpFailed') });
+          setErrors({ 'login-code': errorMessage(err, { unauthenticatedKey: 'login.totpFailed', genericCodes: ['totp_required'] }) });
           codeRef.current?.focus();
         }
         setNeedTotp(true);
-      } else if (err instanceof ApiError && err.status === 429) {
-        setMessage(t('state.tooMany', { minutes: Math.max(1, Math.ceil((err.retryAfterSeconds ?? 900) / 60)) }));
-      } else if (err instanceof ApiError && err.status === 401) {
-        setMessage(t('login.failed'));
-      } else if (err instanceof ApiError && err.status === 0) {
-        setMessage(t('state.networkError'));
       } else {
-        setMessage(t('state.error'));
+        // Wrong password, lockout, no connection: by the answer's code, in the UI language.
+        setMessage(errorMessage(err, { unauthenticatedKey: 'login.failed' }));
       }
     } finally {
       setBusy(false);

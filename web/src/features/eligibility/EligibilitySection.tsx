@@ -11,7 +11,7 @@ import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui
 import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
-import { useUser } from '../auth/session';
+import { useCan } from '../auth/session';
 import { trajectoryApi } from '../trajectory/api';
 
 interface IncomeDraft {
@@ -209,7 +209,7 @@ function OverrideForm({ family, check, onDone }: { family: Family; check: Eligib
 
 export function EligibilitySection({ family, onChanged }: { family: Family; onChanged: () => void }) {
   const { t, lang } = useI18n();
-  const user = useUser();
+  const can = useCan();
   const checks = useApi<{ items: EligibilityCheck[] }>((signal) => trajectoryApi.checks(family.id, signal), [family.id]);
   const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -252,7 +252,7 @@ export function EligibilitySection({ family, onChanged }: { family: Family; onCh
               ))}
             </ul>
           )}
-          {user.role === 'team_lead' && latest && !latest.override && <OverrideForm family={family} check={latest} onDone={done} />}
+          {can('eligibility.override') && latest && !latest.override && <OverrideForm family={family} check={latest} onDone={done} />}
           <CheckForm key={formKey} family={family} onDone={done} />
         </>
       )}

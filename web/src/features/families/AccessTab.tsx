@@ -20,6 +20,8 @@ import { useApi } from '../../ui/useApi';
 import type { TabProps } from './FamilyPage';
 import { familiesApi } from './api';
 
+const ROLE_LABELS: Record<string, MessageKey> = { admin: 'role.admin', team_lead: 'role.team_lead', coach: 'role.coach' };
+
 export default function AccessTab({ family }: TabProps) {
   const { t, lang } = useI18n();
   const [older, setOlder] = useState<AccessLogEntry[]>([]);
@@ -52,7 +54,8 @@ export default function AccessTab({ family }: TabProps) {
   const known = (key: string): key is MessageKey => key in nl;
   const actionLabel = (action: string) => (known(`action.${action}`) ? t(`action.${action}` as MessageKey) : action);
   const outcomeLabel = (outcome: string) => (known(`outcome.${outcome}`) ? t(`outcome.${outcome}` as MessageKey) : outcome);
-  const roleLabel = (role: string) => (role === 'admin' || role === 'team_lead' || role === 'coach' ? t(`role.${role}`) : role);
+  // The role is a label here; a role the web has no word for is shown as it is.
+  const roleLabel = (role: string) => (Object.prototype.hasOwnProperty.call(ROLE_LABELS, role) ? t(ROLE_LABELS[role]) : role);
   return (
     <section aria-labelledby="access-title">
       <Heading2 id="access-title">{t('access.title')}</Heading2>

@@ -23,15 +23,16 @@ import { SelectField, TextField } from '../../ui/Field';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useUser } from '../auth/session';
+import { useCan } from '../auth/session';
 import { familiesApi, loadCoaches, loadProgrammes } from './api';
 
 const SORTS = ['name', 'waiting', 'updated'] as const;
 
 export default function CaseloadPage() {
   const { t, lang } = useI18n();
-  const user = useUser();
-  const lead = user.role === 'team_lead';
+  const can = useCan();
+  // Whoever oversees the team sees the whole team's caseload, with each family's coach.
+  const lead = can('team.overview');
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const phase = params.get('fase') ?? '';
@@ -47,7 +48,7 @@ export default function CaseloadPage() {
   usePageTitle(title);
 
   const programmes = useApi<Programme[] | null>((signal) => loadProgrammes(signal).catch(() => null), []);
-  const coaches = useApi<User[]>((signal) => (lead ? loadCoaches(signal).catch(() => []) : Promise.resolve([])), [lead]);
+  const coaches = useApi<User[]>((signal) => (lead && can('user.list_staff') ? loadCoaches(signal).catch(() => []) : Promise.resolve([])), [lead]);
   // The page number travels with the data, so the caption never runs ahead of the rows.
   const list = useApi<Page<Family> & { pageNo: number }>(
     (signal) =>

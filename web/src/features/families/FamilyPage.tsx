@@ -3,7 +3,7 @@
 import { lazy, Suspense } from 'react';
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { Link, NavLink, useLocation, useParams } from 'react-router';
-import type { Family } from '../../api/types';
+import type { Capability, Family } from '../../api/types';
 import { isNotFound } from '../../api/client';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/nl';
@@ -11,7 +11,7 @@ import { PhaseBadge } from '../../ui/Badges';
 import { ErrorState, Loading, NotFoundPage, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useUser } from '../auth/session';
+import { useCan } from '../auth/session';
 import { familiesApi } from './api';
 import OverviewTab from './OverviewTab';
 import MembersTab from './MembersTab';
@@ -21,13 +21,14 @@ const ConsentTab = lazy(() => import('../consent/ConsentTab'));
 const GenogramTab = lazy(() => import('../genogram/GenogramTab'));
 const AccessTab = lazy(() => import('./AccessTab'));
 
-const TABS: { slug: string; key: MessageKey; leadOnly?: boolean }[] = [
+// A tab shows when the user may take the action it needs (GET /me capabilities).
+const TABS: { slug: string; key: MessageKey; need?: Capability }[] = [
   { slug: 'overzicht', key: 'family.tab.overview' },
   { slug: 'gezinsleden', key: 'family.tab.members' },
   { slug: 'traject', key: 'family.tab.trajectory' },
   { slug: 'toestemming', key: 'family.tab.consent' },
   { slug: 'genogram', key: 'family.tab.genogram' },
-  { slug: 'toegang', key: 'family.tab.access', leadOnly: true },
+  { slug: 'toegang', key: 'family.tab.access', need: 'access_log.read' },
 ];
 
 export interface TabProps {
@@ -38,12 +39,12 @@ export interface TabProps {
 export default function FamilyPage() {
   const { id = '', tab = 'overzicht' } = useParams();
   const { t } = useI18n();
-  const user = useUser();
+  const can = useCan();
   // A message handed over by the page that sent us here (e.g. "referral saved").
   const location = useLocation();
   const arrivalNotice = (location.state as { notice?: string } | null)?.notice;
   const family = useApi<Family>((signal) => familiesApi.get(id, signal), [id]);
-  const tabs = TABS.filter((x) => !x.leadOnly || user.role === 'team_lead');
+  const tabs = TABS.filter((x) => !x.need || can(x.need));
   const current = tabs.find((x) => x.slug === tab);
   usePageTitle(family.data ? `${family.data.name}${current ? ` — ${t(current.key)}` : ''}` : null);
 

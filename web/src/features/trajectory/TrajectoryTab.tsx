@@ -9,7 +9,7 @@ import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui
 import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
-import { useUser } from '../auth/session';
+import { useCan } from '../auth/session';
 import { loadCoaches } from '../families/api';
 import type { TabProps } from '../families/FamilyPage';
 import { EligibilitySection } from '../eligibility/EligibilitySection';
@@ -185,11 +185,12 @@ function Timeline({ items }: { items: TimelineItem[] }) {
 
 export default function TrajectoryTab({ family, reload }: TabProps) {
   const { t } = useI18n();
-  const user = useUser();
-  const lead = user.role === 'team_lead';
+  const can = useCan();
+  // Assigning a coach needs the list of coaches to choose from.
+  const assigns = can('family.assign_coach') && can('user.list_staff');
   const [notice, setNotice] = useState<string | null>(null);
   const timeline = useApi<Page<TimelineItem>>((signal) => trajectoryApi.timeline(family.id, signal), [family.id, family.version]);
-  const coaches = useApi<User[]>((signal) => (lead ? loadCoaches(signal) : Promise.resolve([])), [lead]);
+  const coaches = useApi<User[]>((signal) => (assigns ? loadCoaches(signal) : Promise.resolve([])), [assigns]);
   const [handover, setHandover] = useState(false);
 
   if (family.phase === undefined) {
@@ -215,7 +216,7 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
       <Steps phase={phase} />
       {notice && <Notice>{notice}</Notice>}
 
-      {lead && (
+      {assigns && (
         <section className="k-card" aria-labelledby="assign-title">
           <Heading3 id="assign-title">{t('assign.title')}</Heading3>
           <Paragraph>
