@@ -24,8 +24,9 @@ fi
 # Rebuild when dist is missing or any input is newer than dist/index.html. Directories
 # count too: deleting a file changes its directory's mtime.
 inputs=()
+# data/messages is the message catalogue the web app bundles (shared with the server).
 for f in web/src web/public web/index.html web/package.json web/package-lock.json \
-         web/vite.config.* web/tsconfig*.json; do
+         web/vite.config.* web/tsconfig*.json data/messages; do
   [[ -e "$f" ]] && inputs+=("$f")
 done
 if [[ -f web/dist/index.html ]] &&

@@ -6,16 +6,28 @@ import type { Lang } from './index';
 type Texts = Partial<Record<Lang, string>>;
 type CatalogueFile = Record<string, Texts | string>;
 
-// One file per area; "_comment" and other keys starting with "_" are notes, not codes.
-const files = import.meta.glob<CatalogueFile>('../../../data/messages/*.json', { eager: true, import: 'default' });
+// One file per area, each its own small chunk fetched right after start (outside the initial
+// JavaScript); until a file has arrived, its codes fall back to the server's `detail`, which is
+// in the UI language too. "_comment" and other keys starting with "_" are notes, not codes.
+const files = import.meta.glob<CatalogueFile>('../../../data/messages/*.json', { import: 'default' });
 
 const catalogue: Record<string, Texts> = {};
-for (const file of Object.values(files)) {
+
+function add(file: CatalogueFile): void {
   for (const [code, texts] of Object.entries(file)) {
     if (code.startsWith('_') || typeof texts !== 'object' || texts === null) continue;
     catalogue[code] = texts;
   }
 }
+
+/** Settles when every catalogue file has loaded (or failed to: then `detail` is shown). */
+export const catalogueLoaded: Promise<void> = Promise.all(
+  Object.values(files).map((load) =>
+    load().then(add, () => {
+      /* offline: the server's detail stands in */
+    }),
+  ),
+).then(() => undefined);
 
 /** A reason code with its parameters, as the server sends it (problem+json and field errors). */
 export interface Coded {
