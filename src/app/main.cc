@@ -11,6 +11,7 @@
 #include "app/demo.h"
 #include "app/server.h"
 #include "eligibility/repo.h"
+#include "platform/messages.h"
 #include "platform/migrations.h"
 #include "platform/random.h"
 #include "platform/time.h"
@@ -33,7 +34,7 @@ int Fail(const Status& st) {
   if (st.code() == Code::kInvalidArgument && !st.field_errors().empty()) {
     std::fprintf(stderr, "kansrijk: %s\n", st.message().c_str());
     for (const auto& [field, messages] : st.field_errors())
-      for (const auto& m : messages) std::fprintf(stderr, "  %s: %s\n", field.c_str(), m.c_str());
+      for (const auto& e : messages) std::fprintf(stderr, "  %s: %s\n", field.c_str(), Describe(e, Lang::kNl).c_str());
     return kExitUsage;
   }
   std::fprintf(stderr, "kansrijk: %s\n", st.message().c_str());

@@ -194,8 +194,6 @@ std::string Status::message() const {
                          ? RenderMessage(GenericReasonFor(code_), {}, Lang::kNl)
                          : RenderMessage(reason_, params_, Lang::kNl, code_);
   if (!note_.empty()) text += " (" + note_ + ")";
-  for (const auto& [field, errors] : field_errors_)
-    for (const auto& e : errors) text += " " + field + ": " + RenderMessage(e.code, e.params, Lang::kNl, Code::kInvalidArgument);
   return text;
 }
 

@@ -87,8 +87,9 @@ class [[nodiscard]] Status {
   // Technical detail for logs (SQL errors, file names); empty for most statuses.
   const std::string& note() const { return note_; }
   Status& WithNote(std::string note) { note_ = std::move(note); return *this; }
-  // The Dutch sentence for this status (catalogue, platform/messages.h), with the note for
-  // internal errors: for the CLI and logs. Clients get Describe() in their own language.
+  // The Dutch sentence for this status (catalogue, platform/messages.h), with the note when
+  // there is one: for the CLI and logs. Field errors are not included (Describe each).
+  // Clients get Describe() in their own language.
   std::string message() const;
 
   // A more specific problem type than the code's default (e.g. "csrf", "totp-required").

@@ -21,7 +21,7 @@ User FromRow(const db::Row& r) {
   u.organisation_name = r.Text(2);
   u.username = r.Text(3);
   u.display_name = r.Text(4);
-  u.role = ParseRole(r.Text(5)).value_or(Role::kCoach);
+  u.role = ParseRole(r.Text(5));
   u.totp_enabled = r.Int(6) != 0;
   u.disabled = r.Int(7) != 0;
   u.version = r.Int(8);
@@ -35,14 +35,14 @@ Result<User> One(db::Connection& c, const std::string& where, const std::string&
                                           " FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE " +
                                           where,
                                       {value}));
-  if (rows.empty()) return Status::NotFound("Deze gebruiker bestaat niet.");
+  if (rows.empty()) return Status::NotFound("user_not_found");
   return FromRow(rows[0]);
 }
 
 void CheckDisplayName(const std::string& name, FieldErrors& errors) {
   auto len = Utf8Length(name);
-  if (len == 0) errors["display_name"].push_back("Vul een naam in.");
-  else if (len > 100) errors["display_name"].push_back("De naam mag hoogstens 100 tekens hebben.");
+  if (len == 0) errors["display_name"].push_back({"required", {}});
+  else if (len > 100) errors["display_name"].push_back({"too_long", {{"max", "100"}}});
 }
 
 }  // namespace
@@ -51,9 +51,9 @@ FieldErrors ValidateNewUser(const NewUser& u) {
   FieldErrors errors;
   static const std::regex kUsername("^[a-z0-9._-]{3,64}$");
   if (!std::regex_match(u.username, kUsername))
-    errors["username"].push_back("Gebruik 3 tot 64 kleine letters, cijfers, punt, streepje of liggend streepje.");
+    errors["username"].push_back({"username_format", {}});
   CheckDisplayName(u.display_name, errors);
-  if (!ParseRole(u.role)) errors["role"].push_back("Kies een rol: admin, team_lead of coach.");
+  if (!ParseRole(u.role)) errors["role"].push_back({"choose_one_of", {{"options", "admin, team_lead, coach"}}});
   if (auto problem = CheckPasswordRule(u.password)) errors["password"].push_back(*problem);
   return errors;
 }
@@ -61,19 +61,19 @@ FieldErrors ValidateNewUser(const NewUser& u) {
 FieldErrors ValidateUserChange(const UserChange& c) {
   FieldErrors errors;
   if (c.display_name) CheckDisplayName(*c.display_name, errors);
-  if (c.role && !ParseRole(*c.role)) errors["role"].push_back("Kies een rol: admin, team_lead of coach.");
+  if (c.role && !ParseRole(*c.role)) errors["role"].push_back({"choose_one_of", {{"options", "admin, team_lead, coach"}}});
   return errors;
 }
 
 Result<std::string> AccountRepo::AddOrganisation(db::Connection& tx, const std::string& name) {
   std::string trimmed(Trim(name));
   if (trimmed.empty() || Utf8Length(trimmed) > 200)
-    return Status::InvalidField("name", "Vul een naam van 1 tot 200 tekens in.");
+    return Status::InvalidField("name", "too_long", {{"max", "200"}});
   std::string id = NewId();
   auto st = tx.Exec("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)",
                     {id, trimmed, FormatUtc(Now())});
   if (st.status().code() == Code::kConflict)
-    return Status::Invalid({{"name", {"Er bestaat al een organisatie met deze naam."}}}).WithSlug("conflict");
+    return Status::Invalid({{"name", {FieldError{"organisation_name_taken", {}}}}}).WithSlug("conflict");
   if (!st.ok()) return st.status();
   return id;
 }
@@ -94,7 +94,7 @@ Result<User> AccountRepo::AddUser(db::Connection& tx, const NewUser& u) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {id, u.organisation_id, u.username, std::string(Trim(u.display_name)), u.role, hash, now, now});
   if (st.status().code() == Code::kConflict)
-    return Status(Code::kConflict, "Deze gebruikersnaam is al in gebruik.");
+    return Status(Code::kConflict, "username_taken");
   if (!st.ok()) return st.status();
   return ById(tx, id);
 }
@@ -133,7 +133,7 @@ Result<User> AccountRepo::Update(db::Connection& tx, const std::string& id, int6
   if (!errors.empty()) return Status::Invalid(errors);
   ASSIGN_OR_RETURN(User current, ById(tx, id));
   if (current.version != expected_version)
-    return Status(Code::kFailedPrecondition, "Deze gebruiker is intussen gewijzigd. Laad de gegevens opnieuw.");
+    return Status(Code::kFailedPrecondition, "version_stale");
   std::string display = c.display_name ? std::string(Trim(*c.display_name)) : current.display_name;
   std::string role = c.role ? *c.role : RoleName(current.role);
   int64_t disabled = c.disabled ? (*c.disabled ? 1 : 0) : (current.disabled ? 1 : 0);
@@ -141,18 +141,18 @@ Result<User> AccountRepo::Update(db::Connection& tx, const std::string& id, int6
                    tx.Exec("UPDATE users SET display_name = ?, role = ?, disabled = ?, version = version + 1, "
                            "updated_at = ? WHERE id = ? AND version = ?",
                            {display, role, disabled, FormatUtc(Now()), id, expected_version}));
-  if (changed != 1) return Status(Code::kFailedPrecondition, "Deze gebruiker is intussen gewijzigd.");
+  if (changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   if (disabled) RETURN_IF_ERROR(tx.Exec("DELETE FROM sessions WHERE user_id = ?", {id}).status());
   return ById(tx, id);
 }
 
 Status AccountRepo::SetPassword(db::Connection& tx, const std::string& id, const std::string& password) {
-  if (auto problem = CheckPasswordRule(password)) return Status::InvalidField("password", *problem);
+  if (auto problem = CheckPasswordRule(password)) return Status::Invalid({{"password", {*problem}}});
   ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   ASSIGN_OR_RETURN(int64_t changed, tx.Exec("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? "
                                             "WHERE id = ?",
                                             {hash, FormatUtc(Now()), id}));
-  if (changed != 1) return Status::NotFound("Deze gebruiker bestaat niet.");
+  if (changed != 1) return Status::NotFound("user_not_found");
   return Status::Ok();
 }
 

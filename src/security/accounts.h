@@ -17,7 +17,7 @@ struct User {
   std::string organisation_name;
   std::string username;
   std::string display_name;
-  Role role = Role::kCoach;
+  std::optional<Role> role;  // nullopt: a role the policy does not know (no access at all)
   bool totp_enabled = false;
   bool disabled = false;
   int64_t version = 1;

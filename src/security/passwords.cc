@@ -6,11 +6,11 @@
 
 namespace kansrijk::security {
 
-std::optional<std::string> CheckPasswordRule(std::string_view password) {
+std::optional<FieldError> CheckPasswordRule(std::string_view password) {
   if (password.size() < kMinPasswordLength)
-    return "Het wachtwoord moet minstens " + std::to_string(kMinPasswordLength) + " tekens hebben.";
+    return FieldError{"password_too_short", {{"min", std::to_string(kMinPasswordLength)}}};
   if (password.size() > kMaxPasswordLength)
-    return "Het wachtwoord mag hoogstens " + std::to_string(kMaxPasswordLength) + " tekens hebben.";
+    return FieldError{"password_too_long", {{"max", std::to_string(kMaxPasswordLength)}}};
   return std::nullopt;
 }
 

@@ -12,8 +12,8 @@ namespace kansrijk::security {
 constexpr size_t kMinPasswordLength = 12;
 constexpr size_t kMaxPasswordLength = 256;
 
-// A message for the user when `password` breaks the rule; nullopt when it is acceptable.
-std::optional<std::string> CheckPasswordRule(std::string_view password);
+// The field error when `password` breaks the rule; nullopt when it is acceptable.
+std::optional<FieldError> CheckPasswordRule(std::string_view password);
 // An encoded argon2id hash ("$argon2id$..."); kInternal when memory runs out.
 Result<std::string> HashPassword(std::string_view password);
 // True when `password` matches `encoded`. Constant time in the password.

@@ -36,6 +36,8 @@ std::string RoleName(Role role) {
   return "unknown";
 }
 
+std::string RoleName(const std::optional<Role>& role) { return role ? RoleName(*role) : "unknown"; }
+
 std::string RoleLabel(const Actor& actor) {
   if (actor.kind != PrincipalKind::kStaff) return PrincipalKindName(actor.kind);
   return actor.role ? RoleName(*actor.role) : "unknown";

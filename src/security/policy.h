@@ -24,6 +24,8 @@ std::string PrincipalKindName(PrincipalKind kind);
 enum class Role { kAdmin, kTeamLead, kCoach };
 std::optional<Role> ParseRole(std::string_view name);
 std::string RoleName(Role role);
+// "unknown" for a role the policy does not know.
+std::string RoleName(const std::optional<Role>& role);
 
 // The principal on whose behalf a request runs.
 struct Actor {

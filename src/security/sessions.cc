@@ -8,7 +8,7 @@
 namespace kansrijk::security {
 namespace {
 
-const char* kBadCredentials = "Gebruikersnaam of wachtwoord klopt niet.";
+const char* kBadCredentials = "bad_credentials";
 
 std::optional<TimePoint> OptTime(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
@@ -17,8 +17,7 @@ std::optional<TimePoint> OptTime(const std::optional<std::string>& s) {
 
 Status Locked(int seconds) {
   int minutes = (seconds + 59) / 60;
-  return Status(Code::kResourceExhausted, "Te veel mislukte pogingen. Probeer het over " + std::to_string(minutes) +
-                                              " minuten opnieuw.")
+  return Status(Code::kResourceExhausted, "login_locked", {{"minutes", std::to_string(minutes)}})
       .WithRetryAfter(seconds);
 }
 
@@ -121,10 +120,10 @@ Result<SessionService::LoginOk> SessionService::Login(const std::string& usernam
   }
   if (user->totp_enabled) {
     if (totp_code.empty())
-      return Status(Code::kUnauthenticated, "Vul de code uit uw authenticator-app in.").WithSlug("totp-required");
+      return Status(Code::kUnauthenticated, "totp_required").WithSlug("totp-required");
     if (!user->totp_secret || !VerifyTotp(*user->totp_secret, totp_code, std::chrono::system_clock::to_time_t(now))) {
       RETURN_IF_ERROR(RecordFailure(key, user, client, username, "failure_totp"));
-      return Status(Code::kUnauthenticated, "De code klopt niet. Probeer de nieuwste code.").WithSlug("totp-required");
+      return Status(Code::kUnauthenticated, "totp_wrong").WithSlug("totp-required");
     }
   }
 
@@ -149,7 +148,7 @@ Result<SessionService::LoginOk> SessionService::Login(const std::string& usernam
 }
 
 Result<Session> SessionService::Resolve(const std::string& token) {
-  if (token.empty() || token.size() > 128) return Status(Code::kUnauthenticated, "U bent niet ingelogd.");
+  if (token.empty() || token.size() > 128) return Status(Code::kUnauthenticated, "unauthenticated");
   std::string token_hash = Sha256Hex(token);
   Session s;
   std::string last_seen, expires;
@@ -167,13 +166,20 @@ Result<Session> SessionService::Resolve(const std::string& token) {
     s.csrf_token = r.Text(0);
     last_seen = r.Text(1);
     expires = r.Text(2);
-    s.actor = {r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), ParseRole(r.Text(8)).value_or(Role::kCoach)};
+    // A role the policy does not know gives no access at all (fail closed), never a coach's.
+    s.actor = Actor{.kind = PrincipalKind::kStaff,
+                    .role = ParseRole(r.Text(8)),
+                    .user_id = r.Text(3),
+                    .username = r.Text(4),
+                    .display_name = r.Text(5),
+                    .organisation_id = r.Text(6),
+                    .organisation_name = r.Text(7)};
     disabled = r.Int(9) != 0;
     s.totp_enabled = r.Int(10) != 0;
     return Status::Ok();
   }));
-  const Status expired(Code::kUnauthenticated, "Uw sessie is verlopen. Log opnieuw in.");
-  if (!found) return Status(Code::kUnauthenticated, "U bent niet ingelogd.");
+  const Status expired(Code::kUnauthenticated, "session_expired");
+  if (!found) return Status(Code::kUnauthenticated, "unauthenticated");
   auto now = Now();
   auto seen = ParseUtc(last_seen), until = ParseUtc(expires);
   if (disabled || !seen || !until || now >= *until || now - *seen >= kSessionIdle) {
@@ -197,7 +203,7 @@ Status SessionService::Logout(const Session& s, const ClientInfo& client) {
   return db_.Write([&](db::Connection& tx) -> Status {
     RETURN_IF_ERROR(tx.Exec("DELETE FROM sessions WHERE token_hash = ?", {s.token_hash}).status());
     return audit_.Append(tx, {.user_id = s.actor.user_id,
-                              .role = RoleName(s.actor.role),
+                              .role = RoleLabel(s.actor),
                               .organisation_id = s.actor.organisation_id,
                               .action = "auth.logout",
                               .resource = "user/" + s.actor.username,
