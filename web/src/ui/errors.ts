@@ -3,8 +3,30 @@
 // app) reads the server's sentences to decide something; `detail` is only shown, and only
 // for a code the web does not know yet (the server wrote it in the language we asked for).
 import { ApiError, type FieldError } from '../api/client';
+import { PHASES } from '../api/types';
 import type { Lang, MessageKey, T } from '../i18n';
-import { knowsCode, renderCoded } from '../i18n/messages';
+import { en } from '../i18n/en';
+import { knowsCode, renderCoded, type Coded } from '../i18n/messages';
+import { nl } from '../i18n/nl';
+
+// Parameters that name a trajectory phase carry its stable name ("actief"); the reader gets the
+// phase's name in their language, like everywhere else on the screen.
+const PHASE_PARAMS = new Set(['from', 'to', 'next', 'phase']);
+
+function localised(message: Coded, lang: Lang): Coded {
+  if (!message.params) return message;
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params)) {
+    const phase = PHASE_PARAMS.has(name) && (PHASES as readonly string[]).includes(value) ? (`phase.${value}` as MessageKey) : null;
+    params[name] = phase ? (lang === 'en' ? en : nl)[phase] : value;
+  }
+  return { ...message, params };
+}
+
+/** The text for one coded message (a problem or a field error) in `lang`, or null. */
+export function describeCoded(message: Coded, lang: Lang): string | null {
+  return renderCoded(localised(message, lang), lang);
+}
 
 // Generic codes whose web text says more than the catalogue's (it can name the minutes to wait,
 // or what was not found on this page); a specific code always wins over these.
@@ -36,7 +58,7 @@ export function describeError(error: unknown, lang: Lang, t: T, options: Describ
   if (error.status === 429 && GENERIC_TOO_MANY.has(code)) {
     return t('state.tooMany', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 900) / 60)) });
   }
-  const text = renderCoded(error.problem, lang);
+  const text = describeCoded(error.problem, lang);
   if (text) return text;
   if (error.status === 403) return t('state.forbidden');
   if (error.status === 412) return t('state.conflict');
@@ -47,7 +69,7 @@ export function describeError(error: unknown, lang: Lang, t: T, options: Describ
 /** The text for one field's errors, joined into one message. */
 export function describeFieldErrors(errors: FieldError[], lang: Lang): string {
   return errors
-    .map((e) => renderCoded(e, lang))
+    .map((e) => describeCoded(e, lang))
     .filter((x): x is string => !!x)
     .join(' ');
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, FormField, FormLabel, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
+import { describeCoded } from '../../ui/errors';
 import { Loading, Notice } from '../../ui/States';
 import { CheckField, useProblemText } from './common';
 import { genogramApi, type ImportReport } from './api';
@@ -174,7 +175,7 @@ export function ImportGedcom({ familyId, onImported, onClose }: { familyId: stri
                         <td className="utrecht-table__cell">
                           <code>{u.text}</code>
                         </td>
-                        <td className="utrecht-table__cell">{u.reason}</td>
+                        <td className="utrecht-table__cell">{describeCoded({ code: u.code, params: u.params, detail: u.reason }, lang) ?? u.reason}</td>
                       </tr>
                     ))}
                   </tbody>

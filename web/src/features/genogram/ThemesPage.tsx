@@ -260,10 +260,10 @@ function ThemesEditor({ initial }: { initial: Theme[] }) {
         if (rest.length || !Object.keys(fields).length) showGeneral(rest.length ? rest.join(' ') : t('state.fixErrors'));
         else focusFirstError(fields, order);
       } else if (err instanceof ApiError && err.status === 409) {
-        // A removed theme is still marked on persons: the server names it in params.theme (its id;
-        // its label from older servers); show that next to it.
+        // A removed theme is still marked on persons: the server names it in its parameters
+        // (theme: the id; label: the saved label); show that next to it.
         const detail = errorMessage(err);
-        const theme = err.params.theme;
+        const theme = err.params.theme ?? err.params.label;
         const culprit =
           (theme ? removed.find((r) => r.savedLabel !== null && (r.id === theme || r.savedLabel === theme)) : undefined) ??
           (removed.length === 1 ? removed[0] : undefined);

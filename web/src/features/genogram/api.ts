@@ -175,7 +175,8 @@ export interface ImportReport {
   people: { name: string; years: string }[];
   details: 'minimal' | 'full';
   reduced: number;
-  unused: { line: number; text: string; reason: string }[];
+  /** Lines not used, with the reason as a code (text from the catalogue) and the server's text. */
+  unused: { line: number; text: string; reason: string; code?: string; params?: Record<string, string> }[];
   unused_not_listed: number;
   summary: string;
 }
