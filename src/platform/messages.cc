@@ -21,26 +21,38 @@ struct Texts {
   std::string en;
 };
 
+struct Loaded {
+  std::map<std::string, Texts, std::less<>> texts;
+  std::vector<std::string> problems;  // unreadable files, codes defined twice
+};
+
 // Loaded once from the embedded data/messages/*.json; read-only afterwards (no locking needed).
-const std::map<std::string, Texts, std::less<>>& Catalogue() {
-  static const auto catalogue = [] {
-    std::map<std::string, Texts, std::less<>> out;
+const Loaded& Load() {
+  static const Loaded loaded = [] {
+    Loaded out;
     for (const auto& [path, content] : embedded::Files()) {
       if (!path.starts_with("data/messages/") || !path.ends_with(".json")) continue;
       auto j = nlohmann::json::parse(content, nullptr, false);
       if (!j.is_object()) {
-        spdlog::error("message catalogue {} is not a JSON object", path);
+        out.problems.push_back(path + " is not a JSON object");
         continue;
       }
       for (const auto& [code, texts] : j.items()) {
         if (code.starts_with("_")) continue;  // "_comment" and the like
-        out[code] = Texts{texts.value("nl", ""), texts.value("en", "")};
+        if (!texts.is_object()) {
+          out.problems.push_back(code + " in " + path + " is not an object with nl and en");
+          continue;
+        }
+        if (out.texts.contains(code)) out.problems.push_back(code + " is defined twice (again in " + path + ")");
+        out.texts[code] = Texts{texts.value("nl", ""), texts.value("en", "")};
       }
     }
     return out;
   }();
-  return catalogue;
+  return loaded;
 }
+
+const std::map<std::string, Texts, std::less<>>& Catalogue() { return Load().texts; }
 
 // The generic reason for each canonical code: the text a client gets when a specific one is missing.
 }  // namespace
@@ -162,7 +174,7 @@ std::vector<std::string> MessageCodes() {
 }
 
 std::vector<std::string> CheckMessageCatalogue() {
-  std::vector<std::string> problems;
+  std::vector<std::string> problems = Load().problems;
   static const std::regex kCode("^[a-z][a-z0-9_]*$");
   for (const auto& [code, texts] : Catalogue()) {
     if (!std::regex_match(code, kCode)) problems.push_back(code + ": a code is snake_case");
