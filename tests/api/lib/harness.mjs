@@ -701,7 +701,16 @@ export function assertProblem(r, status, slug, msg = '') {
   assert.equal(typeof body.title, 'string', `problem.title; ${where}`);
   assert.equal(typeof body.type, 'string', `problem.type; ${where}`);
   if (slug) assert.equal(body.type, PROBLEM_BASE + slug, `problem.type; ${where}`);
+  // Every problem carries a stable reason code with its parameters beside the sentence.
+  assert.match(body.code ?? '', /^[a-z][a-z0-9_]*$/, `problem.code; ${where}`);
+  assert.equal(typeof body.params, 'object', `problem.params; ${where}`);
+  assert.equal(typeof body.detail, 'string', `problem.detail; ${where}`);
   return body;
+}
+
+/** The codes of the field errors of `field` in a problem body (e.g. ['too_long']). */
+export function fieldCodes(body, field) {
+  return (body.errors?.[field] ?? []).map((e) => e.code);
 }
 
 /** Asserts a 422 validation problem that names `field` in `errors`. */
@@ -713,7 +722,12 @@ export function assertValidation(r, field, msg = '') {
     const hit = keys.find((k) => k === field || k.endsWith('.' + field) || k.endsWith(field) || k.startsWith(field));
     assert.ok(hit, `expected errors.${field}, got ${JSON.stringify(body.errors)} ${msg}`);
     const list = body.errors[hit];
-    assert.ok(Array.isArray(list) && list.length > 0 && list.every((s) => typeof s === 'string' && s.length), `errors.${hit} must be a non-empty list of messages: ${r.text}`);
+    // Each field error carries a stable code, its parameters and the text in the asked language.
+    assert.ok(
+      Array.isArray(list) && list.length > 0 &&
+        list.every((e) => e && typeof e.code === 'string' && /^[a-z][a-z0-9_]*$/.test(e.code) && typeof e.detail === 'string' && e.detail.length && typeof e.params === 'object'),
+      `errors.${hit} must be a non-empty list of {code, params, detail}: ${r.text}`,
+    );
   }
   return body;
 }
