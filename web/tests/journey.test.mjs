@@ -69,12 +69,13 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.getByRole('button', { name: 'Naar Intake' }).click();
   await page.getByText('Het gezin is nu in de fase Intake.').waitFor();
 
-  // Actief before consent and eligibility: the server says what is missing.
+  // Actief before consent and eligibility: the server says what is missing (by its reason
+  // codes; the web shows their catalogue texts, with the phase named as on the screen).
   await page.getByRole('heading', { name: 'Volgende stap: Actief' }).waitFor();
   await page.getByRole('button', { name: 'Naar Actief' }).click();
   const missing = page.locator('.k-notice [role="alert"]').first();
   await missing.waitFor();
-  assert.match(await missing.textContent(), /nog niet actief|Nog nodig/);
+  assert.match(await missing.textContent(), /Voor Actief is (toestemming voor coaching|een inkomenstoets) nodig/);
 
   // Consent for coaching.
   await page.getByRole('link', { name: 'Toestemming', exact: true }).click();
