@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
@@ -36,6 +37,6 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
     // The message catalogue lives at the repository root (data/messages), shared with the server;
     // the build bundles it on import, the dev server must be allowed to read it.
-    fs: { allow: ['.', '../data/messages'] },
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), fileURLToPath(new URL('../data/messages', import.meta.url))] },
   },
 });

@@ -17,7 +17,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { Page, Programme } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatMoney, parseEuro, toInputEuro } from '../../i18n/format';
@@ -89,7 +89,7 @@ function ProgrammeForm({ programme, onSaved, onCancel }: { programme?: Programme
     } catch (err) {
       const { fields, general: rest } = serverErrors(err, IDS);
       setErrors(fields);
-      if (!Object.keys(fields).length || rest.length) setGeneral(err instanceof ApiError && err.status === 422 ? rest.join(' ') : errorMessage(err));
+      if (!Object.keys(fields).length || rest.length) setGeneral(rest.join(' ') || errorMessage(err));
       focusFirstError(fields, ORDER);
     } finally {
       setBusy(false);
