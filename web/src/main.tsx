@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import '@utrecht/component-library-css/dist/index.css';
+import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/app.css';
 import App from './App';
