@@ -37,6 +37,7 @@ api-test: build-debug
 
 test: build-debug web
 	cd build/debug && ctest --output-on-failure -j $(JOBS)
+	bash scripts/check-includes.sh
 	node scripts/check-licences.mjs
 	bash scripts/check-openapi.sh build/debug/kansrijk
 	bash scripts/api-test.sh build/debug/kansrijk

@@ -12,6 +12,7 @@
 #include "families/model.h"
 #include "families/repo.h"
 #include "programmes/repo.h"
+#include "timeline/timeline.h"
 #include "trajectory/repo.h"
 #include "platform/random.h"
 #include "platform/time.h"
@@ -143,7 +144,7 @@ Status AddDemoTrajectory(db::Connection& tx, const families::Family& family, con
                                                                                 : 4));
   auto event = [&](int days, const char* kind, std::optional<std::string> from, std::optional<std::string> to,
                    std::optional<std::string> note, bool by_lead) {
-    trajectory::Event e;
+    timeline::Entry e;
     e.family_id = family.id;
     e.at = FormatUtc(DaysAgo(days));
     e.date = DateDaysAgo(days);
@@ -153,7 +154,7 @@ Status AddDemoTrajectory(db::Connection& tx, const families::Family& family, con
     e.note = std::move(note);
     e.user_id = by_lead ? lead_id : coach_id;
     e.user_name = by_lead ? "Tineke Teamleider" : coach_name;
-    return trajectory::EventRepo::Append(tx, e);
+    return timeline::Append(tx, e);
   };
   RETURN_IF_ERROR(event(t.days_ago, "referral", std::nullopt, "aanmelding",
                         std::string(t.referrer) + " (" + t.referrer_kind + "): " + t.reason, true));
@@ -294,37 +295,40 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
           f = &synthetic;
         }
         families::Family fam;
+        trajectory::Trajectory traj;
         fam.organisation_id = org_id;
         fam.name = std::string("Familie ") + f->surname + (i >= int(hand.size()) ? " " + std::to_string(i + 1) : "");
         const DemoTrajectory* t = i < int(std::size(kTrajectories)) && i < int(hand.size()) ? &kTrajectories[i] : nullptr;
         if (t) {
           if (t->coach) fam.coach_id = logins[1 + t->coach].id;
-          fam.programme_id = programme_ids[t->programme];
-          fam.phase = t->phase;
-          if (!t->coach) fam.waiting_since = FormatUtc(DaysAgo(t->days_ago));
-          if (fam.phase != "aanmelding") fam.intake_date = DateDaysAgo(t->days_ago - 2 * std::max(1, t->days_ago / 8));
-          if (fam.phase == "afsluiting" || fam.phase == "nazorg") {
-            fam.closing_reason = "doelen_bereikt";
-            fam.closing_summary = "De familie heeft weer overzicht over geld en een plan voor werk.";
+          traj.programme_id = programme_ids[t->programme];
+          traj.phase = t->phase;
+          if (!t->coach) traj.waiting_since = FormatUtc(DaysAgo(t->days_ago));
+          if (traj.phase != "aanmelding") traj.intake_date = DateDaysAgo(t->days_ago - 2 * std::max(1, t->days_ago / 8));
+          if (traj.phase == "afsluiting" || traj.phase == "nazorg") {
+            traj.closing_reason = "doelen_bereikt";
+            traj.closing_summary = "De familie heeft weer overzicht over geld en een plan voor werk.";
           }
-          fam.referrer_kind = t->referrer_kind;
-          fam.referrer_organisation = t->referrer;
-          fam.referral_reason = t->reason;
-          fam.contact_phone = "06-" + std::to_string(12340000 + i * 7919);
-          fam.contact_address = "Dorpsstraat " + std::to_string(3 + i * 2) + ", Coevorden";
+          traj.referrer_kind = t->referrer_kind;
+          traj.referrer_organisation = t->referrer;
+          traj.referral_reason = t->reason;
+          traj.contact_phone = "06-" + std::to_string(12340000 + i * 7919);
+          traj.contact_address = "Dorpsstraat " + std::to_string(3 + i * 2) + ", Coevorden";
         } else {
           // Synthetic families (benchmarks): a programme and a phase, nothing more, to stay fast.
           // Most have a coach; every seventh waits for one (the waiting list).
-          fam.programme_id = programme_ids[i % 2];
+          traj.programme_id = programme_ids[i % 2];
           if (i % 7 != 6) {
             fam.coach_id = logins[2 + (i % 3 == 2 ? 1 : 0)].id;
             static const char* kPhases[] = {"intake", "actief", "actief", "afsluiting", "nazorg"};
-            fam.phase = kPhases[i % 5];
+            traj.phase = kPhases[i % 5];
           } else {
-            fam.waiting_since = FormatUtc(DaysAgo(1 + i % 90));
+            traj.waiting_since = FormatUtc(DaysAgo(1 + i % 90));
           }
         }
-        ASSIGN_OR_RETURN(auto family, families::FamilyRepo::InsertFull(tx, fam));
+        ASSIGN_OR_RETURN(auto family, families::FamilyRepo::Insert(tx, fam.organisation_id, fam.name, fam.coach_id));
+        traj.family_id = family.id;
+        RETURN_IF_ERROR(trajectory::TrajectoryRepo::Write(tx, traj));
         if (t) {
           const int c = t->coach ? 1 + t->coach : 2;
           RETURN_IF_ERROR(AddDemoTrajectory(tx, family, *t, norms, logins[1].id, logins[c].id, logins[c].display_name,

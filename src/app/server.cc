@@ -96,11 +96,11 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
   ctx.load_family_scope = families::LoadFamilyScope;
   security::Routes routes(router, ctx);
   families::RegisterFamilyRoutes(routes);
-  programmes::RegisterProgrammeRoutes(router, ctx);
-  trajectory::RegisterTrajectoryRoutes(router, ctx);
-  consent::RegisterConsentRoutes(router, ctx);
-  eligibility::RegisterEligibilityRoutes(router, ctx);
-  genogram::RegisterGenogramRoutes(router, ctx);
+  genogram::RegisterGenogramRoutes(routes);
+  trajectory::RegisterTrajectoryRoutes(routes);
+  programmes::RegisterProgrammeRoutes(routes);
+  consent::RegisterConsentRoutes(routes);
+  eligibility::RegisterEligibilityRoutes(routes);
   return routes.Describe();
 }
 

@@ -3,22 +3,8 @@
 #include "families/repo.h"
 #include "families/service.h"
 #include "security/guard.h"
-#include "trajectory/model.h"
 
 namespace kansrijk::families {
-
-namespace {
-http::Json Write(const Family& f, const std::vector<Member>* members) {
-  http::JsonWriter w;
-  std::optional<int64_t> waiting;
-  if (f.waiting_since) waiting = trajectory::WaitingDays(*f.waiting_since, Now());
-  WriteFamily(w, f, members, FamilyDetail::kFull, waiting);
-  return http::Json::parse(w.Take());
-}
-}  // namespace
-
-http::Json FamilyJson(const Family& f) { return Write(f, nullptr); }
-http::Json FamilyWithMembersJson(const Family& f, const std::vector<Member>& members) { return Write(f, &members); }
 
 http::Response Refuse(security::ApiContext& ctx, const http::Request& req, const security::Session& s,
                       const std::string& action, const std::string& resource,

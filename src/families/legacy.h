@@ -13,8 +13,6 @@
 
 namespace kansrijk::families {
 
-http::Json FamilyJson(const Family& f);
-http::Json FamilyWithMembersJson(const Family& f, const std::vector<Member>& members);
 Result<Family> AuthorizedFamily(db::Connection& c, const security::Session& s, const std::string& id,
                                 security::Action action, std::optional<std::string>* same_org_family = nullptr);
 Status RoleAllows(const security::Session& s, security::Action action);

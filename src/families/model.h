@@ -23,16 +23,9 @@ struct Family {
   int64_t version = 1;
   std::string created_at, updated_at;
   int64_t member_count = 0;
-  // The coaching trajectory (issue 4; rules in trajectory/model.h).
-  std::optional<std::string> programme_id;
-  std::string programme_name;
-  std::string phase = "aanmelding";
-  std::optional<std::string> waiting_since;  // UTC time it entered the waiting list; null with a coach
-  std::optional<std::string> intake_date;    // YYYY-MM-DD (planned or held)
-  std::optional<std::string> closing_reason, closing_summary;
-  // The referral; referrer_kind is null for families registered without one.
-  std::optional<std::string> referrer_organisation, referrer_kind, referral_reason;
-  std::optional<std::string> contact_phone, contact_email, contact_address;
+  // Where the family stands in its coaching trajectory (phase, programme, referral, waiting) is
+  // not a family field: it is the trajectory feature's (trajectory/model.h), which may read
+  // families; families reads no other feature.
 };
 
 struct Member {

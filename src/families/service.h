@@ -29,7 +29,8 @@ struct FamilyWithMembers {
 };
 
 // Registers a family with its household. `coach_id`, when set, must be an enabled coach of the
-// organisation (kInvalidArgument on field coach_id). Without a coach it enters the waiting list.
+// organisation (kInvalidArgument on field coach_id). The trajectory's part of a new family
+// (phase, waiting list) is trajectory::CreateCase, which calls this.
 Result<FamilyWithMembers> CreateFamily(db::Connection& tx, const NewFamily& f);
 
 struct FamilyChange {

@@ -19,10 +19,8 @@ void WriteMember(http::JsonWriter& w, const Member& m) {
       .EndObject();
 }
 
-void WriteFamily(http::JsonWriter& w, const Family& f, const std::vector<Member>* members, FamilyDetail detail,
-                 std::optional<int64_t> waiting_days) {
-  w.BeginObject()
-      .Key("id").String(f.id)
+void WriteFamilyFields(http::JsonWriter& w, const Family& f) {
+  w.Key("id").String(f.id)
       .Key("name").String(f.name)
       .Key("coach_id").OptString(f.coach_id)
       .Key("coach_name").OptString(f.coach_id ? std::optional(f.coach_name) : std::nullopt)
@@ -30,40 +28,7 @@ void WriteFamily(http::JsonWriter& w, const Family& f, const std::vector<Member>
       .Key("version").Int(f.version)
       .Key("created_at").String(f.created_at)
       .Key("updated_at").String(f.updated_at)
-      .Key("member_count").Int(f.member_count)
-      .Key("programme_id").OptString(f.programme_id)
-      .Key("programme_name").OptString(f.programme_id ? std::optional(f.programme_name) : std::nullopt)
-      .Key("phase").String(f.phase)
-      .Key("waiting_since").OptString(f.waiting_since)
-      .Key("waiting_days");
-  if (waiting_days) w.Int(*waiting_days);
-  else w.Null();
-  w.Key("intake_date").OptString(f.intake_date);
-  if (detail == FamilyDetail::kFull) {
-    w.Key("closing_reason").OptString(f.closing_reason).Key("closing_summary").OptString(f.closing_summary);
-    w.Key("referral");
-    if (f.referrer_kind) {
-      w.BeginObject()
-          .Key("referrer_organisation").String(f.referrer_organisation.value_or(""))
-          .Key("referrer_kind").String(*f.referrer_kind)
-          .Key("reason").String(f.referral_reason.value_or(""))
-          .Key("contact").BeginObject();
-      if (f.contact_phone) w.Key("phone").String(*f.contact_phone);
-      if (f.contact_email) w.Key("email").String(*f.contact_email);
-      if (f.contact_address) w.Key("address").String(*f.contact_address);
-      w.EndObject().EndObject();
-    } else {
-      w.Null();
-    }
-  } else {
-    w.Key("referrer_kind").OptString(f.referrer_kind);
-  }
-  if (members) {
-    w.Key("members").BeginArray();
-    for (const auto& m : *members) WriteMember(w, m);
-    w.EndArray();
-  }
-  w.EndObject();
+      .Key("member_count").Int(f.member_count);
 }
 
 http::Json MemberJson(const Member& m) {

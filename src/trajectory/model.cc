@@ -18,6 +18,12 @@ int PhaseIndex(std::string_view s) {
 bool IsPhase(std::string_view s) { return PhaseIndex(s) >= 0; }
 bool IsWaitingPhase(std::string_view s) { return s == "aanmelding" || s == "intake"; }
 
+const char* const kPhaseOptions = "aanmelding, intake, actief, afsluiting, nazorg";
+const char* const kReferrerKindOptions =
+    "woningcorporatie, school, voedselbank, schuldhulp, huisarts, gemeente, zelf, anders";
+const char* const kClosingReasonOptions =
+    "doelen_bereikt, verhuisd, op_eigen_verzoek, doorverwezen, niet_bereikbaar, anders";
+
 bool IsReferrerKind(std::string_view s) {
   for (const char* k : {"woningcorporatie", "school", "voedselbank", "schuldhulp", "huisarts", "gemeente", "zelf", "anders"})
     if (s == k) return true;
@@ -30,62 +36,66 @@ bool IsClosingReason(std::string_view s) {
   return false;
 }
 
+bool WaitsForCoach(bool has_coach, std::string_view phase) { return !has_coach && IsWaitingPhase(phase); }
+
+bool OnWaitingList(bool has_coach, std::string_view phase, std::string_view family_status) {
+  return WaitsForCoach(has_coach, phase) && family_status == "active";
+}
+
+std::optional<std::string> WaitingSinceAfter(bool waited_before, const std::optional<std::string>& since_before,
+                                             bool waits_now, const std::string& now) {
+  if (!waits_now) return std::nullopt;
+  if (waited_before && since_before) return since_before;
+  return now;
+}
+
 Result<ChangeKind> CheckPhaseChange(const PhaseFacts& facts, const PhaseRequest& req, Date today) {
   FieldErrors errors;
-  auto err = [&](const char* field, std::string msg) { errors[field].push_back(std::move(msg)); };
+  const Params phases{{"from", facts.from}, {"to", req.to}};
+  auto err = [&](const char* field, std::string code, Params params = {}) {
+    errors[field].push_back({std::move(code), std::move(params)});
+  };
   const int from = PhaseIndex(facts.from), to = PhaseIndex(req.to);
   ChangeKind kind = ChangeKind::kForward;
   if (to < 0) {
-    err("to", "Kies een fase: aanmelding, intake, actief, afsluiting of nazorg.");
+    err("to", "choose_one_of", {{"options", kPhaseOptions}});
   } else if (to == from) {
-    err("to", "Het gezin is al in de fase " + req.to + ".");
+    err("to", "phase_unchanged", phases);
   } else if (req.to == "actief" && (facts.from == "afsluiting" || facts.from == "nazorg")) {
     kind = ChangeKind::kReopen;
   } else if (to > from + 1) {
-    err("to", "U kunt geen fase overslaan: na " + facts.from + " komt " + Phases()[from + 1] + ".");
+    Params p = phases;
+    p["next"] = Phases()[from + 1];
+    err("to", "phase_skipped", p);
   } else if (to < from) {
-    err("to", "Terug naar " + req.to + " kan niet. Alleen heropenen kan: van afsluiting of nazorg naar actief.");
+    err("to", "phase_backwards", phases);
   }
 
   if (to >= 0 && errors.empty()) {
-    if (req.to == "intake" && !facts.has_coach)
-      err("to", "Wijs eerst een coach toe; daarna kan de intake worden gepland.");
+    if ((req.to == "intake" || req.to == "actief") && !facts.has_coach) err("to", "phase_needs_coach", phases);
     if (req.to == "actief") {
-      std::vector<std::string> missing;
-      if (!facts.has_coach) missing.push_back("een coach");
-      if (!facts.coaching_consent) missing.push_back("toestemming voor coaching");
-      if (!facts.eligibility_passed && kind == ChangeKind::kForward)
-        missing.push_back("een inkomenstoets die voldoet (of een besluit van de teamleider)");
-      if (!missing.empty()) {
-        std::string list;
-        for (size_t i = 0; i < missing.size(); ++i)
-          list += (i == 0 ? "" : i + 1 == missing.size() ? " en " : ", ") + missing[i];
-        err("to", "Het traject kan nog niet actief worden. Nog nodig: " + list + ".");
-      }
+      if (!facts.coaching_consent) err("to", "phase_needs_consent", phases);
+      if (!facts.eligibility_passed && kind == ChangeKind::kForward) err("to", "phase_needs_eligibility", phases);
     }
-    if (kind == ChangeKind::kReopen && (!req.note || req.note->empty()))
-      err("note", "Schrijf kort waarom het traject weer opengaat.");
+    if (kind == ChangeKind::kReopen && (!req.note || req.note->empty())) err("note", "reopen_note_required");
   }
 
-  const bool closing = req.to == "afsluiting";
-  if (closing) {
-    if (!req.closing_reason) err("closing_reason", "Kies een reden om af te sluiten.");
+  if (req.to == "afsluiting") {
+    if (!req.closing_reason) err("closing_reason", "required");
     else if (!IsClosingReason(*req.closing_reason))
-      err("closing_reason",
-          "Kies doelen_bereikt, verhuisd, op_eigen_verzoek, doorverwezen, niet_bereikbaar of anders.");
-    if (!req.closing_summary || req.closing_summary->empty())
-      err("closing_summary", "Schrijf een korte samenvatting van het traject.");
+      err("closing_reason", "choose_one_of", {{"options", kClosingReasonOptions}});
+    if (!req.closing_summary || req.closing_summary->empty()) err("closing_summary", "required");
   } else {
-    if (req.closing_reason) err("closing_reason", "Een reden hoort alleen bij afsluiten.");
-    if (req.closing_summary) err("closing_summary", "Een samenvatting hoort alleen bij afsluiten.");
+    if (req.closing_reason) err("closing_reason", "closing_only_when_closing");
+    if (req.closing_summary) err("closing_summary", "closing_only_when_closing");
   }
 
   if (!req.date) {
-    err("date", "Vul de datum in (jjjj-mm-dd).");
+    err("date", "required");
   } else if (*req.date > today && req.to != "intake") {
-    err("date", "Deze datum kan niet in de toekomst liggen.");
+    err("date", "date_in_future");
   } else if (*req.date < Date{2000, 1, 1}) {
-    err("date", "Deze datum is te vroeg.");
+    err("date", "phase_date_too_early", {{"min", "2000-01-01"}});
   }
   if (!errors.empty()) return Status::Invalid(errors);
   return kind;

@@ -20,6 +20,15 @@ PhaseRequest To(std::string to, Date date = kToday) {
 
 FieldErrors ErrorsOf(const Result<ChangeKind>& r) { return r.ok() ? FieldErrors{} : r.status().field_errors(); }
 
+// The codes of the errors on `field`, in order.
+std::vector<std::string> CodesOn(const Result<ChangeKind>& r, const std::string& field) {
+  std::vector<std::string> out;
+  auto errors = ErrorsOf(r);
+  if (auto it = errors.find(field); it != errors.end())
+    for (const auto& e : it->second) out.push_back(e.code);
+  return out;
+}
+
 TEST(PhaseTest, EachStepForwardIsAllowed) {
   EXPECT_TRUE(CheckPhaseChange(Ready("aanmelding"), To("intake"), kToday).ok());
   EXPECT_TRUE(CheckPhaseChange(Ready("intake"), To("actief"), kToday).ok());
@@ -36,7 +45,11 @@ TEST(PhaseTest, SkippingAPhaseIsRefusedOnTo) {
     SCOPED_TRACE(std::string(from) + "->" + to);
     auto r = CheckPhaseChange(Ready(from), To(to), kToday);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(ErrorsOf(r).count("to"), 1u);
+    ASSERT_EQ(CodesOn(r, "to"), std::vector<std::string>{"phase_skipped"});
+    const auto& params = ErrorsOf(r).at("to").at(0).params;
+    EXPECT_EQ(params.at("from"), from);
+    EXPECT_EQ(params.at("to"), to);
+    EXPECT_EQ(params.at("next"), Phases()[PhaseIndex(from) + 1]);
   }
 }
 
@@ -44,8 +57,12 @@ TEST(PhaseTest, GoingBackIsRefusedExceptReopen) {
   EXPECT_FALSE(CheckPhaseChange(Ready("actief"), To("intake"), kToday).ok());
   EXPECT_FALSE(CheckPhaseChange(Ready("intake"), To("aanmelding"), kToday).ok());
   EXPECT_FALSE(CheckPhaseChange(Ready("nazorg"), To("afsluiting"), kToday).ok());
-  EXPECT_FALSE(CheckPhaseChange(Ready("actief"), To("actief"), kToday).ok());
-  EXPECT_FALSE(CheckPhaseChange(Ready("actief"), To("klaar"), kToday).ok());
+  EXPECT_EQ(CodesOn(CheckPhaseChange(Ready("actief"), To("intake"), kToday), "to"),
+            std::vector<std::string>{"phase_backwards"});
+  EXPECT_EQ(CodesOn(CheckPhaseChange(Ready("actief"), To("actief"), kToday), "to"),
+            std::vector<std::string>{"phase_unchanged"});
+  EXPECT_EQ(CodesOn(CheckPhaseChange(Ready("actief"), To("klaar"), kToday), "to"),
+            std::vector<std::string>{"choose_one_of"});
 }
 
 TEST(PhaseTest, ReopenFromAfsluitingOrNazorgNeedsANote) {
@@ -78,7 +95,8 @@ TEST(PhaseTest, ClosingNeedsAReasonAndSummary) {
 TEST(PhaseTest, IntakeNeedsACoach) {
   auto facts = Ready("aanmelding");
   facts.has_coach = false;
-  EXPECT_EQ(ErrorsOf(CheckPhaseChange(facts, To("intake"), kToday)).count("to"), 1u);
+  EXPECT_EQ(CodesOn(CheckPhaseChange(facts, To("intake"), kToday), "to"),
+            std::vector<std::string>{"phase_needs_coach"});
 }
 
 TEST(PhaseTest, ActiefNamesWhatIsMissing) {
@@ -87,13 +105,19 @@ TEST(PhaseTest, ActiefNamesWhatIsMissing) {
   facts.eligibility_passed = false;
   auto r = CheckPhaseChange(facts, To("actief"), kToday);
   ASSERT_FALSE(r.ok());
-  const std::string msg = ErrorsOf(r).at("to").at(0);
-  EXPECT_NE(msg.find("toestemming"), std::string::npos);
-  EXPECT_NE(msg.find("inkomenstoets"), std::string::npos);
+  EXPECT_EQ(CodesOn(r, "to"), (std::vector<std::string>{"phase_needs_consent", "phase_needs_eligibility"}));
+  EXPECT_EQ(ErrorsOf(r).at("to").at(0).params.at("from"), "intake");
+  EXPECT_EQ(ErrorsOf(r).at("to").at(0).params.at("to"), "actief");
   facts.coaching_consent = true;
   r = CheckPhaseChange(facts, To("actief"), kToday);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(ErrorsOf(r).at("to").at(0).find("toestemming"), std::string::npos);
+  EXPECT_EQ(CodesOn(r, "to"), std::vector<std::string>{"phase_needs_eligibility"});
+  // Reopening needs consent and a note, but no new eligibility check.
+  auto closed = Ready("nazorg");
+  closed.eligibility_passed = false;
+  closed.coaching_consent = false;
+  auto reopen = To("actief");
+  reopen.note = "Nieuwe schulden";
+  EXPECT_EQ(CodesOn(CheckPhaseChange(closed, reopen, kToday), "to"), std::vector<std::string>{"phase_needs_consent"});
 }
 
 TEST(PhaseTest, DatesInTheFutureOnlyForAPlannedIntake) {
@@ -111,6 +135,25 @@ TEST(WaitingTest, WholeDays) {
   EXPECT_EQ(WaitingDays("2026-07-14T12:00:00.000Z", now), 1);
   EXPECT_EQ(WaitingDays("2026-06-15T12:00:00.000Z", now), 30);
   EXPECT_EQ(WaitingDays("garbage", now), 0);
+}
+
+TEST(WaitingTest, OneRuleForTheWaitingList) {
+  EXPECT_TRUE(WaitsForCoach(false, "aanmelding"));
+  EXPECT_TRUE(WaitsForCoach(false, "intake"));
+  EXPECT_FALSE(WaitsForCoach(true, "aanmelding"));
+  EXPECT_FALSE(WaitsForCoach(false, "actief"));
+  EXPECT_TRUE(OnWaitingList(false, "intake", "active"));
+  EXPECT_FALSE(OnWaitingList(false, "intake", "archived"));  // keeps its waiting time, off the list
+  EXPECT_FALSE(OnWaitingList(true, "aanmelding", "active"));
+}
+
+TEST(WaitingTest, WaitingSinceIsKeptSetAndCleared) {
+  const std::string now = "2026-07-15T12:00:00.000Z", before = "2026-07-01T09:00:00.000Z";
+  EXPECT_EQ(WaitingSinceAfter(true, before, true, now), before);     // goes on waiting
+  EXPECT_EQ(WaitingSinceAfter(false, std::nullopt, true, now), now);  // a coach was taken away
+  EXPECT_EQ(WaitingSinceAfter(false, before, true, now), now);        // a stale time is not reused
+  EXPECT_EQ(WaitingSinceAfter(true, std::nullopt, true, now), now);
+  EXPECT_EQ(WaitingSinceAfter(true, before, false, now), std::nullopt);  // a coach was assigned
 }
 
 TEST(ContactTest, AtLeastOneWayToReachTheFamily) {

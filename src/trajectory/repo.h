@@ -1,35 +1,68 @@
-// Storage for the trajectory: the family's timeline of events and the team lead's figures.
-// Families themselves live in families/repo.h.
+// Storage of the trajectory. Its columns (programme, phase, waiting, intake, closing, referral
+// and contact) live in the families row, but only this repository reads or writes them; the
+// families repository writes the family's own columns (families/repo.h). The row version covers
+// both: a change of phase is a change of the family's file.
+// The timeline is not here: it is the neutral timeline::Append / timeline::ForFamily.
 #pragma once
 
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "families/model.h"
 #include "platform/db.h"
+#include "trajectory/model.h"
 
 namespace kansrijk::trajectory {
 
-// One line of the timeline. kind: referral | phase | assign | handover | reopen | consent |
-// consent_withdrawn | eligibility | override.
-struct Event {
-  std::string id;
-  std::string family_id;
-  std::string at;    // UTC time it was recorded
-  std::string date;  // the date it happened (YYYY-MM-DD), as the user gave it
-  std::string kind;
-  std::optional<std::string> from, to, note;
-  std::optional<std::string> user_id;
-  std::string user_name;
+// OnWaitingList (model.h) in SQL, on the families row aliased f. The one SQL form of the rule.
+inline constexpr const char* kOnWaitingListSql =
+    "(f.coach_id IS NULL AND f.phase IN ('aanmelding', 'intake') AND f.status = 'active')";
+
+// A family with its trajectory, as the caseload and the family file show it.
+struct Case {
+  families::Family family;
+  Trajectory trajectory;
 };
 
-class EventRepo {
+class TrajectoryRepo {
  public:
-  // Appends an event inside the caller's transaction (id and `at` are set here when empty).
-  static Status Append(db::Connection& tx, Event e);
-  // The family's events, oldest first.
-  static Result<std::vector<Event>> ForFamily(db::Connection& c, const std::string& family_id);
+  static Result<Trajectory> Get(db::Connection& c, const std::string& family_id);  // kNotFound
+  // Writes every trajectory column of `t` without a new row version: for the family just
+  // inserted, or changed (with its version bumped) by families in the same transaction.
+  static Status Write(db::Connection& tx, const Trajectory& t);
+  // Writes every trajectory column of `t` as a change of the family's file: bumps the row
+  // version. kFailedPrecondition (version_stale) when the row changed since `expected_version`.
+  static Status Update(db::Connection& tx, const Trajectory& t, int64_t expected_version);
+};
+
+struct CaseloadQuery {
+  std::string organisation_id;
+  std::optional<std::string> coach_id;
+  std::optional<std::string> status;
+  std::optional<std::string> name_contains;
+  std::optional<std::string> phase;
+  std::optional<std::string> programme_id;
+  bool waiting_only = false;  // only families on the waiting list (kOnWaitingListSql)
+  // kByName (name, id); kByWaiting (longest waiting first, then those not waiting); kByUpdated
+  // (most recently changed first).
+  enum class Sort { kByName, kByWaiting, kByUpdated } sort = Sort::kByName;
+  int limit = 50;
+  // Keyset: continue after this (sort key, id) of the previous page's last row.
+  std::optional<std::pair<std::string, std::string>> after;
+};
+
+struct CasePage {
+  std::vector<Case> items;
+  std::optional<std::pair<std::string, std::string>> next;  // set when more rows follow
+};
+
+class CaseloadRepo {
+ public:
+  static Result<Case> Get(db::Connection& c, const std::string& family_id);  // kNotFound
+  static Result<CasePage> List(db::Connection& c, const CaseloadQuery& q);
 };
 
 struct CoachLoad {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useServer, familyInput, memberInput, assertProblem, assertStatus, assertValidation, rand, ISO_TIME_RE,
+  useServer, familyInput, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, rand, ISO_TIME_RE,
 } from './lib/harness.mjs';
 
 const h = useServer();
@@ -216,16 +216,17 @@ test('PATCH validation: the same rules as create; nothing changes on 422', async
   const lead = await h.srv.as('lead_a');
   const f = (await lead.post('/families', familyInput())).body;
   const im = { 'If-Match': `"${f.version}"` };
-  for (const [body, field] of [
+  for (const [body, field, code] of [
     [{ name: '' }, 'name'],
     [{ name: '   ' }, 'name'],
-    [{ name: 'n'.repeat(201) }, 'name'],
-    [{ name: null }, 'name'],
-    [{ status: 'weg' }, 'status'],
-    [{ version: 99 }, 'version'],
-    [{ members: [] }, 'members'],
+    [{ name: 'n'.repeat(201) }, 'name', 'too_long'],
+    [{ name: null }, 'name', 'not_empty'],
+    [{ status: 'weg' }, 'status', 'choose_one_of'],
+    [{ version: 99 }, 'version', 'unknown_field'],
+    [{ members: [] }, 'members', 'unknown_field'],
   ]) {
-    assertValidation(await lead.patch(`/families/${f.id}`, body, im), field, JSON.stringify(body).slice(0, 80));
+    const problem = assertValidation(await lead.patch(`/families/${f.id}`, body, im), field, JSON.stringify(body).slice(0, 80));
+    if (code) assert.ok(fieldCodes(problem, field).includes(code), `${code} in ${JSON.stringify(problem.errors)}`);
   }
   const g = await lead.get(`/families/${f.id}`);
   assert.equal(g.body.name, f.name);
@@ -336,21 +337,22 @@ test('member validation: 422 with the field named, nothing stored', async () => 
   const cases = [
     [{ ...memberInput(), given_name: '' }, 'given_name'],
     [{ ...memberInput(), given_name: '   ' }, 'given_name'],
-    [(({ given_name, ...rest }) => rest)(memberInput()), 'given_name'],
+    [(({ given_name, ...rest }) => rest)(memberInput()), 'given_name', 'given_name_required'],
     [{ ...memberInput(), given_name: 'x'.repeat(101) }, 'given_name'],
     [{ ...memberInput(), family_name: 'x'.repeat(101) }, 'family_name'],
-    [{ ...memberInput(), sex: 'f' }, 'sex'],
-    [{ ...memberInput(), sex: 'FEMALE' }, 'sex'],
-    [{ ...memberInput(), household_role: 'uncle' }, 'household_role'],
+    [{ ...memberInput(), sex: 'f' }, 'sex', 'choose_one_of'],
+    [{ ...memberInput(), sex: 'FEMALE' }, 'sex', 'choose_one_of'],
+    [{ ...memberInput(), household_role: 'uncle' }, 'household_role', 'choose_one_of'],
     [{ ...memberInput(), birth_date: '2023-02-30' }, 'birth_date'],
     [{ ...memberInput(), birth_date: '12-04-1986' }, 'birth_date'],
     [{ ...memberInput(), birth_date: 19860412 }, 'birth_date'],
     [{ ...memberInput(), given_name: 7 }, 'given_name'],
-    [{ ...memberInput(), family_id: f.id }, 'family_id'],
-    [{ ...memberInput(), id: 'x' }, 'id'],
+    [{ ...memberInput(), family_id: f.id }, 'family_id', 'unknown_field'],
+    [{ ...memberInput(), id: 'x' }, 'id', 'unknown_field'],
   ];
-  for (const [body, field] of cases) {
-    assertValidation(await coach.post(`/families/${f.id}/members`, body), field, JSON.stringify(body));
+  for (const [body, field, code] of cases) {
+    const problem = assertValidation(await coach.post(`/families/${f.id}/members`, body), field, JSON.stringify(body));
+    if (code) assert.deepEqual(fieldCodes(problem, field), [code], JSON.stringify(body));
   }
   const list = await coach.get(`/families/${f.id}/members`);
   assert.equal(list.body.items.length, 0, 'no member stored by invalid requests');
@@ -375,7 +377,9 @@ test('family name is trimmed and limited to 1..200 characters', async () => {
   assertStatus(r, 201);
   assert.equal(r.body.name, r.body.name.trim(), 'name is stored trimmed');
   assertValidation(await lead.post('/families', { name: '    ' }), 'name');
-  assertValidation(await lead.post('/families', { name: 'n'.repeat(201) }), 'name');
+  const long = assertValidation(await lead.post('/families', { name: 'n'.repeat(201) }), 'name');
+  assert.deepEqual(fieldCodes(long, 'name'), ['too_long']);
+  assert.deepEqual(long.errors.name[0].params, { max: '200' });
   assertStatus(await lead.post('/families', { name: 'n'.repeat(200) }), 201);
 });
 

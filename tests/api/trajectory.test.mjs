@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useServer, memberInput, assertProblem, assertStatus, assertValidation, rand, isoDate, ISO_TIME_RE,
+  useServer, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, rand, isoDate, ISO_TIME_RE,
 } from './lib/harness.mjs';
 
 const h = useServer();
@@ -87,7 +87,7 @@ test('the whole journey: referral → waiting list → assign → intake → con
   assertProblem(await coach.get(`/families/${f.id}`), 404, 'not-found');
 
   // intake before a coach is assigned → 422 on "to".
-  assertValidation(await phase(lead, f.id, { to: 'intake' }), 'to');
+  assert.deepEqual(fieldCodes(assertValidation(await phase(lead, f.id, { to: 'intake' }), 'to'), 'to'), ['phase_needs_coach']);
 
   // Assign: clears the waiting list.
   const a = await assignTo(f.id, 'coach_a1');
@@ -105,10 +105,11 @@ test('the whole journey: referral → waiting list → assign → intake → con
   assert.equal(i.body.phase, 'intake');
   assert.equal(i.body.intake_date, intakeDate);
 
-  // actief needs consent and eligibility; the message names both.
+  // actief needs consent and eligibility; the errors name both, with the phases as params.
   const early = assertValidation(await phase(coach, f.id, { to: 'actief' }), 'to');
-  assert.match(early.errors.to.join(' '), /toestemming/);
-  assert.match(early.errors.to.join(' '), /inkomenstoets/);
+  assert.deepEqual(fieldCodes(early, 'to'), ['phase_needs_consent', 'phase_needs_eligibility']);
+  assert.deepEqual(early.errors.to[0].params, { from: 'intake', to: 'actief' });
+  assert.match(early.errors.to.map((e) => e.detail).join(' '), /toestemming/);
 
   const c = await consentCoaching(coach, f.id);
   assertStatus(c, 201);
@@ -134,8 +135,11 @@ test('the whole journey: referral → waiting list → assign → intake → con
   // afsluiting needs a reason and a summary.
   const noReason = await phase(coach, f.id, { to: 'afsluiting' });
   const body = assertValidation(noReason, 'closing_reason');
-  assert.ok(body.errors.closing_summary, 'closing_summary is named too');
-  assertValidation(await phase(coach, f.id, { to: 'afsluiting', closing_reason: 'klaar', closing_summary: 'x' }), 'closing_reason');
+  assert.deepEqual(fieldCodes(body, 'closing_reason'), ['required']);
+  assert.deepEqual(fieldCodes(body, 'closing_summary'), ['required'], 'closing_summary is named too');
+  const badReason = assertValidation(await phase(coach, f.id, { to: 'afsluiting', closing_reason: 'klaar', closing_summary: 'x' }), 'closing_reason');
+  assert.deepEqual(fieldCodes(badReason, 'closing_reason'), ['choose_one_of']);
+  assert.match(badReason.errors.closing_reason[0].params.options, /doelen_bereikt/);
   const closed = await phase(coach, f.id, {
     to: 'afsluiting', closing_reason: 'doelen_bereikt', closing_summary: 'Overzicht over geld en een plan voor werk.',
   });
@@ -146,7 +150,7 @@ test('the whole journey: referral → waiting list → assign → intake → con
   assertStatus(await phase(coach, f.id, { to: 'nazorg' }), 200);
 
   // Reopen needs a note; then the family is actief again and the closing is cleared.
-  assertValidation(await phase(coach, f.id, { to: 'actief' }), 'note');
+  assert.deepEqual(fieldCodes(assertValidation(await phase(coach, f.id, { to: 'actief' }), 'note'), 'note'), ['reopen_note_required']);
   const reopened = await phase(coach, f.id, { to: 'actief', note: 'Nieuwe schulden; de familie vraagt weer hulp.' });
   assertStatus(reopened, 200);
   assert.equal(reopened.body.phase, 'actief');
@@ -171,7 +175,7 @@ test('the whole journey: referral → waiting list → assign → intake → con
   // Every step was audited (writes and reads) and the chain holds.
   const log = await lead.get(`/families/${f.id}/access-log?limit=200`);
   const actions = new Set(log.body.items.map((x) => x.action));
-  for (const a of ['referral.create', 'family.assign', 'family.phase', 'consent.create', 'eligibility.create', 'timeline.read']) {
+  for (const a of ['referral.create', 'family.assign_coach', 'family.phase', 'consent.create', 'eligibility.create', 'timeline.read']) {
     assert.ok(actions.has(a), `audit has ${a}: ${[...actions]}`);
   }
   const v = await h.srv.auditVerify();
@@ -181,9 +185,9 @@ test('the whole journey: referral → waiting list → assign → intake → con
 test('handover to another coach needs a note and shows on the timeline', async () => {
   const f = await inIntake();
   const lead = await h.srv.as('lead_a');
-  assertValidation(await assignTo(f.id, 'coach_a2'), 'note');
+  assert.deepEqual(fieldCodes(assertValidation(await assignTo(f.id, 'coach_a2'), 'note'), 'note'), ['handover_note_required']);
   // Assigning the same coach again is not a handover.
-  assertValidation(await assignTo(f.id, 'coach_a1', 'x'), 'coach_id');
+  assert.deepEqual(fieldCodes(assertValidation(await assignTo(f.id, 'coach_a1', 'x'), 'coach_id'), 'coach_id'), ['coach_already_assigned']);
   const r = await assignTo(f.id, 'coach_a2', 'Carla gaat met verlof; Kees neemt over.');
   assertStatus(r, 200);
   assert.equal(r.body.coach_name, 'Coach A2');
@@ -202,11 +206,12 @@ test('handover to another coach needs a note and shows on the timeline', async (
 test('assign: coach of another organisation, a team lead, an unknown id → 422 on coach_id; a coach may not assign (403)', async () => {
   const f = await refer();
   for (const who of ['coach_b1', 'lead_a']) {
-    assertValidation(await assignTo(f.id, who), 'coach_id', who);
+    assert.deepEqual(fieldCodes(assertValidation(await assignTo(f.id, who), 'coach_id', who), 'coach_id'), ['coach_not_in_organisation']);
   }
   const lead = await h.srv.as('lead_a');
-  assertValidation(await lead.post(`/families/${f.id}/assign`, { coach_id: 'nope' }), 'coach_id');
-  assertValidation(await lead.post(`/families/${f.id}/assign`, {}), 'coach_id');
+  const nope = assertValidation(await lead.post(`/families/${f.id}/assign`, { coach_id: 'nope' }), 'coach_id');
+  assert.deepEqual(fieldCodes(nope, 'coach_id'), ['coach_not_in_organisation']);
+  assert.deepEqual(fieldCodes(assertValidation(await lead.post(`/families/${f.id}/assign`, {}), 'coach_id'), 'coach_id'), ['required']);
   const coach = await h.srv.as('coach_a1');
   assertProblem(await coach.post(`/families/${f.id}/assign`, { coach_id: await h.srv.userId('coach_a1') }), 403);
   const g = await lead.get(`/families/${f.id}`);
@@ -218,23 +223,25 @@ test('referral bad input → 422 naming the field, and nothing is saved', async 
   const lead = await h.srv.as('lead_a');
   const before = (await lead.listAll('/families')).length;
   const cases = [
-    [{ contact: {} }, 'contact'],
-    [{ contact: { phone: '', email: '  ' } }, 'contact'],
-    [{ contact: undefined }, 'contact'],
-    [{ contact: 'bel maar' }, 'contact'],
-    [{ contact: { email: 'geen-adres' } }, 'contact.email'],
-    [{ family_name: '' }, 'family_name'],
-    [{ referrer_kind: 'buurman' }, 'referrer_kind'],
-    [{ referrer_organisation: '' }, 'referrer_organisation'],
-    [{ reason: 'x'.repeat(2001) }, 'reason'],
-    [{ programme_id: 'nope' }, 'programme_id'],
-    [{ members: [memberInput({ birth_date: isoDate(3) })] }, 'members[0].birth_date'],
-    [{ extra: 1 }, 'extra'],
+    // [input, field, the code on that field (null: only the field is asserted)]
+    [{ contact: {} }, 'contact', 'contact_required'],
+    [{ contact: { phone: '', email: '  ' } }, 'contact', null],
+    [{ contact: undefined }, 'contact', 'contact_required'],
+    [{ contact: 'bel maar' }, 'contact', 'not_object'],
+    [{ contact: { email: 'geen-adres' } }, 'contact.email', 'contact_email_invalid'],
+    [{ family_name: '' }, 'family_name', null],
+    [{ referrer_kind: 'buurman' }, 'referrer_kind', 'choose_one_of'],
+    [{ referrer_organisation: '' }, 'referrer_organisation', null],
+    [{ reason: 'x'.repeat(2001) }, 'reason', 'too_long'],
+    [{ programme_id: 'nope' }, 'programme_id', 'programme_not_available'],
+    [{ members: [memberInput({ birth_date: isoDate(3) })] }, 'members[0].birth_date', 'birth_date_in_future'],
+    [{ extra: 1 }, 'extra', 'unknown_field'],
   ];
-  for (const [overrides, field] of cases) {
+  for (const [overrides, field, code] of cases) {
     const body = referralInput(overrides);
     if ('contact' in overrides && overrides.contact === undefined) delete body.contact;
-    assertValidation(await lead.post('/referrals', body), field, JSON.stringify(overrides));
+    const problem = assertValidation(await lead.post('/referrals', body), field, JSON.stringify(overrides));
+    if (code) assert.deepEqual(fieldCodes(problem, field), [code], JSON.stringify(overrides));
   }
   assert.equal((await lead.listAll('/families')).length, before, 'no family was half-saved');
   assertProblem(await lead.post('/referrals', '{"family_name": '), 400, 'invalid-json');
@@ -254,21 +261,22 @@ test('phase rules over HTTP: skipping, going back, future dates, bad dates', asy
   const f = await inIntake();
   const coach = await h.srv.as('coach_a1');
   const skip = assertValidation(await phase(coach, f.id, { to: 'afsluiting', closing_reason: 'verhuisd', closing_summary: 'x' }), 'to');
-  assert.match(skip.errors.to[0], /overslaan/);
-  assertValidation(await phase(coach, f.id, { to: 'aanmelding' }), 'to');
-  assertValidation(await phase(coach, f.id, { to: 'intake' }), 'to');
-  assertValidation(await phase(coach, f.id, { to: 'klaar' }), 'to');
+  assert.deepEqual(fieldCodes(skip, 'to'), ['phase_skipped']);
+  assert.deepEqual(skip.errors.to[0].params, { from: 'intake', to: 'afsluiting', next: 'actief' });
+  assert.deepEqual(fieldCodes(assertValidation(await phase(coach, f.id, { to: 'aanmelding' }), 'to'), 'to'), ['phase_backwards']);
+  assert.deepEqual(fieldCodes(assertValidation(await phase(coach, f.id, { to: 'intake' }), 'to'), 'to'), ['phase_unchanged']);
+  assert.deepEqual(fieldCodes(assertValidation(await phase(coach, f.id, { to: 'klaar' }), 'to'), 'to'), ['choose_one_of']);
   assertValidation(await phase(coach, f.id, { to: 'actief', date: '2026-02-30' }), 'date');
   assertValidation(await phase(coach, f.id, { to: 'actief', date: undefined }), 'date');
   // Ready for actief, but not on a future date.
   assertStatus(await consentCoaching(coach, f.id), 201);
   assertStatus(await eligibility(coach, f.id), 201);
-  assertValidation(await phase(coach, f.id, { to: 'actief', date: isoDate(2) }), 'date');
+  assert.deepEqual(fieldCodes(assertValidation(await phase(coach, f.id, { to: 'actief', date: isoDate(2) }), 'date'), 'date'), ['date_in_future']);
   const g = await coach.get(`/families/${f.id}`);
   assert.equal(g.body.phase, 'intake', 'nothing changed');
   assertStatus(await phase(coach, f.id, { to: 'actief' }), 200);
   // Closing fields only belong to closing.
-  assertValidation(await phase(coach, f.id, { to: 'afsluiting', closing_reason: 'verhuisd' }), 'closing_summary');
+  assert.deepEqual(fieldCodes(assertValidation(await phase(coach, f.id, { to: 'afsluiting', closing_reason: 'verhuisd' }), 'closing_summary'), 'closing_summary'), ['required']);
 });
 
 test('eligibility: bad income, household types, cost-sharers, future date; the newest check counts', async () => {
@@ -289,7 +297,7 @@ test('eligibility: bad income, household types, cost-sharers, future date; the n
   ];
   for (const [body, field] of bad) assertValidation(await eligibility(coach, f.id, body), field, JSON.stringify(body));
   const neg = await eligibility(coach, f.id, { incomes: [{ source: 'loon', amount_cents: -1 }] });
-  assert.match(neg.body.errors['incomes[0].amount_cents'][0], /negatief/);
+  assert.deepEqual(fieldCodes(neg.body, 'incomes[0].amount_cents'), ['eligibility_income_negative']);
   assert.equal((await coach.get(`/families/${f.id}/eligibility`)).body.items.length, 0, 'nothing saved');
 
   // A couple alone (A = 2) gets the gehuwden norm; a single person with one housemate half of it.
@@ -309,7 +317,7 @@ test('eligibility: bad income, household types, cost-sharers, future date; the n
   assert.equal(above.body.passes, false);
   assertStatus(await consentCoaching(coach, f.id), 201);
   const blocked = assertValidation(await phase(coach, f.id, { to: 'actief' }), 'to');
-  assert.match(blocked.errors.to[0], /inkomenstoets/);
+  assert.deepEqual(fieldCodes(blocked, 'to'), ['phase_needs_eligibility']);
 
   // The team lead overrides with a reason; a coach may not.
   assertProblem(await coach.post(`/families/${f.id}/eligibility/${above.body.id}/override`, { passes: true, reason: 'x' }), 403);
@@ -355,7 +363,7 @@ test('consent: sharing needs a partner, withdrawal, and a withdrawn coaching con
 
   assertStatus(await eligibility(coach, f.id), 201);
   const blocked = assertValidation(await phase(coach, f.id, { to: 'actief' }), 'to');
-  assert.match(blocked.errors.to[0], /toestemming/);
+  assert.deepEqual(fieldCodes(blocked, 'to'), ['phase_needs_consent']);
 
   const list = await coach.get(`/families/${f.id}/consents`);
   assertStatus(list, 200);
