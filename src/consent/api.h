@@ -1,12 +1,11 @@
-// HTTP routes for a family's consents.
+// HTTP routes for a family's consents, on the access pipeline (security/pipeline.h).
 #pragma once
 
-#include "platform/http.h"
-#include "security/legacy_routes.h"
+#include "security/pipeline.h"
 
 namespace kansrijk::consent {
 
 // GET/POST /api/v1/families/{id}/consents, POST /api/v1/families/{id}/consents/{cid}/withdraw.
-void RegisterConsentRoutes(http::Router& router, security::ApiContext& ctx);
+void RegisterConsentRoutes(security::Routes& routes);
 
 }  // namespace kansrijk::consent

@@ -9,27 +9,29 @@ bool IsMethod(std::string_view s) { return s == "paper" || s == "verbal" || s ==
 
 FieldErrors ValidateNewConsent(const Consent& c, Date today) {
   FieldErrors errors;
-  if (!IsPurpose(c.purpose)) errors["purpose"].push_back("Kies coaching, sharing of research.");
+  auto add = [&](const char* field, std::string code, Params params = {}) {
+    errors[field].push_back({std::move(code), std::move(params)});
+  };
+  if (!IsPurpose(c.purpose)) add("purpose", "choose_one_of", {{"options", "coaching, sharing, research"}});
   if (c.purpose == "sharing" && (!c.partner_organisation || c.partner_organisation->empty()))
-    errors["partner_organisation"].push_back("Vul in met welke organisatie gegevens gedeeld mogen worden.");
-  if (c.purpose != "sharing" && c.partner_organisation)
-    errors["partner_organisation"].push_back("Een partnerorganisatie hoort alleen bij toestemming om te delen.");
-  if (c.given_by.empty()) errors["given_by"].push_back("Vul in wie de toestemming gaf.");
+    add("partner_organisation", "consent_partner_required");
+  if (c.purpose != "sharing" && c.partner_organisation) add("partner_organisation", "consent_partner_only_for_sharing");
+  if (Trim(c.given_by).empty()) add("given_by", "consent_given_by_required");
   auto d = ParseDate(c.given_on);
-  if (!d) errors["given_on"].push_back("Schrijf de datum als jjjj-mm-dd.");
-  else if (*d > today) errors["given_on"].push_back("De datum van toestemming kan niet in de toekomst liggen.");
-  else if (*d < Date{1900, 1, 1}) errors["given_on"].push_back("Deze datum is te vroeg.");
-  if (!IsMethod(c.method)) errors["method"].push_back("Kies paper, verbal of digital.");
+  if (!d) add("given_on", "bad_date");
+  else if (*d > today) add("given_on", "date_in_future");
+  else if (*d < kEarliestDate) add("given_on", "consent_date_too_early", {{"min", FormatDate(kEarliestDate)}});
+  if (!IsMethod(c.method)) add("method", "choose_one_of", {{"options", "paper, verbal, digital"}});
   return errors;
 }
 
 Status ValidateWithdrawal(const Consent& c, const std::optional<Date>& withdrawn_on, Date today) {
-  if (c.withdrawn_on) return Status(Code::kConflict, "Deze toestemming is al ingetrokken.");
-  if (!withdrawn_on) return Status::InvalidField("withdrawn_on", "Vul de datum van intrekken in (jjjj-mm-dd).");
-  if (*withdrawn_on > today) return Status::InvalidField("withdrawn_on", "Intrekken kan niet in de toekomst.");
+  if (c.withdrawn_on) return Status::Conflict("consent_already_withdrawn", {{"withdrawn_on", *c.withdrawn_on}});
+  if (!withdrawn_on) return Status::InvalidField("withdrawn_on", "required");
+  if (*withdrawn_on > today) return Status::InvalidField("withdrawn_on", "date_in_future");
   auto given = ParseDate(c.given_on);
   if (given && *withdrawn_on < *given)
-    return Status::InvalidField("withdrawn_on", "Intrekken kan niet voor de dag waarop de toestemming werd gegeven.");
+    return Status::InvalidField("withdrawn_on", "consent_withdrawal_before_given", {{"given_on", c.given_on}});
   return Status::Ok();
 }
 

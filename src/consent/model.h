@@ -15,6 +15,7 @@ namespace kansrijk::consent {
 
 constexpr size_t kMaxNameChars = 200;
 constexpr size_t kMaxNoteChars = 2000;
+constexpr Date kEarliestDate{1900, 1, 1};
 
 struct Consent {
   std::string id;
@@ -34,12 +35,13 @@ struct Consent {
 bool IsPurpose(std::string_view s);
 bool IsMethod(std::string_view s);
 
-// Field errors for a new consent. given_on must be a real date from 1900 up to `today`; sharing
-// needs a partner organisation and the other purposes must not name one.
+// Field errors (catalogue codes, data/messages/consent.json) for a new consent. given_on must be
+// a real date from 1900 up to `today`; sharing needs a partner organisation and the other
+// purposes must not name one; given_by must not be blank.
 FieldErrors ValidateNewConsent(const Consent& c, Date today);
 
-// Field errors for a withdrawal: a real date, not before the consent was given, not after `today`;
-// kConflict when the consent was already withdrawn.
+// A field error on withdrawn_on for a withdrawal that is missing, after `today` or before the
+// consent was given; kConflict (consent_already_withdrawn) when it was already withdrawn.
 Status ValidateWithdrawal(const Consent& c, const std::optional<Date>& withdrawn_on, Date today);
 
 // May we act for `purpose` (and, for sharing, with `partner`)? True only when a consent for it

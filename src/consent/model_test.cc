@@ -46,15 +46,18 @@ TEST(ValidateConsentTest, TableOfBadInput) {
     const char* what;
     std::function<void(Consent&)> change;
     const char* field;
+    const char* code;
   };
   const Case cases[] = {
-      {"purpose", [](Consent& c) { c.purpose = "marketing"; }, "purpose"},
-      {"sharing without partner", [](Consent& c) { c.purpose = "sharing"; }, "partner_organisation"},
-      {"partner for coaching", [](Consent& c) { c.partner_organisation = "School"; }, "partner_organisation"},
-      {"no giver", [](Consent& c) { c.given_by = ""; }, "given_by"},
-      {"future", [](Consent& c) { c.given_on = "2026-07-16"; }, "given_on"},
-      {"not a date", [](Consent& c) { c.given_on = "2026-02-30"; }, "given_on"},
-      {"method", [](Consent& c) { c.method = "telepathy"; }, "method"},
+      {"purpose", [](Consent& c) { c.purpose = "marketing"; }, "purpose", "choose_one_of"},
+      {"sharing without partner", [](Consent& c) { c.purpose = "sharing"; }, "partner_organisation", "consent_partner_required"},
+      {"partner for coaching", [](Consent& c) { c.partner_organisation = "School"; }, "partner_organisation", "consent_partner_only_for_sharing"},
+      {"no giver", [](Consent& c) { c.given_by = ""; }, "given_by", "consent_given_by_required"},
+      {"future", [](Consent& c) { c.given_on = "2026-07-16"; }, "given_on", "date_in_future"},
+      {"not a date", [](Consent& c) { c.given_on = "2026-02-30"; }, "given_on", "bad_date"},
+      {"method", [](Consent& c) { c.method = "telepathy"; }, "method", "choose_one_of"},
+      {"blank giver", [](Consent& c) { c.given_by = "   "; }, "given_by", "consent_given_by_required"},
+      {"too early", [](Consent& c) { c.given_on = "1899-12-31"; }, "given_on", "consent_date_too_early"},
   };
   EXPECT_TRUE(ValidateNewConsent(Given("coaching"), kToday).empty());
   for (const auto& tc : cases) {
@@ -62,7 +65,8 @@ TEST(ValidateConsentTest, TableOfBadInput) {
     Consent c = Given("coaching");
     tc.change(c);
     auto errors = ValidateNewConsent(c, kToday);
-    EXPECT_EQ(errors.count(tc.field), 1u);
+    ASSERT_EQ(errors.count(tc.field), 1u);
+    EXPECT_EQ(errors[tc.field].at(0).code, tc.code);
   }
 }
 
@@ -70,10 +74,15 @@ TEST(ValidateConsentTest, Withdrawal) {
   Consent c = Given("coaching");
   EXPECT_TRUE(ValidateWithdrawal(c, Date{2026, 7, 15}, kToday).ok());
   EXPECT_EQ(ValidateWithdrawal(c, Date{2026, 7, 16}, kToday).code(), Code::kInvalidArgument);
-  EXPECT_EQ(ValidateWithdrawal(c, Date{2026, 6, 30}, kToday).code(), Code::kInvalidArgument);
+  auto before = ValidateWithdrawal(c, Date{2026, 6, 30}, kToday);
+  EXPECT_EQ(before.code(), Code::kInvalidArgument);
+  EXPECT_EQ(before.field_errors().at("withdrawn_on").at(0),
+            (FieldError{"consent_withdrawal_before_given", {{"given_on", "2026-07-01"}}}));
   EXPECT_EQ(ValidateWithdrawal(c, std::nullopt, kToday).code(), Code::kInvalidArgument);
   c.withdrawn_on = "2026-07-02";
-  EXPECT_EQ(ValidateWithdrawal(c, Date{2026, 7, 15}, kToday).code(), Code::kConflict);
+  auto again = ValidateWithdrawal(c, Date{2026, 7, 15}, kToday);
+  EXPECT_EQ(again.code(), Code::kConflict);
+  EXPECT_EQ(again.reason(), "consent_already_withdrawn");
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ Result<std::vector<Consent>> ConsentRepo::ForFamily(db::Connection& c, const std
 
 Result<Consent> ConsentRepo::Get(db::Connection& c, const std::string& family_id, const std::string& id) {
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kSelect) + "WHERE id = ? AND family_id = ?", {id, family_id}));
-  if (rows.empty()) return Status::NotFound("Deze toestemming bestaat niet.");
+  if (rows.empty()) return Status::NotFound("consent_not_found");
   return FromRow(rows[0]);
 }
 
@@ -47,7 +47,7 @@ Result<Consent> ConsentRepo::Withdraw(db::Connection& tx, const Consent& c, cons
                    tx.Exec("UPDATE consents SET withdrawn_on = ?, withdrawal_note = ?, version = version + 1, "
                            "updated_at = ? WHERE id = ? AND version = ? AND withdrawn_on IS NULL",
                            {withdrawn_on, db::Opt(note), FormatUtc(Now()), c.id, c.version}));
-  if (changed != 1) return Status(Code::kFailedPrecondition, "Deze toestemming is intussen gewijzigd.");
+  if (changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   return Get(tx, c.family_id, c.id);
 }
 

@@ -1,13 +1,12 @@
-// HTTP routes for norm tables and a family's eligibility checks.
+// HTTP routes for norm tables and a family's eligibility checks, on the access pipeline.
 #pragma once
 
-#include "platform/http.h"
-#include "security/legacy_routes.h"
+#include "security/pipeline.h"
 
 namespace kansrijk::eligibility {
 
 // GET/POST /api/v1/norms, GET/POST /api/v1/families/{id}/eligibility,
 // POST /api/v1/families/{id}/eligibility/{eid}/override.
-void RegisterEligibilityRoutes(http::Router& router, security::ApiContext& ctx);
+void RegisterEligibilityRoutes(security::Routes& routes);
 
 }  // namespace kansrijk::eligibility

@@ -17,6 +17,8 @@ namespace kansrijk::eligibility {
 
 // "alleenstaande" | "alleenstaande_ouder" | "gehuwden" (gehuwden includes samenwonenden).
 bool IsHouseholdType(std::string_view s);
+// The household types as the parameter of a choose_one_of error.
+inline constexpr const char* kHouseholdTypeOptions = "alleenstaande, alleenstaande_ouder, gehuwden";
 
 constexpr int64_t kMaxCostSharers = 20;
 constexpr int64_t kMaxIncomeCents = 10'000'000'00;  // EUR 10 million a month: anything above is a typo
@@ -37,9 +39,10 @@ struct NormTable {
   std::string loaded_at;
 };
 
-// Reads the data-file / POST /api/v1/norms shape. kInvalidArgument with per-field errors when a
-// field is missing, of the wrong type, a norm is not a positive whole number of cents, or the
-// date is not a real date.
+// Reads the data-file / POST /api/v1/norms shape. kInvalidArgument with per-field errors
+// (catalogue codes) when a field is missing, of the wrong type, a norm is not a positive whole
+// number of cents (norm_cents_invalid), or the date is not a real date; kMalformed when `j` is
+// not an object.
 Result<NormTable> ParseNormTable(const nlohmann::json& j);
 nlohmann::json NormTableJson(const NormTable& t);
 
@@ -64,6 +67,12 @@ struct Outcome {
 // decimal, half up): 120.0% passes a 120% threshold, 120.1% does not, so what a coach sees and
 // the outcome never disagree. `norm_cents` must be positive.
 Outcome Compute(int64_t norm_cents, const std::vector<int64_t>& income_cents, int64_t threshold_percent);
+
+// Field errors (catalogue codes) for the input of a check: a known household type, 1 to
+// kMaxCostSharers cost-sharers, a date not after `today`, at most kMaxIncomes incomes, none
+// negative or above kMaxIncomeCents (field incomes[i].amount_cents).
+FieldErrors ValidateCheckInput(std::string_view household_type, int64_t cost_sharers, Date date,
+                               const std::vector<int64_t>& income_cents, Date today);
 
 // "112.3" for 1123 tenths.
 std::string FormatPercent(int64_t tenths);

@@ -113,13 +113,43 @@ TEST(ParseNormTableTest, AcceptsTheDataFileShapeAndRejectsBadNorms) {
   auto t = ParseNormTable(j);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->gehuwden_cents, 200213);
+  auto first_code = [&](const std::string& field) {
+    auto errors = ParseNormTable(j).status().field_errors();
+    return errors.count(field) ? errors.at(field).at(0).code : std::string("(none)");
+  };
   j["norms_cents"]["gehuwden"] = "2002,13";
-  EXPECT_EQ(ParseNormTable(j).status().field_errors().count("norms_cents.gehuwden"), 1u);
+  EXPECT_EQ(first_code("norms_cents.gehuwden"), "norm_cents_invalid");
   j["norms_cents"]["gehuwden"] = -1;
-  EXPECT_FALSE(ParseNormTable(j).ok());
+  EXPECT_EQ(first_code("norms_cents.gehuwden"), "norm_cents_invalid");
   j["norms_cents"]["gehuwden"] = 200213;
   j["valid_from"] = "2026-02-30";
-  EXPECT_EQ(ParseNormTable(j).status().field_errors().count("valid_from"), 1u);
+  EXPECT_EQ(first_code("valid_from"), "bad_date");
+  j["valid_from"] = "2026-01-01";
+  j["norms_cents"]["studentenhuis"] = 1000;
+  EXPECT_EQ(first_code("norms_cents.studentenhuis"), "norm_household_type_unknown");
+  j["norms_cents"].erase("studentenhuis");
+  j["colour"] = "blue";
+  EXPECT_EQ(first_code("colour"), "unknown_field");
+  j.erase("colour");
+  j.erase("source");
+  EXPECT_EQ(first_code("source"), "required");
+  j["source"] = std::string(4001, 'x');
+  auto long_source = ParseNormTable(j).status().field_errors().at("source").at(0);
+  EXPECT_EQ(long_source, (FieldError{"too_long", {{"max", "4000"}}}));
+  EXPECT_EQ(ParseNormTable(nlohmann::json::array()).status().code(), Code::kMalformed);
+}
+
+TEST(ValidateCheckInputTest, CodesPerField) {
+  const Date today{2026, 7, 15};
+  EXPECT_TRUE(ValidateCheckInput("gehuwden", 2, today, {0, 120000}, today).empty());
+  auto errors = ValidateCheckInput("studentenhuis", 0, {2026, 7, 16}, {100, -1}, today);
+  EXPECT_EQ(errors.at("household_type").at(0).code, "choose_one_of");
+  EXPECT_EQ(errors.at("cost_sharers").at(0), (FieldError{"out_of_range", {{"min", "1"}, {"max", "20"}}}));
+  EXPECT_EQ(errors.at("date").at(0).code, "eligibility_date_in_future");
+  EXPECT_EQ(errors.at("incomes[1].amount_cents").at(0).code, "eligibility_income_negative");
+  EXPECT_EQ(errors.count("incomes[0].amount_cents"), 0u);
+  std::vector<int64_t> many(kMaxIncomes + 1, 100);
+  EXPECT_EQ(ValidateCheckInput("alleenstaande", 1, today, many, today).at("incomes").at(0).code, "too_many");
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ Status NormRepo::Insert(db::Connection& tx, const NormTable& t, const std::optio
   ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT COUNT(*) FROM norm_tables WHERE organisation_id = ? AND version = ?",
                                        {t.organisation_id, t.version}));
   if (rows.at(0).Int(0) > 0)
-    return Status(Code::kConflict, "Er is al een normtabel met versie " + t.version + ". Kies een nieuwe versie.");
+    return Status::Conflict("norm_version_taken", {{"version", t.version}});
   return tx
       .Exec("INSERT INTO norm_tables (organisation_id, version, valid_from, source, source_url, "
             "includes_holiday_allowance, basis, alleenstaande_cents, alleenstaande_ouder_cents, gehuwden_cents, "
@@ -104,7 +104,7 @@ Result<std::vector<Check>> CheckRepo::ForFamily(db::Connection& c, const std::st
 
 Result<Check> CheckRepo::Get(db::Connection& c, const std::string& family_id, const std::string& id) {
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kCheckSelect) + "WHERE id = ? AND family_id = ?", {id, family_id}));
-  if (rows.empty()) return Status::NotFound("Deze inkomenstoets bestaat niet.");
+  if (rows.empty()) return Status::NotFound("eligibility_check_not_found");
   return CheckFromRow(rows[0]);
 }
 
@@ -138,9 +138,10 @@ Result<int> LoadShippedNorms(db::Database& db) {
     auto j = nlohmann::json::parse(content, nullptr, false);
     if (j.is_discarded()) return Status::Internal(path + " is not valid JSON");
     auto t = ParseNormTable(j);
+    if (!t.ok() && t.status().field_errors().empty()) return Status::Internal(path + " is not a JSON object");
     if (!t.ok()) {
       std::string why;
-      for (const auto& [field, msgs] : t.status().field_errors()) why += " " + field + ": " + msgs.at(0);
+      for (const auto& [field, errors] : t.status().field_errors()) why += " " + field + ": " + errors.at(0).code;
       return Status::Internal(path + " is not a valid norm table:" + why);
     }
     tables.push_back(*t);

@@ -7,18 +7,21 @@ namespace kansrijk::programmes {
 
 FieldErrors ValidateFollowUpMonths(const std::vector<int64_t>& months) {
   FieldErrors errors;
-  if (months.size() > 12) errors["follow_up_months"].push_back("Kies hoogstens 12 vervolgmomenten.");
+  auto& list = errors["follow_up_months"];
+  if (months.size() > kMaxFollowUpMoments) list.push_back({"too_many", {{"max", std::to_string(kMaxFollowUpMoments)}}});
   std::set<int64_t> seen;
   for (int64_t m : months) {
-    if (m < 1 || m > 120) {
-      errors["follow_up_months"].push_back("Elk vervolgmoment ligt 1 tot en met 120 maanden na de afsluiting.");
+    if (m < kMinFollowUpMonth || m > kMaxFollowUpMonth) {
+      list.push_back({"programme_follow_up_out_of_range",
+                      {{"min", std::to_string(kMinFollowUpMonth)}, {"max", std::to_string(kMaxFollowUpMonth)}}});
       break;
     }
     if (!seen.insert(m).second) {
-      errors["follow_up_months"].push_back("Elk vervolgmoment mag maar één keer voorkomen.");
+      list.push_back({"programme_follow_up_duplicate", {{"month", std::to_string(m)}}});
       break;
     }
   }
+  if (list.empty()) errors.clear();
   return errors;
 }
 

@@ -13,6 +13,8 @@ namespace kansrijk::programmes {
 
 constexpr size_t kMaxProgrammeNameChars = 200;
 constexpr int kDefaultThresholdPercent = 120;
+constexpr size_t kMaxFollowUpMoments = 12;
+constexpr int64_t kMinFollowUpMonth = 1, kMaxFollowUpMonth = 120;
 
 struct Programme {
   std::string id;
@@ -39,7 +41,8 @@ struct ProgrammeFields {
   std::optional<bool> active;
 };
 
-// Field errors for follow-up months: each 1..120, at most 12 moments, no duplicates.
+// Field errors on "follow_up_months" (catalogue codes): each 1..120, at most 12 moments, no
+// duplicates.
 FieldErrors ValidateFollowUpMonths(const std::vector<int64_t>& months);
 
 // Applies a change (pure). Follow-up months come out sorted, so the moments read in time order.

@@ -35,7 +35,7 @@ Programme FromRow(const db::Row& r) {
 
 std::string MonthsJson(const std::vector<int64_t>& months) { return nlohmann::json(months).dump(); }
 
-Status NameTaken() { return Status::InvalidField("name", "Er is al een programma met deze naam."); }
+Status NameTaken() { return Status::InvalidField("name", "programme_name_taken"); }
 
 Status CheckNameFree(db::Connection& c, const Programme& p) {
   ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*) FROM programmes WHERE organisation_id = ? AND name = ? AND id <> ?",
@@ -56,8 +56,17 @@ Result<std::vector<Programme>> ProgrammeRepo::List(db::Connection& c, const std:
 Result<Programme> ProgrammeRepo::Get(db::Connection& c, const std::string& organisation_id, const std::string& id) {
   ASSIGN_OR_RETURN(auto rows,
                    c.Query(std::string(kSelect) + "WHERE id = ? AND organisation_id = ?", {id, organisation_id}));
-  if (rows.empty()) return Status::NotFound("Dit programma bestaat niet.");
+  if (rows.empty()) return Status::NotFound("programme_not_found");
   return FromRow(rows[0]);
+}
+
+Result<std::optional<Programme>> ProgrammeRepo::OfFamily(db::Connection& c, const std::string& family_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kSelect) +
+                                          "WHERE id = (SELECT programme_id FROM families WHERE id = ?) "
+                                          "AND organisation_id = (SELECT organisation_id FROM families WHERE id = ?)",
+                                      {family_id, family_id}));
+  if (rows.empty()) return std::optional<Programme>();
+  return std::optional<Programme>(FromRow(rows[0]));
 }
 
 Result<Programme> ProgrammeRepo::Insert(db::Connection& tx, const Programme& in) {
@@ -76,8 +85,7 @@ Result<Programme> ProgrammeRepo::Insert(db::Connection& tx, const Programme& in)
 }
 
 Result<Programme> ProgrammeRepo::Update(db::Connection& tx, const Programme& p, int64_t expected_version) {
-  const Status stale(Code::kFailedPrecondition,
-                     "Iemand anders heeft dit programma intussen gewijzigd. Laad het opnieuw en probeer het nog eens.");
+  const Status stale(Code::kFailedPrecondition, "version_stale");
   if (p.version != expected_version) return stale;
   RETURN_IF_ERROR(CheckNameFree(tx, p));
   ASSIGN_OR_RETURN(int64_t changed,
