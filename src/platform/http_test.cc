@@ -50,8 +50,15 @@ TEST(ProblemTest, MapsEveryCodeToOneHttpStatus) {
 }
 
 TEST(ProblemTest, CarriesFieldErrorsRetryAfterAndHidesInternalDetail) {
-  auto res = ProblemResponse(Status::InvalidField("name", "Vul een naam in."));
-  EXPECT_EQ(Json::parse(res.body)["errors"]["name"][0], "Vul een naam in.");
+  auto res = ProblemResponse(Status::InvalidField("name", "too_long", {{"max", "200"}}), Lang::kEn);
+  auto body = Json::parse(res.body);
+  EXPECT_EQ(body["code"], "validation");
+  EXPECT_EQ(body["errors"]["name"][0]["code"], "too_long");
+  EXPECT_EQ(body["errors"]["name"][0]["params"]["max"], "200");
+  EXPECT_EQ(body["errors"]["name"][0]["detail"], "This may have at most 200 characters.");
+  EXPECT_EQ(res.headers.find("Content-Language")->second, "en");
+  auto nl = Json::parse(ProblemResponse(Status::InvalidField("name", "too_long", {{"max", "200"}})).body);
+  EXPECT_EQ(nl["errors"]["name"][0]["detail"], "Dit mag maximaal 200 tekens hebben.");
   auto locked = ProblemResponse(Status(Code::kResourceExhausted, "wacht").WithRetryAfter(90));
   EXPECT_EQ(locked.headers.find("Retry-After")->second, "90");
   auto internal = ProblemResponse(Status::Internal("sqlite: disk I/O error at /secret/path"));

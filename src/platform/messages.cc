@@ -145,7 +145,8 @@ Lang LangFromAcceptLanguage(std::string_view header) {
     std::optional<Lang> lang;
     if (primary == "en") lang = Lang::kEn;
     if (primary == "nl") lang = Lang::kNl;
-    if (lang && q > best_q) {
+    // q=0 means "not this one"; an unreadable q counts as 0 (RFC 9110 §12.4.2).
+    if (lang && q > 0 && q > best_q) {
       best_q = q;
       best = *lang;
     }
