@@ -58,8 +58,9 @@ bench: build-release
 # fuzz/corpus/gedcom; new inputs it finds go to build/fuzz/corpus, crash inputs to build/fuzz/
 # (copy them to tests/gedcom/regressions/, where a unit test reads them).
 FUZZ_TIME ?= 60
-# The pure genogram core only: the parser is fuzzed without database or HTTP.
-GENOGRAM_SOURCES := $(filter-out %_test.cc src/genogram/api.cc src/genogram/repo.cc,$(wildcard src/genogram/*.cc))
+# The pure genogram core only (not api, repo, service, wire): the parser is fuzzed without
+# database or HTTP.
+GENOGRAM_SOURCES := $(filter-out %_test.cc src/genogram/api.cc src/genogram/repo.cc src/genogram/service.cc src/genogram/wire.cc,$(wildcard src/genogram/*.cc))
 fuzz:
 	mkdir -p build/fuzz/corpus
 	clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc \

@@ -5,6 +5,7 @@
 
 #include "genogram/record.h"
 #include "genogram/repo.h"
+#include "genogram/service.h"
 
 namespace kansrijk::app {
 
@@ -82,28 +83,17 @@ int BirthYear(const FamilyGenogram& g, const std::string& id) {
 
 Status AddDemoGenogram(db::Connection& tx, const std::string& organisation_id, const std::string& family_id,
                        const std::vector<families::Member>& members, int variant) {
-  ASSIGN_OR_RETURN(FamilyGenogram g, GenogramRepo::Load(tx, family_id, organisation_id));
+  // The household first, linked as the family told it at intake: the same use case as the
+  // "take over the household" button.
+  const FamilyRef family{family_id, organisation_id};
+  RETURN_IF_ERROR(TakeOverHousehold(tx, family).status());
+  ASSIGN_OR_RETURN(FamilyGenogram g, LoadGenogram(tx, family));
   DemoWriter w(tx, family_id, g);
-
-  // The household first, linked as the family told it at intake.
-  std::vector<HouseholdMember> household;
-  for (const auto& m : members) household.push_back({m.id, m.given_name, m.family_name, m.sex, m.household_role, m.birth_date});
-  HouseholdAdditions added = FromHousehold(g, household);
-  for (auto& p : added.persons) {
-    RETURN_IF_ERROR(GenogramRepo::InsertPerson(tx, family_id, p));
-    g.persons.push_back(p);
-  }
   auto person_of = [&](const std::string& member_id) {
     for (const auto& p : g.persons)
       if (p.member_id == member_id) return p.person.id;
     return std::string();
   };
-  for (auto& r : added.relations) {
-    for (auto* ref : {&r.a, &r.b})
-      if (ref->starts_with("#")) *ref = added.persons.at(std::stoul(ref->substr(1))).person.id;
-    RETURN_IF_ERROR(GenogramRepo::InsertRelation(tx, family_id, r));
-    g.relations.push_back(r);
-  }
 
   std::vector<std::string> parents, grandparents, children;
   std::string anchor_sex = "female";

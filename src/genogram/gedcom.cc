@@ -107,10 +107,7 @@ std::string FindCharset(std::string_view text) {
 }
 
 Status CharsetError(std::string_view name) {
-  return Status(Code::kInvalidArgument,
-                "Dit bestand gebruikt tekenset " + std::string(name) +
-                    ". kansrijk leest GEDCOM in UTF-8, ASCII of ANSEL. Sla het bestand in uw stamboomprogramma op als "
-                    "UTF-8 en probeer het opnieuw.")
+  return Status(Code::kInvalidArgument, "gedcom_charset_unsupported", {{"charset", std::string(name)}})
       .WithSlug("gedcom-charset");
 }
 
@@ -145,7 +142,7 @@ Result<std::string> Decode(std::string_view bytes, std::string& charset) {
 class Report {
  public:
   explicit Report(ImportReport& r) : r_(r) {}
-  void Add(int line, std::string text, std::string reason) {
+  void Add(int line, std::string text, std::string code, Params params = {}, std::string left_out = {}) {
     if (r_.unused.size() >= kMaxReportedLines) {
       ++r_.unused_not_listed;
       return;
@@ -155,9 +152,9 @@ class Report {
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       text = text.substr(0, cut) + "…";
     }
-    r_.unused.push_back({line, std::move(text), std::move(reason)});
+    r_.unused.push_back({line, std::move(text), std::move(code), std::move(params), std::move(left_out)});
   }
-  void Add(const GLine& l, std::string reason) { Add(l.number, Text(l), std::move(reason)); }
+  void Add(const GLine& l, std::string code, Params params = {}) { Add(l.number, Text(l), std::move(code), std::move(params)); }
   static std::string Text(const GLine& l) {
     std::string t = std::to_string(l.level);
     if (!l.xref.empty()) t += " @" + l.xref + "@";
@@ -198,12 +195,14 @@ Status ParseLines(const std::string& text, std::vector<GLine>& lines, ImportRepo
     bool fixed = false;
     const std::string clean = FixUtf8(s.substr(0, std::min<size_t>(s.size(), 1 << 20)), fixed);
     s = clean;
-    auto bad = [&](std::string reason) { rep.Add(number, std::string(s.substr(0, 300)), std::move(reason)); };
+    auto bad = [&](std::string code, Params params = {}) {
+      rep.Add(number, std::string(s.substr(0, 300)), std::move(code), std::move(params));
+    };
     size_t i = 0;
     int level = 0;
     while (i < s.size() && i < 4 && s[i] >= '0' && s[i] <= '9') level = level * 10 + (s[i++] - '0');
     if (i == 0 || i == 4 || i >= s.size() || (s[i] != ' ' && s[i] != '\t')) {
-      bad("Deze regel begint niet met een niveaunummer en een spatie; het is geen GEDCOM-regel.");
+      bad("gedcom_line_no_level");
       continue;
     }
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
@@ -213,7 +212,7 @@ Status ParseLines(const std::string& text, std::vector<GLine>& lines, ImportRepo
     if (i < s.size() && s[i] == '@') {
       const size_t close = s.find('@', i + 1);
       if (close == std::string_view::npos || close == i + 1 || close + 1 >= s.size() || s[close + 1] != ' ') {
-        bad("Het kenmerk tussen @-tekens is niet goed afgesloten.");
+        bad("gedcom_xref_unclosed");
         continue;
       }
       line.xref = std::string(s.substr(i + 1, close - i - 1));
@@ -223,32 +222,30 @@ Status ParseLines(const std::string& text, std::vector<GLine>& lines, ImportRepo
     size_t tag_end = i;
     while (tag_end < s.size() && s[tag_end] != ' ' && s[tag_end] != '\t') ++tag_end;
     if (tag_end == i) {
-      bad("Deze regel heeft geen gegevenscode (tag).");
+      bad("gedcom_line_no_tag");
       continue;
     }
     line.tag = Upper(s.substr(i, tag_end - i));
     if (tag_end < s.size()) line.value = std::string(s.substr(tag_end + 1));
     if (level > skip_deeper_than) {
-      bad("Deze regel hoort bij een regel erboven die niet gebruikt kon worden.");
+      bad("gedcom_line_under_unused");
       continue;
     }
     skip_deeper_than = INT_MAX;
     if (level > kMaxGedcomLevel) {
-      bad("Deze regel is te diep genest (niveau " + std::to_string(level) + "; hoogstens " +
-          std::to_string(kMaxGedcomLevel) + ").");
+      bad("gedcom_line_too_deep", {{"level", std::to_string(level)}, {"max", std::to_string(kMaxGedcomLevel)}});
       skip_deeper_than = level;
       continue;
     }
     if (level > depth + 1) {
-      bad("Het niveau springt van " + std::to_string(std::max(depth, 0)) + " naar " + std::to_string(level) +
-          "; deze regel hoort nergens bij.");
+      bad("gedcom_level_jump", {{"from", std::to_string(std::max(depth, 0))}, {"to", std::to_string(level)}});
       skip_deeper_than = level;
       continue;
     }
-    if (fixed) rep.Add(number, line.tag, "Ongeldige tekens vervangen door \xEF\xBF\xBD (het bestand is niet overal geldig UTF-8).");
+    if (fixed) rep.Add(number, line.tag, "gedcom_invalid_utf8");
     if (line.tag == "CONC" || line.tag == "CONT") {
       if (level == 0) {
-        bad("Een vervolgregel (CONC/CONT) kan niet op niveau 0 staan.");
+        bad("gedcom_continuation_level_zero");
         continue;
       }
       std::string& target = lines[last_at_level[level - 1]].value;
@@ -257,7 +254,7 @@ Status ParseLines(const std::string& text, std::vector<GLine>& lines, ImportRepo
       continue;
     }
     if (level == 0 && ++report.records > kMaxGedcomRecords)
-      return Status(Code::kPayloadTooLarge, "Het bestand heeft meer dan 200.000 records. Splits het bestand of exporteer een kleiner deel van de stamboom.");
+      return Status(Code::kPayloadTooLarge, "gedcom_too_many_records", {{"max", std::to_string(kMaxGedcomRecords)}});
     last_at_level.resize(level);
     last_at_level.push_back(lines.size());
     depth = level;
@@ -328,12 +325,13 @@ const EventTag* FindEventTag(std::string_view tag) {
   return nullptr;
 }
 
-std::string UnusedReason(const std::string& tag) {
-  if (!tag.empty() && tag[0] == '_') return "Eigen gegeven van een ander programma (" + tag + "): niet overgenomen.";
-  if (tag == "SOUR" || tag == "OBJE" || tag == "REPO") return "Bronnen, archieven en media worden niet overgenomen.";
+// The reason code for a tag that is not used.
+const char* UnusedReason(const std::string& tag) {
+  if (!tag.empty() && tag[0] == '_') return "gedcom_vendor_tag";
+  if (tag == "SOUR" || tag == "OBJE" || tag == "REPO") return "gedcom_sources_not_used";
   if (tag == "CHAN" || tag == "RIN" || tag == "REFN" || tag == "AFN" || tag == "RFN" || tag == "UID")
-    return "Beheergegeven van het stamboomprogramma (" + tag + "): niet nodig in het genogram.";
-  return "Dit gegeven (" + tag + ") kan kansrijk hier niet gebruiken.";
+    return "gedcom_admin_tag";
+  return "gedcom_tag_not_used";
 }
 
 std::optional<ParentKind> RelationWord(std::string_view value) {
@@ -395,24 +393,24 @@ class Importer {
   void Children(size_t i, F f) {
     for (size_t c = i + 1; c < l_[i].end; c = l_[c].end) f(c);
   }
-  void Unused(size_t i) { rep_.Add(l_[i], UnusedReason(l_[i].tag)); }
+  void Unused(size_t i) { rep_.Add(l_[i], UnusedReason(l_[i].tag), {{"tag", l_[i].tag}}); }
   void Missing(size_t i, std::string_view ptr) {
-    rep_.Add(l_[i], "Verwijst naar @" + std::string(ptr) + "@, maar dat staat niet in het bestand.");
+    rep_.Add(l_[i], "gedcom_pointer_missing", {{"xref", std::string(ptr)}});
   }
 
   void IndexRecords() {
     for (size_t i = 0; i < l_.size(); i = l_[i].end) {
       const GLine& r = l_[i];
-      if (r.level != 0) { rep_.Add(r, "Deze regel hoort bij geen record."); continue; }
+      if (r.level != 0) { rep_.Add(r, "gedcom_line_no_record"); continue; }
       if (r.tag == "HEAD" || r.tag == "TRLR" || r.tag == "SUBM" || r.tag == "SUBN") continue;  // bookkeeping of the file
       if (r.tag == "INDI" || r.tag == "FAM" || r.tag == "NOTE") {
         if (!r.xref.empty()) {
           bool fresh = r.tag == "INDI" ? !person_index_.contains(r.xref)
                        : r.tag == "FAM" ? fam_index_.emplace(r.xref, i).second
                                         : note_index_.emplace(r.xref, i).second;
-          if (!fresh) { rep_.Add(r, "Het kenmerk @" + r.xref + "@ komt twee keer voor; het tweede record is overgeslagen."); continue; }
+          if (!fresh) { rep_.Add(r, "gedcom_xref_duplicate", {{"xref", r.xref}}); continue; }
         } else if (r.tag != "INDI") {
-          rep_.Add(r, "Dit record heeft geen kenmerk (@...@), dus niets kan ernaar verwijzen.");
+          rep_.Add(r, "gedcom_record_no_xref");
           continue;
         }
         if (r.tag == "INDI") {
@@ -429,7 +427,7 @@ class Importer {
         }
         continue;
       }
-      rep_.Add(r, UnusedReason(r.tag));
+      rep_.Add(r, UnusedReason(r.tag), {{"tag", r.tag}});
     }
   }
 
@@ -472,7 +470,7 @@ class Importer {
           else Unused(d);
         });
       } else if (t == "PLAC") {
-        rep_.Add(l_[c], "De plaats van een huwelijk of scheiding wordt niet bewaard.");
+        rep_.Add(l_[c], "gedcom_family_place_not_kept");
       } else {
         Unused(c);
       }
@@ -528,7 +526,7 @@ class Importer {
       const std::string& t = l_[c].tag;
       const int line = l_[c].number;
       if (t == "NAME") {
-        if (named) { rep_.Add(l_[c], "Alleen de eerste naam wordt overgenomen."); return; }
+        if (named) { rep_.Add(l_[c], "gedcom_only_first_name"); return; }
         named = true;
         ReadName(p, c);
       } else if (t == "SEX") {
@@ -537,11 +535,11 @@ class Importer {
         else if (v == "F") p.sex = Sex::kFemale;
         else if (v == "X") p.sex = Sex::kOther;
         else if (v == "U" || v.empty()) p.sex = Sex::kUnknown;
-        else rep_.Add(l_[c], "Onbekende waarde voor geslacht; het geslacht blijft onbekend.");
+        else rep_.Add(l_[c], "gedcom_sex_unknown");
       } else if (t == "_SYMBOL") {
         // Our own tag for the small genogram symbols (see ExportGedcom).
         if (auto kind = ParsePersonKind(Lower(TrimView(l_[c].value)))) p.kind = *kind;
-        else rep_.Add(l_[c], "Onbekend symbool; deze persoon wordt als geboren persoon getekend.");
+        else rep_.Add(l_[c], "gedcom_symbol_unknown");
       } else if (t == "BIRT" || t == "DEAT") {
         Event e = ReadEvent(c, true);
         const bool birth = t == "BIRT";
@@ -577,11 +575,11 @@ class Importer {
                                           : v == "foster" ? std::optional(ParentKind::kFoster)
                                           : v == "birth" ? std::optional(ParentKind::kBiological)
                                                          : std::nullopt;
-            if (!k) { rep_.Add(l_[d], "Soort afstamming \"" + l_[d].value + "\" is onbekend; gelezen als biologisch."); return; }
+            if (!k) { rep_.Add(l_[d], "gedcom_pedigree_unknown", {{"value", l_[d].value}}); return; }
             link.kinds.father = link.kinds.mother = k;
           } else if (dt == "_FREL" || dt == "_MREL") {
             auto k = RelationWord(l_[d].value);
-            if (!k) { rep_.Add(l_[d], "Soort relatie \"" + l_[d].value + "\" is onbekend; gelezen als biologisch."); return; }
+            if (!k) { rep_.Add(l_[d], "gedcom_relation_kind_unknown", {{"value", l_[d].value}}); return; }
             (dt == "_FREL" ? link.kinds.father : link.kinds.mother) = k;
           } else {
             Unused(d);
@@ -603,7 +601,7 @@ class Importer {
           else Unused(d);
         });
         if (rela.find("twin") == std::string::npos && rela.find("tweeling") == std::string::npos) {
-          rep_.Add(l_[c], "Alleen tweelingen worden als relatie (ASSO) overgenomen.");
+          rep_.Add(l_[c], "gedcom_asso_twins_only");
           return;
         }
         if (!person_index_.contains(ptr)) { Missing(c, ptr); return; }
@@ -618,7 +616,7 @@ class Importer {
           else Unused(d);
         });
         if (!person_index_.contains(ptr)) { Missing(c, ptr); return; }
-        if (!kind) { rep_.Add(l_[c], "Emotionele relatie zonder bekende soort (TYPE): niet overgenomen."); return; }
+        if (!kind) { rep_.Add(l_[c], "gedcom_emotional_kind_unknown"); return; }
         emos_.push_back({self, ptr, *kind, note, line});
       } else {
         Unused(c);
@@ -639,7 +637,7 @@ class Importer {
       Children(c, [&](size_t d) { Unused(d); });
       auto it = person_index_.find(ptr);
       if (it == person_index_.end()) { Missing(c, ptr); return; }
-      if (slot >= 0) { rep_.Add(l_[c], "Een gezin (FAM) heeft maar één " + l_[c].tag + "; deze is overgeslagen."); return; }
+      if (slot >= 0) { rep_.Add(l_[c], "gedcom_family_slot_taken", {{"tag", l_[c].tag}}); return; }
       slot = it->second;
     };
     Children(r, [&](size_t c) {
@@ -652,7 +650,7 @@ class Importer {
         Children(c, [&](size_t d) {
           if (l_[d].tag == "_FREL" || l_[d].tag == "_MREL") {
             auto k = RelationWord(l_[d].value);
-            if (!k) { rep_.Add(l_[d], "Soort relatie \"" + l_[d].value + "\" is onbekend; gelezen als biologisch."); return; }
+            if (!k) { rep_.Add(l_[d], "gedcom_relation_kind_unknown", {{"value", l_[d].value}}); return; }
             (l_[d].tag == "_FREL" ? child.kinds.father : child.kinds.mother) = k;
           } else {
             Unused(d);
@@ -678,7 +676,7 @@ class Importer {
           cohabiting = true;
           start = e.date;
         } else {
-          rep_.Add(l_[c], "Deze gebeurtenis van een gezin kan kansrijk niet gebruiken.");
+          rep_.Add(l_[c], "gedcom_family_event_not_used");
         }
       } else if (t == "NOTE") {
         const std::string n = NoteText(c);
@@ -702,7 +700,7 @@ class Importer {
       g_.partners.push_back(std::move(rel));
       partner_line_.push_back(l_[r].number);
     } else if (married || divorced) {
-      rep_.Add(l_[r], "Huwelijk of scheiding zonder twee partners: niet overgenomen.");
+      rep_.Add(l_[r], "gedcom_marriage_without_partners");
     }
     // Children named on the INDI side (FAMC) count too; their PEDI/_FREL/_MREL fill gaps.
     auto by_fam = famc_by_fam_.find(xref);
@@ -717,7 +715,7 @@ class Importer {
       }
     }
     if (husb < 0 && wife < 0 && !children.empty())
-      rep_.Add(l_[r], "Gezin zonder ouders: de kinderen worden zonder ouders overgenomen.");
+      rep_.Add(l_[r], "gedcom_family_without_parents");
     std::set<int> seen;
     for (const Child& child : children) {
       if (!seen.insert(child.person).second) continue;
@@ -790,13 +788,13 @@ class Importer {
         const std::string sub = p.field.substr(close + 1);
         if (collection == "persons") {
           if (sub == ".death" && index < g_.persons.size()) {
-            rep_.Add(person_line_[index], g_.persons[index].id, p.message + " De datum van overlijden is weggelaten.");
+            rep_.Add(person_line_[index], g_.persons[index].id, p.code, p.params, "gedcom_left_out_death");
             g_.persons[index].death = {};
           }
           continue;
         }
         if (collection == "partners" && sub == ".end" && index < g_.partners.size()) {
-          rep_.Add(partner_line_[index], g_.partners[index].id, p.message + " De einddatum is weggelaten.");
+          rep_.Add(partner_line_[index], g_.partners[index].id, p.code, p.params, "gedcom_left_out_end");
           g_.partners[index].end = {};
           continue;
         }
@@ -815,11 +813,12 @@ class Importer {
             const std::string& collection) {
     for (auto it = which.rbegin(); it != which.rend(); ++it) {
       if (*it >= items.size()) continue;
-      std::string message;
+      const Problem* problem = nullptr;
       const std::string prefix = collection + "[" + std::to_string(*it) + "]";
       for (const auto& p : problems)
-        if (p.field.rfind(prefix, 0) == 0) { message = p.message; break; }
-      rep_.Add(lines[*it], items[*it].id, message + " Niet overgenomen.");
+        if (p.field.rfind(prefix, 0) == 0) { problem = &p; break; }
+      rep_.Add(lines[*it], items[*it].id, problem ? problem->code : "gedcom_item_refused",
+               problem ? problem->params : Params{}, "gedcom_left_out_item");
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(*it));
       lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(*it));
     }
@@ -830,20 +829,24 @@ class Importer {
 
 Result<ImportResult> ImportGedcom(std::string_view bytes) {
   if (bytes.size() > kMaxGedcomBytes)
-    return Status(Code::kPayloadTooLarge, "Het bestand is groter dan 50 MiB. Exporteer een kleiner deel van de stamboom.");
+    return Status(Code::kPayloadTooLarge, "gedcom_too_large", {{"max", "50 MiB"}});
   ImportReport report;
   Report rep(report);
   ASSIGN_OR_RETURN(std::string text, Decode(bytes, report.charset));
   std::vector<GLine> lines;
   RETURN_IF_ERROR(ParseLines(text, lines, report, rep));
   if (lines.empty() || report.records == 0)
-    return Status(Code::kInvalidArgument, "Dit is geen GEDCOM-bestand: er staat geen enkele bruikbare regel in.").WithSlug("gedcom-empty");
-  if (lines.front().tag != "HEAD") rep.Add(lines.front(), "Een GEDCOM-bestand begint met 0 HEAD; die ontbreekt. De rest is wel gelezen.");
+    return Status(Code::kInvalidArgument, "gedcom_empty").WithSlug("gedcom-empty");
+  // A GEDCOM file starts with its header record. Without it, this is some other file whose
+  // bytes happen to hold a line that looks like GEDCOM: refuse it rather than guess.
+  if (lines.front().level != 0 || lines.front().tag != "HEAD")
+    return Status(Code::kInvalidArgument, "gedcom_no_head").WithSlug("gedcom-no-head");
   Importer importer(lines, report, rep);
   return importer.Run();
 }
 
-std::string DescribeImport(const ImportResult& result) {
+std::string DescribeImport(const ImportResult& result,
+                           const std::function<std::string(const UnusedLine&)>& reason_text) {
   const Genogram& g = result.genogram;
   const ImportReport& r = result.report;
   std::unordered_map<std::string_view, const Person*> persons;
@@ -883,7 +886,7 @@ std::string DescribeImport(const ImportResult& result) {
     out += "\n";
   }
   out += "\nNiet gebruikt (" + std::to_string(r.unused.size() + r.unused_not_listed) + " regels):\n";
-  for (const auto& u : r.unused) out += "- regel " + std::to_string(u.line) + " \"" + u.text + "\": " + u.reason + "\n";
+  for (const auto& u : r.unused) out += "- regel " + std::to_string(u.line) + " \"" + u.text + "\": " + reason_text(u) + "\n";
   if (r.unused_not_listed) out += "- en nog " + std::to_string(r.unused_not_listed) + " regels.\n";
   return out;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,11 @@ constexpr int kMaxGedcomLevel = 30;           // real files stay under 10
 constexpr size_t kMaxReportedLines = 1'000;   // the rest is counted, so garbage cannot flood a report
 
 struct UnusedLine {
-  int line = 0;        // 1-based line number in the file
-  std::string text;    // the line as read (cut at 200 characters)
-  std::string reason;  // Dutch, B1
+  int line = 0;          // 1-based line number in the file
+  std::string text;      // the line as read (cut at 200 characters)
+  std::string code;      // why it was not used: a reason code (data/messages/genogram.json)
+  Params params;         // its parameters ({"tag": "_UID"})
+  std::string left_out;  // what was left out because of it, as a code ("gedcom_left_out_end"), or empty
 };
 
 struct ImportReport {
@@ -38,16 +41,20 @@ struct ImportResult {
 };
 
 // Reads a GEDCOM 5.5.1 file (UTF-8 with or without BOM, ASCII, ANSEL; CR, LF or CRLF).
-// Returns kPayloadTooLarge over kMaxGedcomBytes or kMaxGedcomRecords; kInvalidArgument for a
-// character set it cannot read (UTF-16/UNICODE, IBMPC, ANSI, MACINTOSH: the message names it) or
-// for bytes that hold no GEDCOM line at all. Everything else — unknown and vendor tags, broken
+// Returns kPayloadTooLarge over kMaxGedcomBytes or kMaxGedcomRecords (gedcom_too_large,
+// gedcom_too_many_records); kInvalidArgument for a character set it cannot read (UTF-16/UNICODE,
+// IBMPC, ANSI, MACINTOSH: gedcom_charset_unsupported with params.charset), for bytes that hold no
+// GEDCOM line at all (gedcom_empty), or when the first record is not 0 HEAD (gedcom_no_head):
+// such bytes are some other file, and guessing at them would add nonsense to a genogram. Everything else — unknown and vendor tags, broken
 // lines, pointers to missing records, data the model refuses (a child born before a parent) —
 // is left out and listed in the report, never fatal. Never crashes or hangs on any input.
 Result<ImportResult> ImportGedcom(std::string_view bytes);
 
-// The dry-run report in Dutch for people: counts, the persons with their names and years, the
-// relations and events that would be created, and every line that could not be used.
-std::string DescribeImport(const ImportResult& result);
+// The dry-run report in Dutch for the command line: counts, the persons with their names and
+// years, the relations and events that would be created, and every line that could not be used,
+// its reason in words from `reason_text` (the catalogue lives outside this pure core).
+std::string DescribeImport(const ImportResult& result,
+                           const std::function<std::string(const UnusedLine&)>& reason_text);
 
 struct ExportOptions {
   std::string date;  // for HEAD.DATE in GEDCOM form ("23 NOV 2026"); empty leaves it out

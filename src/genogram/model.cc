@@ -91,9 +91,9 @@ std::pair<std::string_view, std::string_view> Unordered(std::string_view a, std:
   return a < b ? std::make_pair(a, b) : std::make_pair(b, a);
 }
 
-constexpr char kUnknownPerson[] = "Deze relatie verwijst naar een persoon die niet in het genogram staat.";
-constexpr char kSelf[] = "Een relatie moet tussen twee verschillende personen zijn.";
-constexpr char kNotBorn[] = "Een zwangerschap, miskraam of doodgeboren kind kan geen ouder of partner zijn.";
+constexpr char kUnknownPerson[] = "genogram_relation_person_unknown";
+constexpr char kSelf[] = "genogram_relation_self";
+constexpr char kNotBorn[] = "genogram_not_born_parent";
 
 }  // namespace
 
@@ -119,23 +119,25 @@ std::vector<Theme> DefaultThemes() {
 
 std::vector<Problem> FindProblems(const Genogram& g) {
   std::vector<Problem> problems;
-  auto add = [&](std::string field, std::string message) { problems.push_back({std::move(field), std::move(message)}); };
+  auto add = [&](std::string field, std::string code, Params params = {}) {
+    problems.push_back({std::move(field), std::move(code), std::move(params)});
+  };
   const IdIndex index = IndexPersons(g);
 
   std::set<std::string_view> theme_ids;
   for (size_t i = 0; i < g.themes.size(); ++i)
     if (g.themes[i].id.empty() || !theme_ids.insert(g.themes[i].id).second)
-      add(At("themes", i), "Elk thema heeft een eigen, unieke code nodig.");
+      add(At("themes", i), "genogram_theme_id_not_unique");
 
   std::set<std::string_view> seen;
   for (size_t i = 0; i < g.persons.size(); ++i) {
     const Person& p = g.persons[i];
-    if (p.id.empty()) add(At("persons", i) + ".id", "Elke persoon heeft een id nodig.");
-    else if (!seen.insert(p.id).second) add(At("persons", i) + ".id", "Deze persoon staat twee keer in het genogram.");
+    if (p.id.empty()) add(At("persons", i) + ".id", "genogram_person_id_missing");
+    else if (!seen.insert(p.id).second) add(At("persons", i) + ".id", "genogram_person_duplicate");
     if (CertainlyBefore(p.death, p.birth))
-      add(At("persons", i) + ".death", "De datum van overlijden ligt vóór de geboortedatum.");
+      add(At("persons", i) + ".death", "genogram_death_before_birth");
     for (const auto& t : p.theme_ids)
-      if (!theme_ids.contains(t)) add(At("persons", i) + ".theme_ids", "Het thema \"" + t + "\" staat niet in de lijst met thema's.");
+      if (!theme_ids.contains(t)) add(At("persons", i) + ".theme_ids", "genogram_theme_unknown", {{"theme", t}});
   }
 
   std::set<std::pair<std::string_view, std::string_view>> pairs;
@@ -148,8 +150,8 @@ std::vector<Problem> FindProblems(const Genogram& g) {
       add(f, kNotBorn);
       continue;
     }
-    if (!pairs.insert(Unordered(r.a, r.b)).second) add(f, "Deze twee personen hebben al een partnerrelatie.");
-    if (CertainlyBefore(r.end, r.start)) add(f + ".end", "De einddatum ligt vóór de begindatum.");
+    if (!pairs.insert(Unordered(r.a, r.b)).second) add(f, "genogram_partners_duplicate");
+    if (CertainlyBefore(r.end, r.start)) add(f + ".end", "genogram_end_before_start");
   }
 
   pairs.clear();
@@ -160,13 +162,13 @@ std::vector<Problem> FindProblems(const Genogram& g) {
     const std::string f = At("parent_child", i);
     const int parent = Lookup(index, r.parent_id), child = Lookup(index, r.child_id);
     if (parent < 0 || child < 0) { add(f, kUnknownPerson); continue; }
-    if (parent == child) { add(f, "Iemand kan niet zijn eigen ouder zijn."); continue; }
+    if (parent == child) { add(f, "genogram_own_parent"); continue; }
     if (g.persons[parent].kind != PersonKind::kBorn) { add(f, kNotBorn); continue; }
-    if (!pairs.insert({r.parent_id, r.child_id}).second) { add(f, "Deze ouder-kindrelatie staat er al."); continue; }
+    if (!pairs.insert({r.parent_id, r.child_id}).second) { add(f, "genogram_parent_child_duplicate"); continue; }
     if (r.kind == ParentKind::kBiological && ++biological_parents[r.child_id] > 2)
-      add(f, "Een kind kan niet meer dan twee biologische ouders hebben.");
+      add(f, "genogram_too_many_biological_parents");
     if (r.kind == ParentKind::kBiological && CertainlyBefore(g.persons[child].birth, g.persons[parent].birth))
-      add(f, "Het kind is geboren vóór de ouder. Kijk de geboortedata na.");
+      add(f, "genogram_child_born_before_parent");
     children[parent].push_back({child, i});
   }
   // Someone their own ancestor: a depth-first search over parent -> child links; a link that
@@ -182,7 +184,7 @@ std::vector<Problem> FindProblems(const Genogram& g) {
         if (next < children[node].size()) {
           const auto [child, link] = children[node][next++];
           if (state[child] == 1) {
-            add(At("parent_child", link), "Iemand kan niet zijn eigen voorouder zijn: deze relatie maakt een kring.");
+            add(At("parent_child", link), "genogram_cycle");
           } else if (state[child] == 0) {
             state[child] = 1;
             stack.push_back({child, 0});
@@ -199,19 +201,19 @@ std::vector<Problem> FindProblems(const Genogram& g) {
   for (size_t i = 0; i < g.twins.size(); ++i) {
     const TwinGroup& t = g.twins[i];
     const std::string f = At("twins", i);
-    if (t.person_ids.size() < 2) { add(f, "Een tweeling bestaat uit minstens twee personen."); continue; }
+    if (t.person_ids.size() < 2) { add(f, "genogram_twins_too_few"); continue; }
     bool known = true;
     for (const auto& id : t.person_ids) known = known && Lookup(index, id) >= 0;
     if (!known) { add(f, kUnknownPerson); continue; }
     for (const auto& id : t.person_ids)
-      if (!twins_seen.insert(id).second) add(f, "Iemand kan maar bij één tweeling horen.");
+      if (!twins_seen.insert(id).second) add(f, "genogram_twins_overlap");
     for (size_t k = 1; k < t.person_ids.size(); ++k) {
       const Person& x = g.persons[Lookup(index, t.person_ids[0])];
       const Person& y = g.persons[Lookup(index, t.person_ids[k])];
       const DateRange rx = RangeOf(x.birth), ry = RangeOf(y.birth);
       // Twins may be born either side of midnight; more than a day apart is not one birth.
       if (rx.latest + 1 < ry.earliest || ry.latest + 1 < rx.earliest) {
-        add(f, "De personen van een tweeling zijn op verschillende dagen geboren.");
+        add(f, "genogram_twins_birth_days");
         break;
       }
     }
@@ -224,19 +226,19 @@ std::vector<Problem> FindProblems(const Genogram& g) {
     if (Lookup(index, r.a) < 0 || Lookup(index, r.b) < 0) { add(f, kUnknownPerson); continue; }
     if (r.a == r.b) { add(f, kSelf); continue; }
     auto [x, y] = Unordered(r.a, r.b);
-    if (!emotional_seen.insert({x, y, r.kind}).second) add(f, "Deze relatie tussen deze twee personen staat er al.");
+    if (!emotional_seen.insert({x, y, r.kind}).second) add(f, "genogram_emotional_duplicate");
   }
 
   for (size_t i = 0; i < g.events.size(); ++i) {
     const LifeEvent& e = g.events[i];
     const std::string f = At("events", i);
     const int p = Lookup(index, e.person_id);
-    if (p < 0) { add(f, "Deze gebeurtenis hoort bij een persoon die niet in het genogram staat."); continue; }
+    if (p < 0) { add(f, "genogram_event_person_unknown"); continue; }
     if (!e.other_person_id.empty() && Lookup(index, e.other_person_id) < 0) add(f, kUnknownPerson);
     if (e.kind != EventKind::kBirth && CertainlyBefore(e.date, g.persons[p].birth))
-      add(f + ".date", "Deze gebeurtenis ligt vóór de geboorte van de persoon.");
+      add(f + ".date", "genogram_event_before_birth");
     if (e.kind != EventKind::kDeath && e.kind != EventKind::kBirth && CertainlyBefore(g.persons[p].death, e.date))
-      add(f + ".date", "Deze gebeurtenis ligt na het overlijden van de persoon.");
+      add(f + ".date", "genogram_event_after_death");
   }
   return problems;
 }
@@ -245,8 +247,8 @@ Status Validate(const Genogram& g) {
   auto problems = FindProblems(g);
   if (problems.empty()) return Status::Ok();
   FieldErrors errors;
-  for (const auto& p : problems) errors[p.field].push_back(p.message);
-  return Status::Invalid(std::move(errors), problems.front().message);
+  for (const auto& p : problems) errors[p.field].push_back({p.code, p.params});
+  return Status::Invalid(std::move(errors));
 }
 
 std::vector<int> ComputeGenerations(const Genogram& g) {

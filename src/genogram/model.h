@@ -119,7 +119,8 @@ std::vector<Theme> DefaultThemes();
 // so an API can point at it and the GEDCOM import can leave exactly that item out.
 struct Problem {
   std::string field;
-  std::string message;  // Dutch, B1
+  std::string code;  // a reason code with an entry in data/messages/genogram.json
+  Params params = {};
 };
 
 // Every inconsistency, in a stable order: unknown or duplicate ids, relations to unknown persons,
@@ -128,7 +129,7 @@ struct Problem {
 // themes, twins that are not born together, a pregnancy drawn as a parent or partner. Empty when the genogram is consistent.
 std::vector<Problem> FindProblems(const Genogram& g);
 
-// OK, or kInvalidArgument with every problem as a field error and the first as the message.
+// OK, or kInvalidArgument with every problem as a coded field error.
 Status Validate(const Genogram& g);
 
 // Generation of every person (same order as persons), 0 = the oldest row: a child sits one row

@@ -136,33 +136,32 @@ FieldErrors ValidateRelationFields(const RelationRecord& r) {
   if (std::find(kinds.kinds.begin(), kinds.kinds.end(), r.kind) == kinds.kinds.end()) {
     std::string allowed;
     for (auto k : kinds.kinds) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-    errors["kind"].push_back("Kies een van: " + allowed + ".");
+    errors["kind"].push_back({"choose_one_of", {{"options", allowed}}});
   }
   if (r.type == RelationType::kPartner) {
-    if (!ParsePartnerState(r.state)) errors["state"].push_back("Kies een van: together, separated, divorced, widowed.");
+    if (!ParsePartnerState(r.state)) errors["state"].push_back({"choose_one_of", {{"options", "together, separated, divorced, widowed"}}});
   } else {
-    if (!r.state.empty()) errors["state"].push_back("Alleen een partnerrelatie heeft een stand (samen, uit elkaar …).");
-    if (!r.start.empty()) errors["start"].push_back("Alleen een partnerrelatie heeft een begindatum.");
-    if (!r.end.empty()) errors["end"].push_back("Alleen een partnerrelatie heeft een einddatum.");
+    if (!r.state.empty()) errors["state"].push_back({"genogram_state_partners_only", {}});
+    if (!r.start.empty()) errors["start"].push_back({"genogram_dates_partners_only", {}});
+    if (!r.end.empty()) errors["end"].push_back({"genogram_dates_partners_only", {}});
   }
   if (!r.note.empty() && r.type != RelationType::kPartner && r.type != RelationType::kEmotional)
-    errors["note"].push_back("Een notitie kan bij een partnerrelatie of een emotionele relatie.");
-  if (r.a.empty()) errors["a"].push_back("Kies de eerste persoon.");
-  if (r.b.empty()) errors["b"].push_back("Kies de tweede persoon.");
-  if (!r.a.empty() && r.a == r.b) errors["b"].push_back("Kies twee verschillende personen.");
+    errors["note"].push_back({"genogram_note_not_allowed", {}});
+  if (r.a.empty()) errors["a"].push_back({"required", {}});
+  if (r.b.empty()) errors["b"].push_back({"required", {}});
+  if (!r.a.empty() && r.a == r.b) errors["b"].push_back({"genogram_relation_self", {}});
   return errors;
 }
 
 FieldErrors ValidatePersonPrivacy(const PersonRecord& p) {
   FieldErrors errors;
   if (p.details != Details::kMinimal) return errors;
-  const std::string more = " Gaf deze persoon toestemming? Kies dan 'meer gegevens' (details: full).";
   if (!p.person.surname.empty())
-    errors["surname"].push_back("Van familieleden buiten het huishouden bewaren we geen achternaam." + more);
+    errors["surname"].push_back({"genogram_minimal_no_surname", {}});
   if (HasMoreThanYear(p.person.birth))
-    errors["birth"].push_back("Van familieleden buiten het huishouden bewaren we alleen het geboortejaar." + more);
+    errors["birth"].push_back({"genogram_minimal_year_only", {}});
   if (HasMoreThanYear(p.person.death))
-    errors["death"].push_back("Van familieleden buiten het huishouden bewaren we alleen het jaar van overlijden." + more);
+    errors["death"].push_back({"genogram_minimal_year_only", {}});
   return errors;
 }
 
@@ -177,13 +176,13 @@ bool ReduceToMinimal(Person& p) {
 std::vector<Problem> FindRecordProblems(const FamilyGenogram& g) {
   std::vector<Problem> problems;
   if (g.persons.size() > kMaxPersons)
-    problems.push_back({"genogram", "Een genogram kan hoogstens " + std::to_string(kMaxPersons) + " personen hebben."});
+    problems.push_back({"genogram", "genogram_too_many_persons", {{"max", std::to_string(kMaxPersons)}}});
   if (g.relations.size() > kMaxRelations)
-    problems.push_back({"genogram", "Een genogram kan hoogstens " + std::to_string(kMaxRelations) + " relaties hebben."});
+    problems.push_back({"genogram", "genogram_too_many_relations", {{"max", std::to_string(kMaxRelations)}}});
   if (g.events.size() > kMaxEvents)
-    problems.push_back({"genogram", "Een genogram kan hoogstens " + std::to_string(kMaxEvents) + " gebeurtenissen hebben."});
+    problems.push_back({"genogram", "genogram_too_many_events", {{"max", std::to_string(kMaxEvents)}}});
   if (!problems.empty()) return problems;  // do not spend time checking what will be refused anyway
-  for (auto& p : FindProblems(ToModel(g))) problems.push_back({ApiField(p.field), std::move(p.message)});
+  for (auto& p : FindProblems(ToModel(g))) problems.push_back({ApiField(p.field), std::move(p.code), std::move(p.params)});
   return problems;
 }
 
@@ -193,9 +192,10 @@ Status CheckConsistent(const FamilyGenogram& g) {
   FieldErrors errors;
   for (const auto& p : problems) {
     auto& list = errors[p.field];
-    if (std::find(list.begin(), list.end(), p.message) == list.end()) list.push_back(p.message);
+    FieldError e{p.code, p.params};
+    if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(std::move(e));
   }
-  return Status::Invalid(std::move(errors), problems.front().message);
+  return Status::Invalid(std::move(errors));
 }
 
 HouseholdAdditions FromHousehold(const FamilyGenogram& g, const std::vector<HouseholdMember>& members) {

@@ -76,7 +76,7 @@ Genogram ToModel(const FamilyGenogram& g);
 FieldErrors ValidateRelationFields(const RelationRecord& r);
 
 // Privacy of a relative with minimal details: a surname, or a date with a month, a day or free
-// text, is an error (keyed "surname", "birth", "death") that says how to record more.
+// text, is an error (keyed "surname", "birth", "death"; codes genogram_minimal_*).
 FieldErrors ValidatePersonPrivacy(const PersonRecord& p);
 
 // Leaves out what minimal details do not keep: the surname, and months, days and free text of
@@ -87,7 +87,7 @@ bool ReduceToMinimal(Person& p);
 // field errors under the API's names ("birth", "death", "end", "themes", "date", "relation",
 // "person", "genogram"), first problem first. Empty when consistent.
 std::vector<Problem> FindRecordProblems(const FamilyGenogram& g);
-// kInvalidArgument with those problems (the first as the message), or OK.
+// kInvalidArgument with those problems as coded field errors, or OK.
 Status CheckConsistent(const FamilyGenogram& g);
 
 // Household member -> person: "Jan" + "de Vries", sex and birth date (YYYY-MM-DD) taken over.

@@ -29,9 +29,10 @@ Result<int64_t> NextSeq(db::Connection& tx, const char* table, const std::string
   return rows.empty() ? int64_t{1} : rows[0].Int(0);
 }
 
-Status ChangedOne(Result<int64_t> changed, const char* what) {
+// `what` names the row for a reader of this code; the client hears version_stale.
+Status ChangedOne(Result<int64_t> changed, const char* /*what*/) {
   if (!changed.ok()) return changed.status();
-  if (*changed != 1) return Status(Code::kFailedPrecondition, std::string(what) + " is intussen gewijzigd of verwijderd.");
+  if (*changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   return Status::Ok();
 }
 
@@ -267,8 +268,8 @@ Status GenogramRepo::ReplaceThemes(db::Connection& tx, const std::string& organi
                                          "WHERE f.organisation_id = ? AND p.themes LIKE ? ESCAPE '\\'",
                                          {organisation_id, "%" + db::LikeEscape(nlohmann::json(old.id).dump()) + "%"}));
     if (!used.empty() && used[0].Int(0) > 0)
-      return Status(Code::kConflict, "Het thema \"" + old.label + "\" staat nog bij " + std::to_string(used[0].Int(0)) +
-                                         " personen. Haal het daar eerst weg.");
+      return Status::Conflict("theme_in_use",
+                              {{"theme", old.id}, {"label", old.label}, {"count", std::to_string(used[0].Int(0))}});
   }
   RETURN_IF_ERROR(tx.Exec("DELETE FROM genogram_themes WHERE organisation_id = ?", {organisation_id}).status());
   for (size_t i = 0; i < themes.size(); ++i)

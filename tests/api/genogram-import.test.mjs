@@ -18,7 +18,7 @@ function importGed(c, fid, bytes, query = '', contentType = 'application/octet-s
   return c.request('POST', `${G(fid)}/import${query}`, body, { 'Content-Type': contentType });
 }
 
-const REPORT_KEYS = ['dry_run', 'charset', 'lines', 'records', 'persons', 'relations', 'events', 'people', 'details', 'reduced', 'unused', 'unused_not_listed', 'summary'];
+const REPORT_KEYS = ['dry_run', 'charset', 'lines', 'records', 'persons', 'relations', 'events', 'people', 'details', 'reduced', 'unused', 'unused_not_listed'];
 function assertReport(r, { dryRun }) {
   assertStatus(r, dryRun ? 200 : 201, dryRun ? 'dry run' : 'commit');
   const b = r.body;
@@ -32,9 +32,11 @@ function assertReport(r, { dryRun }) {
   for (const u of b.unused) {
     assert.ok(Number.isInteger(u.line) && u.line >= 1, JSON.stringify(u));
     assert.equal(typeof u.text, 'string');
+    // Why a line was not used: a reason code with its parameters, and the words in the asked language.
+    assert.match(u.code || '', /^[a-z][a-z0-9_]*$/, `unused line without a reason code: ${JSON.stringify(u)}`);
+    assert.equal(typeof u.params, 'object', `unused line without params: ${JSON.stringify(u)}`);
     assert.ok(typeof u.reason === 'string' && u.reason.length > 0, `unused line without a reason: ${JSON.stringify(u)}`);
   }
-  assert.ok(typeof b.summary === 'string' && b.summary.length > 20, 'summary text');
   return b;
 }
 const counts = (b) => ({ persons: b.persons, relations: b.relations, events: b.events });
@@ -199,6 +201,8 @@ describe('character sets and bad files', () => {
       for (const q of ['?dry_run=true', '']) {
         const r = await unchanged(c, f.id, () => importGed(c, f.id, bytes, q), `${label} ${q}`);
         const b = assertProblem(r, 422, undefined, `${label} ${q}`);
+        assert.equal(b.code, 'gedcom_charset_unsupported', `${label}: ${r.text}`);
+        assert.match(b.params.charset || '', re, `${label}: params.charset names the charset`);
         assert.match(b.detail || '', re, `${label}: the message names the charset`);
       }
     }
@@ -223,14 +227,24 @@ describe('character sets and bad files', () => {
       ['plain text', Buffer.from('Dit is een brief aan de familie.\nGeen stamboom.\n')],
       ['JSON', Buffer.from('{"persons":[{"name":"Jan"}]}')],
       ['empty', Buffer.alloc(0)],
+      // Text with a line that merely looks like GEDCOM, but no header (issue 9.7).
+      ['no 0 HEAD', Buffer.from('0 @I1@ INDI\n1 NAME Jan /Smit/\n0 TRLR\n')],
+      ['HEAD not first', Buffer.from('0 @I1@ INDI\n0 HEAD\n1 CHAR UTF-8\n0 TRLR\n')],
     ];
+    // Random binary files of many sizes: about one in fifteen used to pass as a one-record ANSEL file.
+    for (let i = 0; i < 30; i++) cases.push([`random buffer ${i}`, Buffer.from(Array.from({ length: 16 + ((i * 977) % 6000) }, prng))]);
+    const FILE_CODES = ['gedcom_no_head', 'gedcom_empty', 'gedcom_charset_unsupported'];
     for (const [label, bytes] of cases) {
       for (const q of ['?dry_run=true', '']) {
         const r = await unchanged(c, f.id, () => importGed(c, f.id, bytes, q), `${label} ${q}`);
         const b = assertProblem(r, 422, undefined, `${label} ${q}`);
         assert.ok(typeof b.detail === 'string' && b.detail.length > 10, `${label}: a clear message: ${r.text}`);
+        if (label === 'empty') assert.equal(b.errors?.body?.[0]?.code, 'gedcom_body_missing', r.text);
+        else assert.ok(FILE_CODES.includes(b.code), `${label}: refused as not GEDCOM, got ${b.code}`);
+        if (label.startsWith('no 0 HEAD') || label.startsWith('HEAD not first')) assert.equal(b.code, 'gedcom_no_head', r.text);
       }
     }
+    assert.equal((await genogram(c, f.id)).persons.length, 1, 'only the person that was there');
   });
 
   test('truncated files: a report or a 422, never a 5xx; a commit matches its report', async () => {
@@ -266,7 +280,10 @@ describe('limits', () => {
     for (const q of ['', '?details=full']) {
       const r = await unchanged(c, f.id, () => importGed(c, f.id, ged, q), `5001 persons ${q}`);
       const b = assertProblem(r, 422, undefined, '5001 persons');
-      assert.match(`${b.detail} ${JSON.stringify(b.errors || {})}`, /5[.,]?000/, 'the message names the cap');
+      const capError = (b.errors?.genogram || []).find((e) => e.code === 'genogram_too_many_persons');
+      assert.ok(capError, `the cap as a coded error: ${r.text.slice(0, 400)}`);
+      assert.equal(capError.params.max, '5000', 'params.max names the cap');
+      assert.match(capError.detail, /5[.,]?000/, 'the message names the cap');
     }
     assert.equal((await genogram(c, f.id)).persons.length, 0);
     // 4,999 new ones on top of two existing persons is one too many as well.

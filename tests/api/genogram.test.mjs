@@ -354,7 +354,7 @@ describe('quick-action links', () => {
     const f = await newFamily(h.srv);
     const { person: x } = await addPerson(c, f.id, { given_names: 'Alleen' });
     const sib = await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Zus', link: { type: 'sibling', person_id: x.id } }));
-    assertRefused(sib, /Voeg eerst een ouder toe/, 'sibling without parents');
+    assertRefused(sib, 'genogram_sibling_needs_parent', 'sibling without parents');
 
     assertRefused(await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Y', link: { type: 'parent', person_id: `nope-${rand()}` } })), null, 'link to unknown person');
 
@@ -362,11 +362,11 @@ describe('quick-action links', () => {
     const { person: kid } = await addPerson(c, f.id, { given_names: 'Kind', link: { type: 'child', person_id: p1.id } });
     await addPerson(c, f.id, { given_names: 'Moeder', link: { type: 'parent', person_id: kid.id } });
     const third = await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Derde', link: { type: 'parent', person_id: kid.id } }));
-    assertRefused(third, /biologische ouder|twee/i, 'third biological parent via link');
+    assertRefused(third, 'genogram_too_many_biological_parents', 'third biological parent via link');
 
     // A child linked to a parent born later: refused as a whole (no person without the link).
     const { person: young } = await addPerson(c, f.id, { given_names: 'Jong', birth: '2000' });
-    assertRefused(await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Oud kind', birth: '1990', link: { type: 'child', person_id: young.id } })), /geboren|ouder/i, 'child born before parent via link');
+    assertRefused(await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Oud kind', birth: '1990', link: { type: 'child', person_id: young.id } })), 'genogram_child_born_before_parent', 'child born before parent via link');
 
     assertValidation(await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Neef', link: { type: 'cousin', person_id: x.id } })), 'type', 'link type cousin');
     assertValidation(await unchanged(c, f.id, () => c.post(`${G(f.id)}/persons`, { given_names: 'Neef', link: { type: 'parent' } })), 'person_id', 'link without person_id');
@@ -467,39 +467,39 @@ describe('bad input', () => {
   });
 
   test('someone their own ancestor (via a chain, directly, or adoptive) → 422', async () => {
-    await refused(post('relations', { type: 'parent_child', a: P.Z.id, b: P.X.id, kind: 'biological' }), /voorouder|kring/i, 'Z parent of X (X→Y→Z)');
-    await refused(post('relations', { type: 'parent_child', a: P.Kind.id, b: P.Opa.id, kind: 'adoptive' }), /voorouder|kring/i, 'adoptive cycle over three generations');
-    await refused(post('relations', { type: 'parent_child', a: P.Y.id, b: P.X.id, kind: 'step' }), /voorouder|kring/i, 'two-person cycle');
+    await refused(post('relations', { type: 'parent_child', a: P.Z.id, b: P.X.id, kind: 'biological' }), 'genogram_cycle', 'Z parent of X (X→Y→Z)');
+    await refused(post('relations', { type: 'parent_child', a: P.Kind.id, b: P.Opa.id, kind: 'adoptive' }), 'genogram_cycle', 'adoptive cycle over three generations');
+    await refused(post('relations', { type: 'parent_child', a: P.Y.id, b: P.X.id, kind: 'step' }), 'genogram_cycle', 'two-person cycle');
     await refused(post('relations', { type: 'parent_child', a: P.X.id, b: P.X.id, kind: 'biological' }), null, 'own parent');
     await refused(post('persons', { given_names: 'Lus', link: { type: 'child', person_id: P.Z.id, other_parent_id: P.Z.id } }), null, 'child with the same person as both parents');
   });
 
   test('child born before parent → 422, also when a PATCH of a birth date would cause it', async () => {
-    await refused(post('relations', { type: 'parent_child', a: P.Kind.id, b: P.Opa.id, kind: 'biological' }), /geboren|voorouder|kring/i, 'reverse');
+    await refused(post('relations', { type: 'parent_child', a: P.Kind.id, b: P.Opa.id, kind: 'biological' }), ['genogram_child_born_before_parent', 'genogram_cycle'], 'reverse');
     const { person: late } = await addPerson(c, f.id, { given_names: 'Laat', birth: '1990' });
     const { person: early } = await addPerson(c, f.id, { given_names: 'Vroeg', birth: '1980' });
-    await refused(post('relations', { type: 'parent_child', a: late.id, b: early.id, kind: 'biological' }), /geboren/i, 'child 1980, parent 1990');
+    await refused(post('relations', { type: 'parent_child', a: late.id, b: early.id, kind: 'biological' }), 'genogram_child_born_before_parent', 'child 1980, parent 1990');
     const vader = await person('Vader');
-    await refused(() => c.patch(`${G(f.id)}/persons/${vader.id}`, { birth: '1940' }, im(vader.version)), /geboren/i, 'PATCH father before grandfather');
+    await refused(() => c.patch(`${G(f.id)}/persons/${vader.id}`, { birth: '1940' }, im(vader.version)), 'genogram_child_born_before_parent', 'PATCH father before grandfather');
     const kind = await person('Kind');
-    await refused(() => c.patch(`${G(f.id)}/persons/${kind.id}`, { birth: '12 MAR 1960' }, im(kind.version)), /geboren/i, 'PATCH child before father');
+    await refused(() => c.patch(`${G(f.id)}/persons/${kind.id}`, { birth: '12 MAR 1960' }, im(kind.version)), 'genogram_child_born_before_parent', 'PATCH child before father');
   });
 
   test('death before birth, events before birth → 422', async () => {
-    await refused(post('persons', { given_names: 'Spook', birth: '1950', death: '1940' }), /overl|geboorte/i, 'new person');
-    await refused(post('persons', { given_names: 'Spook', birth: '1950-06-01', death: '1950-05-31', details: 'full' }), /overl|geboorte/i, 'one day before');
+    await refused(post('persons', { given_names: 'Spook', birth: '1950', death: '1940' }), 'genogram_death_before_birth', 'new person');
+    await refused(post('persons', { given_names: 'Spook', birth: '1950-06-01', death: '1950-05-31', details: 'full' }), 'genogram_death_before_birth', 'one day before');
     const opa = await person('Opa');
-    await refused(() => c.patch(`${G(f.id)}/persons/${opa.id}`, { death: '1949' }, im(opa.version)), /overl|geboorte/i, 'PATCH death');
-    await refused(post('events', { person_id: P.Vader.id, kind: 'move', date: '1960' }), /geboorte/i, 'move before birth');
+    await refused(() => c.patch(`${G(f.id)}/persons/${opa.id}`, { death: '1949' }, im(opa.version)), 'genogram_death_before_birth', 'PATCH death');
+    await refused(post('events', { person_id: P.Vader.id, kind: 'move', date: '1960' }), 'genogram_event_before_birth', 'move before birth');
     const ev = (await c.get(`${G(f.id)}/events/${R.event.id}`)).body;
-    await refused(() => c.patch(`${G(f.id)}/events/${ev.id}`, { date: '1901' }, im(ev.version)), /geboorte/i, 'PATCH event before birth');
+    await refused(() => c.patch(`${G(f.id)}/events/${ev.id}`, { date: '1901' }, im(ev.version)), 'genogram_event_before_birth', 'PATCH event before birth');
   });
 
   test('partner end before start → 422 (create and PATCH)', async () => {
-    await refused(post('relations', { type: 'partner', a: P.Opa.id, b: P.X.id, kind: 'married', start: '1980', end: '1970' }), /eind|begin/i, 'create');
+    await refused(post('relations', { type: 'partner', a: P.Opa.id, b: P.X.id, kind: 'married', start: '1980', end: '1970' }), 'genogram_end_before_start', 'create');
     const rel = (await c.get(`${G(f.id)}/relations/${R.partner.id}`)).body;
-    await refused(() => c.patch(`${G(f.id)}/relations/${rel.id}`, { end: '1990' }, im(rel.version)), /eind|begin/i, 'PATCH end');
-    await refused(() => c.patch(`${G(f.id)}/relations/${rel.id}`, { start: '2020-01-01' }, im(rel.version)), /eind|begin/i, 'PATCH start');
+    await refused(() => c.patch(`${G(f.id)}/relations/${rel.id}`, { end: '1990' }, im(rel.version)), 'genogram_end_before_start', 'PATCH end');
+    await refused(() => c.patch(`${G(f.id)}/relations/${rel.id}`, { start: '2020-01-01' }, im(rel.version)), 'genogram_end_before_start', 'PATCH start');
   });
 
   test('a relation, event or link to a person of another family (same org, other org) → 422', async () => {
@@ -527,16 +527,16 @@ describe('bad input', () => {
   });
 
   test('duplicate relations and a third biological parent → 422', async () => {
-    await refused(post('relations', { type: 'parent_child', a: P.Opa.id, b: P.Vader.id, kind: 'biological' }), /al/i, 'same parent_child twice');
+    await refused(post('relations', { type: 'parent_child', a: P.Opa.id, b: P.Vader.id, kind: 'biological' }), 'genogram_parent_child_duplicate', 'same parent_child twice');
     await refused(post('relations', { type: 'parent_child', a: P.Opa.id, b: P.Vader.id, kind: 'adoptive' }), null, 'same pair, other kind');
-    await refused(post('relations', { type: 'partner', a: P.Moeder.id, b: P.Vader.id, kind: 'cohabiting' }), /al/i, 'partner pair reversed');
+    await refused(post('relations', { type: 'partner', a: P.Moeder.id, b: P.Vader.id, kind: 'cohabiting' }), 'genogram_partners_duplicate', 'partner pair reversed');
     const e1 = await addRelation(c, f.id, { type: 'emotional', a: P.Opa.id, b: P.Moeder.id, kind: 'distant' });
-    await refused(post('relations', { type: 'emotional', a: P.Moeder.id, b: P.Opa.id, kind: 'distant' }), /al/i, 'emotional duplicate');
+    await refused(post('relations', { type: 'emotional', a: P.Moeder.id, b: P.Opa.id, kind: 'distant' }), 'genogram_emotional_duplicate', 'emotional duplicate');
     assert.ok(e1.id);
     // Kind has Vader (biological); add Moeder biological → two; a third is refused.
     await addRelation(c, f.id, { type: 'parent_child', a: P.Moeder.id, b: P.Kind.id, kind: 'biological' });
     const { person: third } = await addPerson(c, f.id, { given_names: 'Donor', birth: '1970' });
-    await refused(post('relations', { type: 'parent_child', a: third.id, b: P.Kind.id, kind: 'biological' }), /biologische|twee/i, 'third biological parent');
+    await refused(post('relations', { type: 'parent_child', a: third.id, b: P.Kind.id, kind: 'biological' }), 'genogram_too_many_biological_parents', 'third biological parent');
     // A step parent is fine.
     await addRelation(c, f.id, { type: 'parent_child', a: third.id, b: P.Kind.id, kind: 'step' });
   });
@@ -741,6 +741,33 @@ describe('drawing and patterns', () => {
     assertStatus(e, 200);
     checkXml(e.text);
     assert.doesNotMatch(e.text, /data-person-id/);
+  });
+
+  test('genogram.svg follows the notes rule of the export: no note about a relative outside the household (issue 12.12)', async () => {
+    const c = await coach();
+    const f = await newFamily(h.srv);
+    const { person: mum } = await addPerson(c, f.id, { given_names: 'Moeder', in_household: true, note: 'Notitie over moeder' });
+    const { person: kid } = await addPerson(c, f.id, { given_names: 'Kind', in_household: true });
+    const { person: gran } = await addPerson(c, f.id, { role_label: 'oma moederskant', note: 'Oma heeft schulden, niet delen' });
+    const outsideNote = 'Ruzie over geld, alleen voor de coach';
+    const homeNote = 'Hecht sinds de verhuizing';
+    await addRelation(c, f.id, { type: 'emotional', a: gran.id, b: mum.id, kind: 'conflict', note: outsideNote });
+    await addRelation(c, f.id, { type: 'emotional', a: mum.id, b: kid.id, kind: 'close', note: homeNote });
+    // The coach sees every note on the screen ...
+    const g = await genogram(c, f.id);
+    assert.equal(g.notes_visible, true);
+    assert.ok(g.relations.some((r) => r.note === outsideNote));
+    // ... but what leaves the screen — the GEDCOM file and the drawing — holds the same notes.
+    const ged = (await c.get(`/families/${f.id}/genogram.ged`)).text;
+    const r = await c.get(`/families/${f.id}/genogram.svg`);
+    assertStatus(r, 200);
+    checkXml(r.text);
+    for (const [name, text] of [['ged', ged], ['svg', r.text]]) {
+      assert.ok(!text.includes('Ruzie over geld'), `${name}: the note on a relation with a relative outside the household is left out`);
+      assert.ok(!text.includes('Oma heeft schulden'), `${name}: the note about a relative outside the household is left out`);
+    }
+    assert.ok(r.text.includes(homeNote), 'svg: the note between two household members is kept, as in the export');
+    assert.ok(ged.includes(homeNote), 'ged: the note between two household members is kept');
   });
 
   test('patterns: a theme and an event down grandparent → parent → child, generations [1,2,3], strengths first', async () => {
@@ -967,7 +994,10 @@ describe('themes', () => {
     assert.ok((await genogram(c, f.id)).themes.some((t) => t.id === newId));
     const rm = await admin.put('/genogram/themes', { items: base });
     const body = assertProblem(rm, [409, 422], undefined, 'removing a used theme');
-    assert.match(`${body.detail} ${JSON.stringify(body.errors || {})}`, new RegExp(`${newId}|Muzikaal`), 'the message names the theme');
+    assert.equal(rm.status, 409, 'a used theme is a conflict');
+    assert.equal(body.code, 'theme_in_use');
+    assert.equal(body.params.theme, newId, 'params.theme says which theme is still used');
+    assert.match(body.detail, /Muzikaal/, 'the message names the theme');
     assert.ok((await c.get('/genogram/themes')).body.items.some((t) => t.id === newId), 'the theme is still there');
     assert.deepEqual((await c.get(`${G(f.id)}/persons/${person.id}`)).body.themes, [newId]);
 

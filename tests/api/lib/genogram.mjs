@@ -56,8 +56,16 @@ export async function unchanged(c, fid, fn, msg = '') {
   return r;
 }
 
-/** A 422 problem with a detail text and at least one named field error. `re` matches detail+errors. */
-export function assertRefused(r, re, msg = '') {
+/** Every field error code of a problem, over all fields. */
+export function errorCodes(body) {
+  return Object.values(body.errors || {}).flatMap((list) => (Array.isArray(list) ? list.map((e) => e && e.code) : []));
+}
+
+/**
+ * A 422 problem with a detail text and at least one named field error, each {code, params, detail}.
+ * `codes`: null, a reason code, or a list of acceptable codes; one field error must carry one of them.
+ */
+export function assertRefused(r, codes, msg = '') {
   const body = assertProblem(r, 422, 'validation', msg);
   assert.equal(typeof body.detail, 'string', `${msg}: detail missing: ${r.text}`);
   assert.ok(body.detail.trim().length > 5, `${msg}: detail empty: ${r.text}`);
@@ -65,9 +73,18 @@ export function assertRefused(r, re, msg = '') {
   const keys = Object.keys(body.errors);
   assert.ok(keys.length > 0, `${msg}: errors names no field: ${r.text}`);
   for (const k of keys) {
-    assert.ok(Array.isArray(body.errors[k]) && body.errors[k].length && body.errors[k].every((s) => typeof s === 'string' && s.length), `${msg}: errors.${k} must be a list of messages: ${r.text}`);
+    const list = body.errors[k];
+    assert.ok(
+      Array.isArray(list) && list.length &&
+        list.every((e) => e && /^[a-z][a-z0-9_]*$/.test(e.code || '') && typeof e.params === 'object' && typeof e.detail === 'string' && e.detail.length),
+      `${msg}: errors.${k} must be a list of {code, params, detail}: ${r.text}`,
+    );
   }
-  if (re) assert.match(`${body.detail} ${JSON.stringify(body.errors)}`, re, `${msg}: message`);
+  if (codes) {
+    const want = Array.isArray(codes) ? codes : [codes];
+    const got = errorCodes(body);
+    assert.ok(got.some((c) => want.includes(c)), `${msg}: expected a field error coded ${want.join(' or ')}, got ${got.join(', ')}`);
+  }
   return body;
 }
 
