@@ -50,7 +50,7 @@ function englishPattern(code) {
  * Waits for the error region, then checks it: some English text, the catalogue's English text
  * for `coded.code` when the catalogue has it, and no Dutch.
  */
-async function assertEnglishError(region, coded, what) {
+async function assertEnglishError(region, coded, what, t) {
   await region.waitFor();
   const text = (await region.innerText()).replace(/\s+/g, ' ').trim();
   assert.ok(text.length > 5, `${what}: an error is shown`);
@@ -58,6 +58,7 @@ async function assertEnglishError(region, coded, what) {
   const pattern = englishPattern(coded.code);
   if (pattern) assert.match(text, pattern, `${what}: the English catalogue text for ${coded.code}`);
   assertNoDutch(text, what);
+  t?.diagnostic(`${what}: ${coded.code}${pattern ? '' : ' (not in the catalogue)'} → "${text}"`);
   return text;
 }
 
@@ -69,10 +70,10 @@ function nextAnswer(page, method, pathPattern) {
 }
 
 let browser;
-before(async () => {
+before(async (t) => {
   browser = await launch();
 });
-after(async () => {
+after(async (t) => {
   await browser?.close();
 });
 
@@ -87,7 +88,7 @@ async function familyOf(page, phases = []) {
   throw new Error('coach1 has no family');
 }
 
-test('a wrong login, switched to English: the English text, and the request asked for English', async () => {
+test('a wrong login, switched to English: the English text, and the request asked for English', async (t) => {
   const page = await newPage(browser, { lang: 'nl' });
   await page.goto('/login');
   await page.getByTestId('language-switch').click();
@@ -99,11 +100,11 @@ test('a wrong login, switched to English: the English text, and the request aske
   const { status, body, request } = await answer;
   assert.equal(status, 401);
   assert.equal(request.headers()['accept-language'], 'en');
-  await assertEnglishError(page.locator('.k-login [role="alert"]'), body, 'wrong login');
+  await assertEnglishError(page.locator('.k-login [role="alert"]'), body, 'wrong login', t);
   await page.context().close();
 });
 
-test('a field the server finds too long: the English text next to the field', async () => {
+test('a field the server finds too long: the English text next to the field', async (t) => {
   const page = await newPage(browser, { lang: 'en' });
   await login(page, 'coach1');
   const family = await familyOf(page);
@@ -123,11 +124,11 @@ test('a field the server finds too long: the English text next to the field', as
   assert.equal(status, 422);
   const fieldError = body?.errors?.given_name?.[0];
   assert.equal(fieldError?.code, 'too_long', JSON.stringify(body));
-  await assertEnglishError(page.locator('#member-given-name-error'), fieldError, 'too long');
+  await assertEnglishError(page.locator('#member-given-name-error'), fieldError, 'too long', t);
   await page.context().close();
 });
 
-test('a stale edit (someone else saved the member first): the English text', async () => {
+test('a stale edit (someone else saved the member first): the English text', async (t) => {
   const page = await newPage(browser, { lang: 'en' });
   await login(page, 'coach1');
   const family = await familyOf(page);
@@ -156,11 +157,11 @@ test('a stale edit (someone else saved the member first): the English text', asy
   await page.locator('form').getByRole('button', { name: 'Save' }).click();
   const { status, body } = await answer;
   assert.equal(status, 412);
-  await assertEnglishError(page.locator('form .k-notice'), body, 'stale edit');
+  await assertEnglishError(page.locator('form .k-notice'), body, 'stale edit', t);
   await page.context().close();
 });
 
-test('a refused phase change: the English text, with the phases named in English', async () => {
+test('a refused phase change: the English text, with the phases named in English', async (t) => {
   const page = await newPage(browser, { lang: 'en' });
   await login(page, 'coach1');
   const family = await familyOf(page, ['intake', 'aanmelding']);
@@ -177,12 +178,12 @@ test('a refused phase change: the English text, with the phases named in English
   const { status, body } = await answer;
   assert.ok(status === 409 || status === 422, `refused: ${status}`);
   const coded = body?.code && body.code !== 'validation' ? body : Object.values(body?.errors ?? {})[0]?.[0];
-  const text = await assertEnglishError(page.locator('.k-notice[role="alert"], .k-notice [role="alert"], .utrecht-form-field__error-message').first(), coded, 'phase change');
+  const text = await assertEnglishError(page.locator('.k-notice[role="alert"], .k-notice [role="alert"], .utrecht-form-field__error-message').first(), coded, 'phase change', t);
   assert.doesNotMatch(text, /\bnazorg\b/i);
   await page.context().close();
 });
 
-test('a file that is no GEDCOM: the English text', async () => {
+test('a file that is no GEDCOM: the English text', async (t) => {
   const page = await newPage(browser, { lang: 'en' });
   await login(page, 'coach1');
   const family = await familyOf(page);
@@ -194,6 +195,6 @@ test('a file that is no GEDCOM: the English text', async () => {
   await page.getByRole('button', { name: 'Check file' }).click();
   const { status, body } = await answer;
   assert.ok(status >= 400 && status < 500, `refused: ${status}`);
-  await assertEnglishError(page.locator('.k-geno-import [role="alert"]'), body, 'no GEDCOM');
+  await assertEnglishError(page.locator('.k-geno-import [role="alert"]'), body, 'no GEDCOM', t);
   await page.context().close();
 });
