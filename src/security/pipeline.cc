@@ -169,6 +169,13 @@ Status Call::Write(const std::function<Status(db::Connection&)>& write, const st
       family_id = family_->family_id;
     }
     RETURN_IF_ERROR(write(tx));
+    // A write that made a family of the caller's organisation (POST /families, /referrals) names
+    // it in `resource`; its audit row carries the family id, so it shows in that family's log.
+    if (!family_id && resource.starts_with("family/")) {
+      std::string rest = resource.substr(7);
+      std::string id = rest.substr(0, rest.find('/'));
+      if (IsWellFormedId(id)) family_id = id;
+    }
     std::vector<AuditEntry> entries;
     entries.push_back(AuditFor(req, actor(), ActionName(action_), resource, family_id, "success"));
     for (Action a : also_audit) entries.push_back(AuditFor(req, actor(), ActionName(a), resource, family_id, "success"));

@@ -46,7 +46,8 @@ TEST(PhaseTest, SkippingAPhaseIsRefusedOnTo) {
     auto r = CheckPhaseChange(Ready(from), To(to), kToday);
     ASSERT_FALSE(r.ok());
     ASSERT_EQ(CodesOn(r, "to"), std::vector<std::string>{"phase_skipped"});
-    const auto& params = ErrorsOf(r).at("to").at(0).params;
+    const FieldErrors errors = ErrorsOf(r);
+    const auto& params = errors.at("to").at(0).params;
     EXPECT_EQ(params.at("from"), from);
     EXPECT_EQ(params.at("to"), to);
     EXPECT_EQ(params.at("next"), Phases()[PhaseIndex(from) + 1]);
