@@ -39,6 +39,7 @@ test: build-debug web
 	cd build/debug && ctest --output-on-failure -j $(JOBS)
 	bash scripts/check-includes.sh
 	node scripts/check-licences.mjs
+	bash scripts/check-error-codes.sh
 	bash scripts/check-openapi.sh build/debug/kansrijk
 	bash scripts/api-test.sh build/debug/kansrijk
 	bash scripts/web-test.sh build/debug/kansrijk

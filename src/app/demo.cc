@@ -234,7 +234,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
   RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
     auto existing = security::AccountRepo::OrganisationIdByName(tx, org_name);
     if (existing.ok())
-      return Status(Code::kConflict, "this database already has demo data; use a fresh database for `demo`");
+      return Status::Conflict("demo_data_present");
     ASSIGN_OR_RETURN(org_id, security::AccountRepo::AddOrganisation(tx, org_name));
     for (auto& l : logins) {
       ASSIGN_OR_RETURN(auto user, security::AccountRepo::AddUser(tx, {org_id, l.username, l.display_name, l.role,

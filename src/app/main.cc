@@ -78,7 +78,7 @@ security::AuditEntry CliEntry(std::string action, std::string resource, std::opt
 Result<std::string> ReadPasswordFromStdin() {
   std::string line;
   if (!std::getline(std::cin, line) || line.empty())
-    return Status::InvalidField("password", "give the password on standard input (one line)");
+    return Status::InvalidField("password", "password_on_stdin");
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }

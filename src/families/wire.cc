@@ -40,8 +40,11 @@ http::Json MemberJson(const Member& m) {
 MemberFields ReadMemberFields(const http::Json& obj, FieldErrors& errors, const std::string& prefix) {
   http::FieldReader f(obj, {"given_name", "family_name", "birth_date", "sex", "household_role"});
   MemberFields m;
-  m.given_name = f.String("given_name", false, kMaxPersonNameChars + 1);
-  m.family_name = f.String("family_name", false, kMaxPersonNameChars + 1);
+  // The reader keeps long names (up to a sane bound) so ValidateMember can say "maximaal 100"
+  // once, instead of the reader refusing them and the validator then calling them missing.
+  constexpr size_t kReadBound = 100 * kMaxPersonNameChars;
+  m.given_name = f.String("given_name", false, kReadBound);
+  m.family_name = f.String("family_name", false, kReadBound);
   if (f.IsNull("birth_date")) m.birth_date = std::optional<std::string>();
   else if (auto b = f.String("birth_date", false, 10)) m.birth_date = std::optional<std::string>(*b);
   m.sex = f.String("sex", false, 20);

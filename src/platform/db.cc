@@ -60,7 +60,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, const O
   if (url.starts_with("sqlite:")) {
     std::string path = url.substr(7);
     if (path.starts_with("//")) path = path.substr(2);
-    if (path.empty()) return Status(Code::kInvalidArgument, "sqlite: URL needs a file path, e.g. sqlite:var/kansrijk.db");
+    if (path.empty()) return Status(Code::kInvalidArgument, "db_url_sqlite_path");
     db = OpenSqlite(path, options, status);
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     db = OpenPostgres(url, options, status);

@@ -40,7 +40,7 @@ class Pool {
       std::lock_guard relock(mu_);
       --opened_;
       --in_use_;
-      return status.ok() ? Status(Code::kUnavailable, "could not open a database connection") : status;
+      return status.ok() ? Status::Unavailable("could not open a database connection") : status;
     }
     return c;
   }

@@ -197,8 +197,8 @@ class SqliteDatabase final : public Database {
     int rc = sqlite3_open_v2(path_.c_str(), &db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-      status = Status(Code::kUnavailable, "cannot open SQLite database " + path_ + ": " +
-                                              (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+      status = Status::Unavailable("cannot open SQLite database " + path_ + ": " +
+                                   (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
       sqlite3_close_v2(db);
       return nullptr;
     }

@@ -57,9 +57,8 @@ Result<int> CurrentSchemaVersion(Database& db) {
 
 namespace {
 Status NewerSchema(int current) {
-  return Status(Code::kFailedPrecondition,
-                "the database schema is version " + std::to_string(current) + ", newer than this kansrijk knows (" +
-                    std::to_string(LatestKnownVersion()) + "); upgrade kansrijk before using this database");
+  return Status(Code::kFailedPrecondition, "schema_newer",
+                {{"version", std::to_string(current)}, {"known", std::to_string(LatestKnownVersion())}});
 }
 }  // namespace
 
@@ -91,8 +90,7 @@ Status CheckSchema(Database& db) {
   ASSIGN_OR_RETURN(int current, CurrentSchemaVersion(db));
   if (current > LatestKnownVersion()) return NewerSchema(current);
   if (current < LatestKnownVersion())
-    return Status(Code::kFailedPrecondition, "the database schema is version " + std::to_string(current) +
-                                                 "; run `kansrijk migrate` first");
+    return Status(Code::kFailedPrecondition, "schema_older", {{"version", std::to_string(current)}});
   return Status::Ok();
 }
 

@@ -80,7 +80,7 @@ Result<std::string> AccountRepo::AddOrganisation(db::Connection& tx, const std::
 
 Result<std::string> AccountRepo::OrganisationIdByName(db::Connection& c, const std::string& name) {
   ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organisations WHERE name = ?", {name}));
-  if (rows.empty()) return Status::NotFound("organisation '" + name + "' does not exist");
+  if (rows.empty()) return Status(Code::kNotFound, "organisation_not_found", {{"name", name}});
   return rows[0].Text(0);
 }
 

@@ -115,11 +115,11 @@ Result<std::string> LoadAuditKey(const std::string& path, bool create) {
   if (in) {
     std::string key;
     std::getline(in, key);
-    if (key.size() < 32) return Status(Code::kInvalidArgument, "audit key file " + path + " is too short");
+    if (key.size() < 32) return Status(Code::kInvalidArgument, "audit_key_too_short", {{"path", path}});
     return key;
   }
   if (!create)
-    return Status(Code::kNotFound, "audit key file " + path + " not found (set --audit-key-file or KANSRIJK_AUDIT_KEY_FILE)");
+    return Status(Code::kNotFound, "audit_key_missing", {{"path", path}});
   std::error_code ec;
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -127,7 +127,7 @@ Result<std::string> LoadAuditKey(const std::string& path, bool create) {
   mode_t old = umask(077);
   std::ofstream out(path);
   umask(old);
-  if (!out) return Status(Code::kUnavailable, "cannot create audit key file " + path);
+  if (!out) return Status::Unavailable("cannot create audit key file " + path);
   out << key << "\n";
   return key;
 }

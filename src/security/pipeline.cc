@@ -98,7 +98,10 @@ http::Response Handle(ApiContext& ctx, const RouteSpec& spec, http::Request& req
   if (is_write && !SecureEquals(req.header("X-CSRF-Token"), session->csrf_token))
     return refuse(Status(Code::kPermissionDenied, "csrf").WithSlug("csrf"));
 
-  // 3. Path parameters are ids; anything else cannot name a row.
+  // 3. The policy, first the principal: a role that never may gets 403 for any id.
+  if (!MayEver(actor, spec.action)) return refuse(Status::Forbidden());
+
+  // 4. Path parameters are ids; anything else cannot name a row and never reaches the database.
   for (const auto& [name, value] : req.path_params)
     if (!IsWellFormedId(value)) {
       resource = ResourceForPath(req.route);  // the malformed text is not worth keeping
@@ -106,8 +109,7 @@ http::Response Handle(ApiContext& ctx, const RouteSpec& spec, http::Request& req
                                                                     : Status::NotFound());
     }
 
-  // 4. The policy: the role first, then the scope.
-  if (!MayEver(actor, spec.action)) return refuse(Status::Forbidden());
+  // 5. The policy again, now on the scope.
   std::optional<FamilyScope> family;
   if (row.scope == ScopeKind::kFamily) {
     const std::string family_id = req.Param("id");
@@ -123,7 +125,7 @@ http::Response Handle(ApiContext& ctx, const RouteSpec& spec, http::Request& req
   if (auto decided = ToStatus(Decide(actor, spec.action, family ? &*family : nullptr)); !decided.ok())
     return refuse(decided);
 
-  // 5. If-Match.
+  // 6. If-Match.
   std::optional<int64_t> version;
   if (spec.needs_version) {
     auto v = http::RequireIfMatch(req);
@@ -131,7 +133,7 @@ http::Response Handle(ApiContext& ctx, const RouteSpec& spec, http::Request& req
     version = *v;
   }
 
-  // 6. The handler.
+  // 7. The handler.
   Call call(req, ctx, lang, &session.value(), family ? &*family : nullptr, version, spec.action, resource);
   auto reply = spec.handler(call);
   resource = call.resource;
@@ -139,7 +141,7 @@ http::Response Handle(ApiContext& ctx, const RouteSpec& spec, http::Request& req
     // A not-found of something inside a family of the own organisation stays on that family's log.
     return refuse(reply.status());
   }
-  // 7. The audit row: already in the write's transaction, or now, before anyone sees the data.
+  // 8. The audit row: already in the write's transaction, or now, before anyone sees the data.
   if (!call.audited()) {
     Status st = ctx.audit.AppendNow(ctx.db, AuditFor(req, actor, action_name, resource, audit_family, "success"));
     if (!st.ok()) return http::ProblemResponse(st, lang);

@@ -3,13 +3,14 @@
 // pipeline, in this order:
 //   1. picks the language of the answer (Accept-Language: nl default, en);
 //   2. authenticates the session (401), checks the CSRF token on writes (403);
-//   3. checks every path parameter against the id format (a malformed id is 404, like an
+//   3. asks the policy whether the principal's kind and role may ever do this (403);
+//   4. checks every path parameter against the id format (a malformed id is 404, like an
 //      unknown one, and never reaches the database);
-//   4. asks the policy: the principal's kind and role first (403), then the scope — for a
-//      family-bound action the family is loaded and decided on (404 outside the caller's reach);
-//   5. reads If-Match on routes that update a versioned row (428, 412);
-//   6. runs the handler, which only translates HTTP to a service call and back;
-//   7. writes the audit row — reads, writes and refusals alike, with the family id whenever the
+//   5. asks the policy about the scope — for a family-bound action the family is loaded and
+//      decided on (404 outside the caller's reach);
+//   6. reads If-Match on routes that update a versioned row (428, 412);
+//   7. runs the handler, which only translates HTTP to a service call and back;
+//   8. writes the audit row — reads, writes and refusals alike, with the family id whenever the
 //      family is of the caller's own organisation — and turns a Status into problem+json in the
 //      request's language, a Reply's version into an ETag.
 // Features never include another feature's HTTP header; they register their routes here.
