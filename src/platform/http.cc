@@ -1,6 +1,7 @@
 #include "platform/http.h"
 
 #include <algorithm>
+#include <set>
 
 namespace kansrijk::http {
 
@@ -157,9 +158,27 @@ std::vector<std::string> Router::Describe() const {
 }
 
 Result<Json> ParseJsonObject(std::string_view body) {
-  Json j = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // A key twice in one object would leave the choice between the two values to whichever parser
+  // reads the body (nlohmann keeps the last, others the first): refused, at every depth.
+  std::vector<std::set<std::string>> keys;  // one set per object being parsed
+  std::string duplicate;
+  auto check = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) {
+      keys.emplace_back();
+    } else if (event == Json::parse_event_t::object_end) {
+      if (!keys.empty()) keys.pop_back();
+    } else if (event == Json::parse_event_t::key && !keys.empty()) {
+      if (!keys.back().insert(parsed.get<std::string>()).second && duplicate.empty())
+        duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  Json j = Json::parse(body, check, /*allow_exceptions=*/false);
   if (j.is_discarded())
     return Status(Code::kMalformed, "De inhoud is geen geldige JSON (let op: tekst moet geldige UTF-8 zijn).");
+  if (!duplicate.empty())
+    return Status(Code::kMalformed, "Het veld " + Json(duplicate).dump(-1, ' ', false, Json::error_handler_t::replace) +
+                                        " staat meer dan eens in hetzelfde object.");
   if (!j.is_object()) return Status(Code::kMalformed, "De inhoud moet een JSON-object zijn.");
   return j;
 }

@@ -66,6 +66,18 @@ TEST(JsonBodyTest, RejectsNonObjectsAndInvalidUtf8) {
   EXPECT_EQ(ParseJsonObject("{\"a\":\"\xff\xfe\"}").status().code(), Code::kMalformed);
 }
 
+TEST(JsonBodyTest, RejectsDuplicateKeysAtAnyDepth) {
+  auto top = ParseJsonObject(R"({"username":"a","username":"b","password":"x"})");
+  EXPECT_EQ(top.status().code(), Code::kMalformed);
+  EXPECT_NE(top.status().message().find("\"username\""), std::string::npos) << top.status().message();
+  EXPECT_EQ(ParseJsonObject(R"({"a":{"b":1,"b":2}})").status().code(), Code::kMalformed);
+  EXPECT_EQ(ParseJsonObject(R"({"a":[{"c":1},{"d":1,"d":1}]})").status().code(), Code::kMalformed);
+  // The same key in different objects, or as a value, is fine.
+  EXPECT_TRUE(ParseJsonObject(R"({"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"a"})").ok());
+  // Escapes are decoded before comparing: "\u0061" is "a".
+  EXPECT_EQ(ParseJsonObject(R"({"a":1,"\u0061":2})").status().code(), Code::kMalformed);
+}
+
 TEST(FieldReaderTest, CollectsErrorsPerField) {
   Json body = {{"name", 5}, {"extra", true}, {"empty", "   "}, {"long", std::string(11, 'x')}};
   FieldReader f(body, {"name", "empty", "long", "missing"});
