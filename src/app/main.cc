@@ -115,6 +115,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(2, 256));
   serve->add_option("--sqlite-sync", sqlite_sync, "SQLite synchronous mode: normal (default) or full")
       ->check(CLI::IsMember({"normal", "full"}));
+  serve->add_option("--max-connections-per-address", serve_config.max_connections_per_address,
+                    "open connections one client address may hold (default 256; raise it behind a proxy)")
+      ->check(CLI::Range(1, 100000));
   serve->add_option("--log-level", log_level, "debug, info (default), warn or error")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
 

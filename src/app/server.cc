@@ -163,6 +163,7 @@ int Serve(const ServeConfig& config) {
   options.static_dir = config.static_dir;
   options.max_upload_bytes = genogram::kMaxGedcomBytes;
   options.is_upload_path = genogram::IsGedcomUploadPath;
+  options.max_connections_per_address = config.max_connections_per_address;
   http::Server server(options, metrics);
   RegisterRoutes(server.router(), ctx, metrics);
   auto bound = server.Bind();

@@ -18,6 +18,7 @@ struct ServeConfig {
   bool secure_cookies = false;
   int db_pool = 16;
   bool sqlite_sync_full = false;
+  size_t max_connections_per_address = 256;
 };
 
 // Every route of the application (platform, security, features).
