@@ -70,9 +70,17 @@ std::string DefaultAuditKeyFile(const std::string& db_url) {
   return "var/audit.key";
 }
 
-void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics) {
+void RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics,
+                    const std::string& metrics_token) {
   router.Add("GET", "/healthz", [](http::Request&) { return http::JsonResponse(200, {{"status", "ok"}}); });
-  router.Add("GET", "/metrics", [&metrics, &ctx](http::Request&) {
+  // The metrics count 401s, 403s and 404s per route: only for the scraper that holds the token.
+  router.Add("GET", "/metrics", [&metrics, &ctx, metrics_token](http::Request& req) {
+    if (metrics_token.empty()) return http::ProblemResponse(Status::NotFound("Deze pagina of dit adres bestaat niet."));
+    if (!http::BearerTokenMatches(req.header("Authorization"), metrics_token)) {
+      auto denied = http::ProblemResponse(Status(Code::kUnauthenticated, "Stuur het scrape-token mee."));
+      denied.headers.emplace("WWW-Authenticate", "Bearer");
+      return denied;
+    }
     http::Response res;
     res.body = metrics.Render(ctx.db.pool_stats());
     res.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -165,7 +173,7 @@ int Serve(const ServeConfig& config) {
   options.is_upload_path = genogram::IsGedcomUploadPath;
   options.max_connections_per_address = config.max_connections_per_address;
   http::Server server(options, metrics);
-  RegisterRoutes(server.router(), ctx, metrics);
+  RegisterRoutes(server.router(), ctx, metrics, config.metrics_token);
   auto bound = server.Bind();
   if (!bound.ok()) {
     std::fprintf(stderr, "kansrijk: %s\n", bound.status().message().c_str());
