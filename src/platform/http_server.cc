@@ -331,7 +331,6 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (srv_.stopping) return Close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(srv_.options.max_head_bytes));
-    parser_->body_limit(std::max(srv_.options.max_body_bytes, srv_.options.max_upload_bytes));
     if (buffer_.size() > 0) return ReadHead();  // a pipelined request is already here
     stream_.expires_after(std::chrono::seconds(idle_seconds));
     stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
@@ -367,26 +366,29 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void OnHead(size_t n) {
     if (n > srv_.options.max_head_bytes)
       return Reject(Status(Code::kMalformed, "De kopregels van het verzoek zijn te groot."), "rejected");
-    beast::error_code ec;
     std::string_view raw(static_cast<const char*>(buffer_.data().data()), n);
     auto head = CheckRequestHead(raw);
     if (!head.ok()) return Reject(head.status(), "rejected");
     method_ = head->method;
-    parser_->put(asio::buffer(raw.data(), raw.size()), ec);
-    if (ec || !parser_->is_header_done())
-      return Reject(Status(Code::kMalformed, "Het verzoek kon niet gelezen worden."), "rejected");
-    buffer_.consume(n);
     auto target = SplitTarget(head->target);
     if (!target.ok()) return Reject(target.status(), "rejected");
     target_ = std::move(*target);
 
+    // The route's body limit, before the parser sees the head: an announced length over it is
+    // a 413 without reading a byte of the body; a chunked body is counted as its bytes arrive.
     const auto& o = srv_.options;
     const bool upload = o.is_upload_path && o.max_upload_bytes > o.max_body_bytes && o.is_upload_path(target_.path);
     const size_t limit = upload ? o.max_upload_bytes : o.max_body_bytes;
     auto too_large = Status(Code::kPayloadTooLarge, "Het verzoek is groter dan " + std::to_string(limit >> 20) + " MiB.");
     if (head->content_length && *head->content_length > limit) return Reject(too_large, "rejected");
-    parser_->body_limit(limit);  // counted as the bytes arrive, also for chunked bodies
+    parser_->body_limit(limit);
     limit_ = limit;
+    beast::error_code ec;
+    parser_->put(asio::buffer(raw.data(), raw.size()), ec);
+    if (ec == bhttp::error::body_limit) return Reject(too_large, "rejected");
+    if (ec || !parser_->is_header_done())
+      return Reject(Status(Code::kMalformed, "Het verzoek kon niet gelezen worden."), "rejected");
+    buffer_.consume(n);
     if (parser_->is_done()) return Dispatch();
 
     // The body's deadline: the head's, plus the time its size takes at the minimum rate.
@@ -442,12 +444,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       const bool keep_alive = msg.keep_alive();
       const bool head = req.method == "HEAD";
       asio::post(self->stream_.get_executor(), [self, res, keep_alive, head] {
-        self->Write(*res, keep_alive && !self->srv_.stopping, head);
+        self->Write(std::move(*res), keep_alive && !self->srv_.stopping, head);
       });
     });
   }
 
-  void Write(const Response& res, bool keep_alive, bool head_only) {
+  void Write(Response&& res, bool keep_alive, bool head_only) {
     auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
     msg->version(11);
     msg->result(static_cast<unsigned>(res.status));
@@ -457,7 +459,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (!no_body) {
       if (!res.content_type.empty()) msg->set(bhttp::field::content_type, res.content_type);
       msg->content_length(res.body.size());
-      if (!head_only) msg->body() = res.body;
+      if (!head_only) msg->body() = std::move(res.body);
     }
     msg->keep_alive(keep_alive);
     stream_.expires_after(std::chrono::seconds(srv_.options.write_timeout_seconds));
@@ -476,11 +478,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     spdlog::info("request_id={} method={} route={} status={}", problem.headers.find("X-Request-Id")->second,
                  method_.empty() || method_.size() > 16 ? "?" : method_, label, problem.status);
     busy_ = true;
-    Write(problem, false, false);
+    Write(std::move(problem), false, false);
   }
 
   // Closes after an answer: shut our side, then read what the client still sends for a moment,
-  // so that its unread bytes do not make the kernel reset the connection before it read ours.
+  // so that its unread bytes do not make the kernel reset the connection before it read ours
+  // (a refused upload may still be on its way). Bounded: 2 s, 64 MiB.
   void LingerClose() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -490,7 +493,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void Drain() {
     stream_.async_read_some(asio::buffer(drain_), [self = shared_from_this()](beast::error_code ec, size_t n) {
       self->drained_ += n;
-      if (ec || self->drained_ > (1 << 20)) return self->Close();
+      if (ec || self->drained_ > (64u << 20)) return self->Close();
       self->Drain();
     });
   }
