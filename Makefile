@@ -42,16 +42,19 @@ test: build-debug web
 	bash scripts/check-error-codes.sh
 	bash scripts/check-openapi.sh build/debug/kansrijk
 	bash scripts/api-test.sh build/debug/kansrijk
+	bash scripts/bench-smoke.sh build/debug/kansrijk
 	bash scripts/web-test.sh build/debug/kansrijk
 
 # Renders the main pages with demo data into docs/screenshots/ (Debian's chromium).
 screenshots: build-debug web
 	bash scripts/screenshots.sh build/debug/kansrijk
 
-# HTTP throughput and latency (wrk), then the caseload API with 250,000 families
-# (BENCH_PG=1 adds PostgreSQL). Results and method: docs/performance.md.
+# HTTP throughput and latency (wrk), slow connections (1,100 trickling clients), then the
+# caseload API with 250,000 families (BENCH_PG=1 adds PostgreSQL). Results and method:
+# docs/performance.md. `make test` runs each of these once at toy size (scripts/bench-smoke.sh).
 bench: build-release
 	-bash bench/run.sh build/release/kansrijk
+	bash bench/slowloris.sh build/release/kansrijk
 	bash bench/caseload.sh build/release/kansrijk
 	bash bench/genogram.sh build/release
 

@@ -49,6 +49,7 @@ const cases = [
   ['coach: own caseload', coach, '/api/v1/families?limit=50'],
   ['team lead: waiting list', lead, '/api/v1/waiting-list?limit=50'],
 ];
+const failed = [];
 for (const [label, cookie, path] of cases) {
   const times = [];
   let status = 0;
@@ -57,8 +58,14 @@ for (const [label, cookie, path] of cases) {
     status = r.status;
     times.push(r.ms);
   }
+  if (status !== 200) failed.push(`${label}: ${status}`);
   times.sort((a, b) => a - b);
   console.log(JSON.stringify({ label, status, median_ms: +times[Math.floor(times.length / 2)].toFixed(1),
                                max_ms: +times[times.length - 1].toFixed(1) }));
 }
 agent.destroy();
+// A call that did not answer 200 measured an error page, not the caseload: fail loudly.
+if (failed.length) {
+  console.error(`caseload: not 200: ${failed.join('; ')}`);
+  process.exit(1);
+}

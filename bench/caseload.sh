@@ -6,7 +6,7 @@
 set -euo pipefail
 bin=$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-families=${BENCH_FAMILIES:-250000}
+families=${BENCH_FAMILIES:-250000}  # BENCH_REPEAT: calls per case (20)
 tmp=$(mktemp -d)
 server_pid=
 pg_started=0
@@ -33,7 +33,7 @@ run_one() {  # run_one LABEL DB_URL
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
   echo "| $label | call | status | median ms | max ms |"
   echo "|---|---|---:|---:|---:|"
-  node "$root/bench/caseload.mjs" "http://127.0.0.1:$port" "$lead" "$coach" 20 |
+  node "$root/bench/caseload.mjs" "http://127.0.0.1:$port" "$lead" "$coach" "${BENCH_REPEAT:-20}" |
     node -e 'require("readline").createInterface({input: process.stdin}).on("line", (l) => {
       const r = JSON.parse(l); console.log(`| | ${r.label} | ${r.status} | ${r.median_ms} | ${r.max_ms} |`) })'
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=

@@ -6,5 +6,10 @@
 set -euo pipefail
 BIN_DIR=${1:?usage: bench/genogram.sh BIN_DIR}
 cmake --build "$BIN_DIR" --target kansrijk_genogram_bench -j "${JOBS:-2}" >/dev/null
+# Knobs for a quick run (scripts/bench-smoke.sh): REPS, BENCH_FILTER (a regex over the benchmark
+# names), BENCH_MIN_TIME (seconds per benchmark), BENCH_GEDCOM_PERSONS (size of the imported file).
+extra=()
+[[ -n "${BENCH_MIN_TIME:-}" ]] && extra+=(--benchmark_min_time="$BENCH_MIN_TIME")
 "$BIN_DIR/kansrijk_genogram_bench" --benchmark_repetitions="${REPS:-3}" --benchmark_report_aggregates_only=true \
-  --benchmark_format=console --benchmark_counters_tabular=true
+  --benchmark_format=console --benchmark_counters_tabular=true --benchmark_filter="${BENCH_FILTER:-.}" \
+  ${extra[@]+"${extra[@]}"}

@@ -5,6 +5,8 @@
 // Run with bench/genogram.sh BIN_DIR (a Release build).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+
 #include "genogram/gedcom.h"
 #include "genogram/layout.h"
 #include "genogram/record.h"
@@ -63,7 +65,12 @@ void BM_GedcomImport(benchmark::State& state) {
   state.counters["persons"] = static_cast<double>(g.persons.size());
   state.counters["file_mb"] = static_cast<double>(file.size()) / (1024.0 * 1024.0);
 }
-BENCHMARK(BM_GedcomImport)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
+// BENCH_GEDCOM_PERSONS makes the file smaller (scripts/bench-smoke.sh runs this at toy size).
+int64_t GedcomPersons() {
+  const char* env = std::getenv("BENCH_GEDCOM_PERSONS");
+  return env && std::atoll(env) > 0 ? std::atoll(env) : 100000;
+}
+BENCHMARK(BM_GedcomImport)->Arg(GedcomPersons())->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace kansrijk::genogram

@@ -12,7 +12,7 @@ if [[ -n "$hits" ]]; then
   exit 1
 fi
 # Every code written as a literal reason must be in the catalogue.
-codes=$(grep -rhoE '(Status\(Code::k[A-Za-z]+, |Status::(NotFound|Forbidden|Conflict)\(|Status::InvalidField\([^,]+, |\.Error\([^,]+, |\]\.push_back\(\{)"[a-z][a-z0-9_]*"' src --include=*.cc --include=*.h |
+codes=$(grep -rhoE '(Status\(Code::k[A-Za-z]+, |Status::(NotFound|Forbidden|Conflict)\(|Status::InvalidField\([^,]+, |\.Error\([^,]+, |\]\.push_back\(\{)"[a-z][a-z0-9_]*"' src --include=*.cc --include=*.h --exclude=*_test.cc --exclude=test_builders.h |
         grep -oE '"[a-z][a-z0-9_]*"$' | tr -d '"' | sort -u)
 known=$(cat data/messages/*.json | grep -oE '^  "[a-z][a-z0-9_]*":' | tr -d ' ":' | sort -u)
 missing=$(comm -23 <(echo "$codes") <(echo "$known"))

@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
 
   app::ServeConfig serve_config;
   if (const char* env = std::getenv("KANSRIJK_LISTEN")) serve_config.listen = env;
+  if (const char* env = std::getenv("KANSRIJK_METRICS_TOKEN")) serve_config.metrics_token = env;
   std::string sqlite_sync = "normal";
   auto* serve = cli.add_subcommand("serve", "apply pending migrations, then serve the API and web app");
   add_db(serve);
@@ -116,6 +117,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(2, 256));
   serve->add_option("--sqlite-sync", sqlite_sync, "SQLite synchronous mode: normal (default) or full")
       ->check(CLI::IsMember({"normal", "full"}));
+  serve->add_option("--metrics-token", serve_config.metrics_token,
+                    "bearer token a Prometheus scraper must send for /metrics (env KANSRIJK_METRICS_TOKEN; "
+                    "without one /metrics answers 404)");
+  serve->add_option("--max-connections-per-address", serve_config.max_connections_per_address,
+                    "open connections one client address may hold (default 256; raise it behind a proxy)")
+      ->check(CLI::Range(1, 100000));
   serve->add_option("--log-level", log_level, "debug, info (default), warn or error")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
 

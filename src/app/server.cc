@@ -71,9 +71,17 @@ std::string DefaultAuditKeyFile(const std::string& db_url) {
   return "var/audit.key";
 }
 
-std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics) {
+std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics,
+                                                   const std::string& metrics_token) {
   router.Add("GET", "/healthz", [](http::Request&) { return http::JsonResponse(200, {{"status", "ok"}}); });
-  router.Add("GET", "/metrics", [&metrics, &ctx](http::Request&) {
+  // The metrics count 401s, 403s and 404s per route: only for the scraper that holds the token.
+  router.Add("GET", "/metrics", [&metrics, &ctx, metrics_token](http::Request& req) {
+    if (metrics_token.empty()) return http::ProblemResponse(Status::NotFound("route_not_found"), security::RequestLang(req));
+    if (!http::BearerTokenMatches(req.header("Authorization"), metrics_token)) {
+      auto denied = http::ProblemResponse(Status(Code::kUnauthenticated, "metrics_token_required"), security::RequestLang(req));
+      denied.headers.emplace("WWW-Authenticate", "Bearer");
+      return denied;
+    }
     http::Response res;
     res.body = metrics.Render(ctx.db.pool_stats());
     res.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -167,8 +175,9 @@ int Serve(const ServeConfig& config) {
   options.static_dir = config.static_dir;
   options.max_upload_bytes = genogram::kMaxGedcomBytes;
   options.is_upload_path = genogram::IsGedcomUploadPath;
+  options.max_connections_per_address = config.max_connections_per_address;
   http::Server server(options, metrics);
-  RegisterRoutes(server.router(), ctx, metrics);
+  RegisterRoutes(server.router(), ctx, metrics, config.metrics_token);
   auto bound = server.Bind();
   if (!bound.ok()) {
     std::fprintf(stderr, "kansrijk: %s\n", bound.status().message().c_str());

@@ -1,6 +1,7 @@
 #include "platform/http.h"
 
 #include <algorithm>
+#include <set>
 
 #include "platform/messages.h"
 
@@ -50,6 +51,7 @@ int HttpStatusFor(Code code) {
     case Code::kFailedPrecondition: return 412;
     case Code::kPreconditionRequired: return 428;
     case Code::kPayloadTooLarge: return 413;
+    case Code::kMethodNotAllowed: return 405;
     case Code::kUnsupportedMediaType: return 415;
     case Code::kResourceExhausted: return 429;
     case Code::kUnavailable: return 503;
@@ -71,6 +73,7 @@ const char* SlugFor(Code code) {
     case Code::kFailedPrecondition: return "precondition-failed";
     case Code::kPreconditionRequired: return "precondition-required";
     case Code::kPayloadTooLarge: return "payload-too-large";
+    case Code::kMethodNotAllowed: return "method-not-allowed";
     case Code::kUnsupportedMediaType: return "unsupported-media-type";
     case Code::kResourceExhausted: return "too-many-requests";
     case Code::kUnavailable: return "unavailable";
@@ -170,9 +173,25 @@ std::vector<std::string> Router::Describe() const {
 }
 
 Result<Json> ParseJsonObject(std::string_view body) {
-  Json j = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // A key twice in one object would leave the choice between the two values to whichever parser
+  // reads the body (nlohmann keeps the last, others the first): refused, at every depth.
+  std::vector<std::set<std::string>> keys;  // one set per object being parsed
+  std::string duplicate;
+  auto check = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) {
+      keys.emplace_back();
+    } else if (event == Json::parse_event_t::object_end) {
+      if (!keys.empty()) keys.pop_back();
+    } else if (event == Json::parse_event_t::key && !keys.empty()) {
+      if (!keys.back().insert(parsed.get<std::string>()).second && duplicate.empty())
+        duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  Json j = Json::parse(body, check, /*allow_exceptions=*/false);
   if (j.is_discarded())
     return Status(Code::kMalformed, "json_invalid");
+  if (!duplicate.empty()) return Status(Code::kMalformed, "json_duplicate_key", {{"key", duplicate}});
   if (!j.is_object()) return Status(Code::kMalformed, "json_not_object");
   return j;
 }

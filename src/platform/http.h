@@ -80,7 +80,7 @@ class Router {
 };
 
 // Parses a JSON request body that must be an object. kMalformed for bad JSON (including invalid
-// UTF-8) or another top-level type.
+// UTF-8), a key that occurs twice in one object (at any depth), or another top-level type.
 Result<Json> ParseJsonObject(std::string_view body);
 
 }  // namespace kansrijk::http

@@ -73,6 +73,18 @@ TEST(JsonBodyTest, RejectsNonObjectsAndInvalidUtf8) {
   EXPECT_EQ(ParseJsonObject("{\"a\":\"\xff\xfe\"}").status().code(), Code::kMalformed);
 }
 
+TEST(JsonBodyTest, RejectsDuplicateKeysAtAnyDepth) {
+  auto top = ParseJsonObject(R"({"username":"a","username":"b","password":"x"})");
+  EXPECT_EQ(top.status().code(), Code::kMalformed);
+  EXPECT_NE(top.status().message().find("\"username\""), std::string::npos) << top.status().message();
+  EXPECT_EQ(ParseJsonObject(R"({"a":{"b":1,"b":2}})").status().code(), Code::kMalformed);
+  EXPECT_EQ(ParseJsonObject(R"({"a":[{"c":1},{"d":1,"d":1}]})").status().code(), Code::kMalformed);
+  // The same key in different objects, or as a value, is fine.
+  EXPECT_TRUE(ParseJsonObject(R"({"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"a"})").ok());
+  // Escapes are decoded before comparing: "\u0061" is "a".
+  EXPECT_EQ(ParseJsonObject(R"({"a":1,"\u0061":2})").status().code(), Code::kMalformed);
+}
+
 TEST(FieldReaderTest, CollectsErrorsPerField) {
   Json body = {{"name", 5}, {"extra", true}, {"empty", "   "}, {"long", std::string(11, 'x')}};
   FieldReader f(body, {"name", "empty", "long", "missing"});
@@ -108,6 +120,73 @@ TEST(StaticPathTest, RefusesTraversal) {
   for (const char* bad : {"/../etc/passwd", "/assets/../../etc/passwd", "/a//b", "/./x", "/a\\..\\b", "relative",
                           "/c:/windows"})
     EXPECT_EQ(SafeStaticPath("/srv", bad), "") << bad;
+}
+
+TEST(RequestHeadTest, AcceptsOrdinaryHeads) {
+  auto h = CheckRequestHead("POST /api/v1/auth/login?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n"
+                            "Content-Type: application/json\r\nExpect: 100-continue\r\n\r\n");
+  ASSERT_TRUE(h.ok()) << h.status().message();
+  EXPECT_EQ(h->method, "POST");
+  EXPECT_EQ(h->target, "/api/v1/auth/login?x=1");
+  EXPECT_EQ(h->content_length, 12u);
+  EXPECT_FALSE(h->chunked);
+  EXPECT_TRUE(h->expect_continue);
+  auto chunked = CheckRequestHead("POST /x HTTP/1.1\r\nhost: a\r\ntransfer-encoding: Chunked\r\n\r\n");
+  ASSERT_TRUE(chunked.ok()) << chunked.status().message();
+  EXPECT_TRUE(chunked->chunked);
+  EXPECT_TRUE(CheckRequestHead("GET / HTTP/1.0\r\n\r\n").ok());
+  EXPECT_TRUE(CheckRequestHead("GET / HTTP/1.1\r\nX-Empty:\r\nX-Tab:\ta\tb\r\n\r\n").ok());
+}
+
+TEST(RequestHeadTest, RefusesWhatTwoParsersCouldReadDifferently) {
+  for (const char* bad : {
+           "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",  // conflicting
+           "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\ncontent-length: 5\r\n\r\n",  // twice
+           "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 5\r\n\r\n",
+           "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n",
+           "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length : 5\r\n\r\n",  // space before the colon
+           "GET /x HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n folded\r\n\r\n",      // obs-fold
+           "GET /x HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n\tfolded\r\n\r\n",
+           "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+           "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n",
+           "POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
+           "GET /x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+           "GET /x HTTP/1.1\nHost: a\n\n",                     // bare LF
+           "GET /x HTTP/1.1\r\nHost: a\rX: b\r\n\r\n",        // bare CR
+           "GET /x HTTP/1.1\r\nX-A: a\x01" "b\r\n\r\n",       // control byte
+           "GET /x HTTP/1.1\r\nNoColon\r\n\r\n",
+           "GET /x HTTP/1.1\r\n: empty-name\r\n\r\n",
+           "GET  /x HTTP/1.1\r\n\r\n",
+           "GET /x HTTP/2.0\r\n\r\n",
+           "G(T /x HTTP/1.1\r\n\r\n",
+           "GET /x HTTP/1.1\r\nHost: a\r\n",                 // no empty line
+       })
+    EXPECT_EQ(CheckRequestHead(bad).status().code(), Code::kMalformed) << bad;
+}
+
+TEST(TargetTest, DecodesPathAndQueryAndRefusesNul) {
+  auto t = SplitTarget("/api/v1/families/a%20b?q=bakker+jansen&sort=name&empty&x=%C3%AB&&q=2");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->path, "/api/v1/families/a b");
+  EXPECT_EQ(t->query.count("q"), 2u);
+  EXPECT_EQ(t->query.find("q")->second, "bakker jansen");
+  EXPECT_EQ(t->query.find("empty")->second, "");
+  EXPECT_EQ(t->query.find("x")->second, "ë");
+  EXPECT_EQ(SplitTarget("/a+b%zz%4").value().path, "/a+b%zz%4");  // '+' stays in a path; bad escapes stay
+  EXPECT_EQ(SplitTarget("/api/v1/families/abc%00junk").status().code(), Code::kMalformed);
+  EXPECT_EQ(SplitTarget("/x?q=a%00b").status().code(), Code::kMalformed);
+  EXPECT_EQ(SplitTarget("/x?a%00=b").status().code(), Code::kMalformed);
+}
+
+TEST(BearerTokenTest, MatchesOnlyTheWholeToken) {
+  EXPECT_TRUE(BearerTokenMatches("Bearer s3cret-token", "s3cret-token"));
+  EXPECT_TRUE(BearerTokenMatches("bearer s3cret-token", "s3cret-token"));
+  EXPECT_FALSE(BearerTokenMatches("Bearer s3cret-tokeN", "s3cret-token"));
+  EXPECT_FALSE(BearerTokenMatches("Bearer s3cret-token ", "s3cret-token"));
+  EXPECT_FALSE(BearerTokenMatches("Bearer s3cret", "s3cret-token"));
+  EXPECT_FALSE(BearerTokenMatches("Basic s3cret-token", "s3cret-token"));
+  EXPECT_FALSE(BearerTokenMatches("", "s3cret-token"));
+  EXPECT_FALSE(BearerTokenMatches("Bearer ", ""));  // no configured token never matches
 }
 
 }  // namespace

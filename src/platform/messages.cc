@@ -68,6 +68,7 @@ const char* GenericReasonFor(Code code) {
     case Code::kFailedPrecondition: return "version_stale";
     case Code::kPreconditionRequired: return "version_required";
     case Code::kPayloadTooLarge: return "payload_too_large";
+    case Code::kMethodNotAllowed: return "method_not_allowed";
     case Code::kUnsupportedMediaType: return "unsupported_media_type";
     case Code::kResourceExhausted: return "too_many_requests";
     case Code::kUnavailable: return "unavailable";
@@ -185,7 +186,7 @@ std::vector<std::string> CheckMessageCatalogue() {
   }
   for (Code c : {Code::kMalformed, Code::kInvalidArgument, Code::kUnauthenticated, Code::kPermissionDenied,
                  Code::kNotFound, Code::kConflict, Code::kFailedPrecondition, Code::kPreconditionRequired,
-                 Code::kPayloadTooLarge, Code::kUnsupportedMediaType, Code::kResourceExhausted, Code::kUnavailable,
+                 Code::kPayloadTooLarge, Code::kMethodNotAllowed, Code::kUnsupportedMediaType, Code::kResourceExhausted, Code::kUnavailable,
                  Code::kInternal})
     if (!Catalogue().contains(std::string_view(GenericReasonFor(c))))
       problems.push_back(std::string(GenericReasonFor(c)) + ": the generic text is missing");

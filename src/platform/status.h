@@ -28,6 +28,7 @@ enum class Code {
   kFailedPrecondition,    // stale If-Match version -> 412
   kPreconditionRequired,  // If-Match missing -> 428
   kPayloadTooLarge,       // -> 413
+  kMethodNotAllowed,      // the path exists, not with this method -> 405 (with Allow)
   kUnsupportedMediaType,  // -> 415
   kResourceExhausted,     // rate limit / lockout -> 429
   kInternal,              // a bug or broken infrastructure -> 500

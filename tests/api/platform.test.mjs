@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { useServer, startServer, run, BIN, assertProblem, assertStatus, familyInput, rand } from './lib/harness.mjs';
 
-const h = useServer();
+const METRICS_TOKEN = `scrape-${rand(16)}`;
+const scrape = { Authorization: `Bearer ${METRICS_TOKEN}` };
+const h = useServer({ extraArgs: ['--metrics-token', METRICS_TOKEN] });
 
 test('/healthz → 200 {"status":"ok"} without a session', async () => {
   const r = await h.srv.client().get('/healthz');
@@ -18,7 +20,7 @@ test('/metrics: request counter, duration histogram, pool gauges', async () => {
   const c = h.srv.client();
   await c.get('/healthz');
   await c.get('/api/v1/me'); // a 401
-  const r = await c.get('/metrics');
+  const r = await c.get('/metrics', scrape);
   assertStatus(r, 200);
   assert.match(r.headers.get('content-type') || '', /^text\/plain/);
   const m = r.text;
@@ -37,7 +39,7 @@ test('/metrics: request counter, duration histogram, pool gauges', async () => {
   const lead = await h.srv.as('lead_a');
   const f = await lead.post('/families', familyInput());
   await lead.get(`/families/${f.body.id}`);
-  const m2 = (await c.get('/metrics')).text;
+  const m2 = (await c.get('/metrics', scrape)).text;
   assert.ok(!m2.includes(f.body.id), 'ids must not appear in metric labels');
 
   assert.match(m2, /^# TYPE kansrijk_http_request_duration_seconds histogram$/m);
@@ -55,6 +57,25 @@ test('/metrics: request counter, duration histogram, pool gauges', async () => {
     if (prev !== undefined) assert.ok(v >= prev, `buckets cumulative: ${l}`);
     byRoute.set(key, v);
   }
+});
+
+describe('/metrics needs the scrape token', () => {
+  test('no token configured → 404, also with a bearer token', async (t) => {
+    const srv = await startServer({ t });
+    const c = srv.client();
+    assertProblem(await c.get('/metrics'), 404);
+    assertProblem(await c.get('/metrics', { Authorization: 'Bearer ' }), 404);
+    assertProblem(await c.get('/metrics', { Authorization: 'Bearer anything' }), 404);
+  });
+  test('wrong or missing token → 401; the right one → 200', async () => {
+    const c = h.srv.client();
+    for (const auth of [undefined, `Bearer ${METRICS_TOKEN}x`, `Bearer ${METRICS_TOKEN.slice(0, -1)}`, `Basic ${METRICS_TOKEN}`, METRICS_TOKEN]) {
+      const r = await c.get('/metrics', auth ? { Authorization: auth } : {});
+      assertProblem(r, 401, undefined, `Authorization: ${auth}`);
+      assert.doesNotMatch(r.text, /kansrijk_http_requests_total/);
+    }
+    assertStatus(await c.get('/metrics', scrape), 200);
+  });
 });
 
 test('OpenAPI served as YAML and JSON', async () => {
@@ -88,7 +109,7 @@ describe('headers on every response', () => {
   for (const [method, p, status, body] of cases) {
     test(`${method} ${p} → ${status} with security headers`, async () => {
       const c = h.srv.client();
-      const r = await c.request(method, p, body ?? (method === 'GET' ? undefined : { username: 'nobody', password: 'wrong-password-x' }));
+      const r = await c.request(method, p, body ?? (method === 'GET' ? undefined : { username: 'nobody', password: 'wrong-password-x' }), p === '/metrics' ? scrape : {});
       assert.equal(r.status, status, r.text);
       checkHeaders(r, p);
     });

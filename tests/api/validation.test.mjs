@@ -203,9 +203,11 @@ test('birth dates: future, impossible and before 1900 → 422; edges accepted', 
 });
 
 test('list parameters: limit outside 1..200 and garbage cursors → 422', async () => {
-  for (const qs of ['limit=0', 'limit=1000', 'limit=201', 'limit=-1', 'limit=abc', 'limit=1.5', 'limit=', 'cursor=garbage', 'cursor=' + 'A'.repeat(300), 'cursor=%00', 'cursor=eyJ4IjoxfQ']) {
+  for (const qs of ['limit=0', 'limit=1000', 'limit=201', 'limit=-1', 'limit=abc', 'limit=1.5', 'limit=', 'cursor=garbage', 'cursor=' + 'A'.repeat(300), 'cursor=eyJ4IjoxfQ']) {
     assertProblem(await lead.get(`/families?${qs}`), 422, 'validation', qs);
   }
+  // A NUL byte in the query is refused at the HTTP edge, before any handler sees it (issue 12).
+  assertProblem(await lead.get('/families?cursor=%00'), 400, undefined, 'cursor=%00');
   // (The members list is a single page by contract and takes no limit/cursor.)
   assertProblem(await lead.get(`/families/${fam.id}/access-log?limit=1000`), 422, 'validation');
   assertProblem(await lead.get(`/families/${fam.id}/access-log?cursor=garbage`), 422, 'validation');
