@@ -69,6 +69,8 @@ export default function LoginPage() {
         setMessage(t('state.tooMany', { minutes: Math.max(1, Math.ceil((err.retryAfterSeconds ?? 900) / 60)) }));
       } else if (err instanceof ApiError && err.status === 401) {
         setMessage(t('login.failed'));
+      } else if (err instanceof ApiError && err.status === 503) {
+        setMessage(t('login.busy'));
       } else if (err instanceof ApiError && err.status === 0) {
         setMessage(t('state.networkError'));
       } else {
