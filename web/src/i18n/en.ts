@@ -79,7 +79,7 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Log in',
   'login.busy': 'Very many people are trying to log in at the same time. Wait a few seconds and try again.',
   'login.failed': 'The username or password is not right.',
-  'login.totpFailed': 'This code is wrong or has expired. Try the new code.',
+  'login.totpFailed': 'This code is wrong, has expired or was already used. Wait for the next code and try that one.',
   'login.sessionExpired': 'You were away for a while. Log in again to continue where you were.',
   'login.loggedOut': 'You are logged out. Goodbye!',
 

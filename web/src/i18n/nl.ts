@@ -78,7 +78,7 @@ export const nl = {
   'login.submit': 'Inloggen',
   'login.busy': 'Er proberen nu heel veel mensen tegelijk in te loggen. Wacht een paar seconden en probeer het opnieuw.',
   'login.failed': 'De gebruikersnaam of het wachtwoord klopt niet.',
-  'login.totpFailed': 'Deze code klopt niet of is verlopen. Probeer de nieuwe code.',
+  'login.totpFailed': 'Deze code klopt niet, is verlopen of is al gebruikt. Wacht op de volgende code en probeer die.',
   'login.sessionExpired': 'U was een tijd niet actief. Log opnieuw in, dan gaat u verder waar u was.',
   'login.loggedOut': 'U bent uitgelogd. Tot ziens!',
 
