@@ -5,6 +5,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // A small ASan quarantine for the servers of this file, so freed argon2 blocks are returned
@@ -133,4 +134,29 @@ test('a flood of 60 logins with unknown names: memory stays under the ceiling, o
   process.stderr.write(`[login-limits] ${figures}\n`);
   assert.ok(after.hwm <= ceiling, `peak RSS over the ceiling: ${figures}`);
   assert.ok(worst < 10_000, `a team lead's read took too long during the flood: ${figures}`);
+});
+
+test('50 failures from one address lock that address, also for the right password; another address is not affected', async (t) => {
+  const srv = await startServer({ t });
+  // Bring 127.0.0.1 to 49 failures (as 49 wrong passwords for 49 usernames would).
+  const now = new Date().toISOString();
+  await srv.sql(`INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) VALUES ('addr:127.0.0.1', 49, '${now}', NULL)`);
+  assertProblem(await srv.client().tryLogin(`spray_${rand(3)}`, 'Welkom-2026-spray'), 401, 'unauthenticated', 'the 50th failure');
+  const locked = await srv.client().tryLogin('coach_a1', password('coach_a1'));
+  assertProblem(locked, 429, 'too-many-requests', 'right password from a locked address');
+  assert.match(locked.headers.get('retry-after') || '', /^\d+$/);
+  // From 127.0.0.2 (also loopback) the same login works: the lock is per address.
+  const other = await new Promise((resolve, reject) => {
+    const body = JSON.stringify({ username: 'coach_a1', password: password('coach_a1') });
+    const req = http.request(
+      { host: '127.0.0.1', port: srv.port, path: '/api/v1/auth/login', method: 'POST', localAddress: '127.0.0.2', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  assert.equal(other, 200, 'login from another address');
 });
