@@ -394,3 +394,23 @@ test('TOTP: setup, enable with a computed code, then login needs the code', asyn
 function base32Bits(s) {
   return s.replace(/=+$/, '').length * 5;
 }
+
+test('no passwords, typed usernames, tokens or family names in the server log (ASVS 7.1.1)', async () => {
+  const secretPw = `Geheim-${rand(6)}-wachtwoord`;
+  const typedName = `typed_${rand(6)}`;
+  await h.srv.client().tryLogin(typedName, secretPw);
+  const admin = await h.srv.as('admin_a');
+  const created = await admin.post('/users', { username: `log_${rand(3)}`, display_name: 'Log Test', role: 'coach' });
+  assertStatus(created, 201);
+  const token = created.body.activation.token;
+  await h.srv.activate(token, secretPw);
+  const lead = await h.srv.as('lead_a');
+  const familyName = `Familie Logtest ${rand(4)}`;
+  assertStatus(await lead.post('/families', familyInput({ name: familyName })), 201);
+  await lead.get(`/families?q=${encodeURIComponent(familyName)}`);
+  await sleep(200);
+  const log = h.srv.stderr();
+  for (const secret of [secretPw, typedName, token, familyName, lead.cookie, lead.csrf]) {
+    assert.ok(!log.includes(secret), `the server log contains ${secret}`);
+  }
+});
