@@ -57,10 +57,14 @@ Result<std::unique_ptr<db::Database>> OpenDb(const std::string& url, bool requir
   return db;
 }
 
-Result<std::unique_ptr<security::AuditLog>> OpenAudit(const std::string& key_file, const std::string& db_url,
-                                                      bool create) {
-  auto key = security::LoadAuditKey(key_file.empty() ? app::DefaultAuditKeyFile(db_url) : key_file, create);
+// `create`: a missing key is made, but only for a database without audit rows (see LoadOrCreateAuditKey).
+Result<std::unique_ptr<security::AuditLog>> OpenAudit(db::Database& db, const std::string& key_file,
+                                                      const std::string& db_url, bool create) {
+  std::string path = key_file.empty() ? app::DefaultAuditKeyFile(db_url) : key_file;
+  bool created = false;
+  auto key = create ? security::LoadOrCreateAuditKey(db, path, &created) : security::LoadAuditKey(path, false);
   if (!key.ok()) return key.status();
+  if (created) std::fprintf(stderr, "kansrijk: created a new audit key in %s; back it up apart from the database\n", path.c_str());
   return std::make_unique<security::AuditLog>(*key);
 }
 
@@ -224,7 +228,7 @@ int main(int argc, char** argv) {
   bool is_migrate = migrate->parsed();
   auto db = OpenDb(db_url, !is_migrate);
   if (!db.ok()) return Fail(db.status());
-  auto log = OpenAudit(key_file, db_url, !audit_verify->parsed());
+  auto log = OpenAudit(**db, key_file, db_url, !audit_verify->parsed());
   if (!log.ok()) return Fail(log.status());
 
   if (is_migrate) {
@@ -315,8 +319,11 @@ int main(int argc, char** argv) {
       std::printf("audit log intact: %lld rows, chain and head verified\n", static_cast<long long>(v->rows));
       return 0;
     }
+    // Every break, not only the first: one edited row must not hide the others.
     std::printf("audit log BROKEN at row %lld: %s\n", static_cast<long long>(v->first_broken_seq.value_or(0)),
                 v->reason.c_str());
+    std::printf("%zu broken row(s) in %lld rows:\n", v->breaks.size(), static_cast<long long>(v->rows));
+    for (const auto& b : v->breaks) std::printf("  row %lld: %s\n", static_cast<long long>(b.seq), b.reason.c_str());
     return kExitFailure;
   }
   if (backup->parsed()) {

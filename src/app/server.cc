@@ -99,10 +99,10 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
     res.body = json;
     return res;
   });
-  security::RegisterAuthRoutes(router, ctx);
-  security::RegisterUserRoutes(router, ctx);
   ctx.load_family_scope = families::LoadFamilyScope;
   security::Routes routes(router, ctx);
+  security::RegisterAuthRoutes(routes);
+  security::RegisterUserRoutes(routes);
   families::RegisterFamilyRoutes(routes);
   genogram::RegisterGenogramRoutes(routes);
   trajectory::RegisterTrajectoryRoutes(routes);
@@ -159,11 +159,15 @@ int Serve(const ServeConfig& config) {
     spdlog::info("loaded {} norm table(s) from data/norms", *added);
   }
   std::string key_file = config.audit_key_file.empty() ? DefaultAuditKeyFile(config.db_url) : config.audit_key_file;
-  auto key = security::LoadAuditKey(key_file, true);
+  bool key_created = false;
+  auto key = security::LoadOrCreateAuditKey(**db, key_file, &key_created);
   if (!key.ok()) {
     std::fprintf(stderr, "kansrijk: %s\n", key.status().message().c_str());
     return 1;
   }
+  if (key_created)
+    spdlog::warn("created a new audit key in {} for this new database: back it up, apart from the database "
+                 "(docs/operations.md)", key_file);
   security::AuditLog audit(*key);
   security::SessionService sessions(**db, audit);
   security::ApiContext ctx{**db, audit, sessions, config.secure_cookies, nullptr};

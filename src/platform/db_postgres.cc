@@ -42,7 +42,9 @@ class PgConnection final : public Connection {
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
 
   Result<Rows> Query(std::string_view sql, const std::vector<Param>& params) override {
-    PGresult* res = Run(sql, params);
+    Status refused;
+    PGresult* res = Run(sql, params, &refused);
+    if (!refused.ok()) return refused;
     Status st = Check(res);
     if (!st.ok()) return st;
     Rows rows;
@@ -60,7 +62,9 @@ class PgConnection final : public Connection {
   }
 
   Result<int64_t> Exec(std::string_view sql, const std::vector<Param>& params) override {
-    PGresult* res = Run(sql, params);
+    Status refused;
+    PGresult* res = Run(sql, params, &refused);
+    if (!refused.ok()) return refused;
     Status st = Check(res);
     if (!st.ok()) return st;
     const char* n = PQcmdTuples(res);
@@ -75,7 +79,8 @@ class PgConnection final : public Connection {
   }
 
  private:
-  PGresult* Run(std::string_view sql, const std::vector<Param>& params) {
+  // Runs a prepared statement; nullptr with `*refused` set when a parameter cannot be sent.
+  PGresult* Run(std::string_view sql, const std::vector<Param>& params, Status* refused) {
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       std::string name = "k" + std::to_string(prepared_.size() + 1);
@@ -84,15 +89,27 @@ class PgConnection final : public Connection {
       PQclear(prep);
       it = prepared_.emplace(std::string(sql), name).first;
     }
+    // Every value travels with its length (text format): nothing is cut at a NUL byte. PostgreSQL
+    // text cannot hold NUL at all, so such a value is refused here instead of being truncated into
+    // a different value than the one the caller (for example the audit hash) saw.
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size());
+    std::vector<int> lengths(params.size(), 0);
+    std::vector<int> formats(params.size(), 0);
     for (size_t i = 0; i < params.size(); ++i) {
       if (std::holds_alternative<std::nullptr_t>(params[i])) { values[i] = nullptr; continue; }
       if (auto* n = std::get_if<int64_t>(&params[i])) text[i] = std::to_string(*n);
       else text[i] = std::get<std::string>(params[i]);
-      values[i] = text[i].c_str();
+      if (text[i].find('\0') != std::string::npos) {
+        *refused = Status(Code::kMalformed, "nul_in_text")
+                       .WithSlug("nul-in-text");
+        return nullptr;
+      }
+      values[i] = text[i].data();
+      lengths[i] = int(text[i].size());
     }
-    return PQexecPrepared(conn_, it->second.c_str(), int(params.size()), values.data(), nullptr, nullptr, 0);
+    return PQexecPrepared(conn_, it->second.c_str(), int(params.size()), values.data(), lengths.data(),
+                          formats.data(), 0);
   }
 
   // Converts a failed result to a Status (and frees it); returns OK and keeps `res` otherwise.
@@ -150,7 +167,7 @@ class PgDatabase final : public Database {
   std::unique_ptr<PgConnection> OpenConnection(Status& status) {
     PGconn* conn = PQconnectdb(conninfo_.c_str());
     if (PQstatus(conn) != CONNECTION_OK) {
-      status = Status(Code::kUnavailable, std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn));
+      status = Status::Unavailable(std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn));
       PQfinish(conn);
       return nullptr;
     }

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -60,54 +61,60 @@ std::string HeadMac(const std::string& key, int64_t seq, const std::string& hash
   return HmacSha256Hex(key, "kansrijk-audit-head-v1;" + std::to_string(seq) + ";" + hash);
 }
 
-void ChainVerifier::Break(int64_t seq, std::string why) {
-  if (broken_at_ || !reason_.empty()) return;
-  broken_at_ = seq;
-  reason_ = std::move(why);
+void ChainVerifier::Add(int64_t seq, std::string why) {
+  if (!breaks_.empty() && breaks_.back().seq == seq) return;  // one report per row: the first reason
+  breaks_.push_back({seq, std::move(why)});
 }
 
 bool ChainVerifier::Feed(const AuditRecord& r) {
-  if (!ok()) return false;
   ++rows_;
-  if (r.seq != expected_seq_) {
-    Break(expected_seq_, "row " + std::to_string(expected_seq_) + " is missing (next row found is " +
-                             std::to_string(r.seq) + ")");
-    return false;
+  bool good = true;
+  bool after_gap = false;
+  if (r.seq > expected_seq_) {
+    Add(expected_seq_, r.seq == expected_seq_ + 1
+                           ? "row " + std::to_string(expected_seq_) + " is missing"
+                           : "rows " + std::to_string(expected_seq_) + " to " + std::to_string(r.seq - 1) +
+                                 " are missing");
+    after_gap = true;  // the missing row's hash is unknown: this row's link cannot be checked
+    good = false;
+  } else if (r.seq < expected_seq_) {
+    Add(r.seq, "row " + std::to_string(r.seq) + " is out of order or repeated");
+    good = false;
   }
-  if (r.prev_hash != last_hash_) {
-    Break(r.seq, "row " + std::to_string(r.seq) + " does not follow the row before it (prev_hash differs)");
-    return false;
+  if (!after_gap && r.prev_hash != last_hash_) {
+    Add(r.seq, "row " + std::to_string(r.seq) + " does not follow the row before it (prev_hash differs)");
+    good = false;
   }
   if (RowHash(r.seq, r.entry, r.prev_hash) != r.hash) {
-    Break(r.seq, "row " + std::to_string(r.seq) + " was changed after it was written (hash differs)");
-    return false;
+    Add(r.seq, "row " + std::to_string(r.seq) + " was changed after it was written (hash differs)");
+    good = false;
   }
+  // Go on from what is stored, so a later break is found as well.
   last_hash_ = r.hash;
-  ++expected_seq_;
-  return true;
+  expected_seq_ = std::max(expected_seq_, r.seq + 1);
+  return good;
 }
 
 bool ChainVerifier::Finish(int64_t head_seq, const std::string& head_hash, const std::string& head_mac) {
-  if (!ok()) return false;
   int64_t last_seq = expected_seq_ - 1;
   if (head_hash.empty()) {
-    if (last_seq == 0) return true;
-    Break(last_seq, "the chain head is missing");
+    if (last_seq == 0) return ok();
+    Add(last_seq, "the chain head is missing");
     return false;
   }
   if (!SecureEquals(HeadMac(key_, head_seq, head_hash), head_mac)) {
-    Break(head_seq, "the chain head is not authentic (wrong audit key, or the head was edited)");
+    Add(head_seq, "the chain head is not authentic (wrong audit key, or the head was edited)");
     return false;
   }
   if (head_seq != last_seq || head_hash != last_hash_) {
     if (head_seq > last_seq)
-      Break(last_seq + 1, "rows " + std::to_string(last_seq + 1) + " to " + std::to_string(head_seq) +
-                              " were removed from the end of the log");
+      Add(last_seq + 1, "rows " + std::to_string(last_seq + 1) + " to " + std::to_string(head_seq) +
+                            " were removed from the end of the log");
     else
-      Break(head_seq + 1, "rows after the recorded head " + std::to_string(head_seq) + " do not belong to the chain");
+      Add(head_seq + 1, "rows after the recorded head " + std::to_string(head_seq) + " do not belong to the chain");
     return false;
   }
-  return true;
+  return ok();
 }
 
 Result<std::string> LoadAuditKey(const std::string& path, bool create) {
@@ -129,6 +136,28 @@ Result<std::string> LoadAuditKey(const std::string& path, bool create) {
   umask(old);
   if (!out) return Status::Unavailable("cannot create audit key file " + path);
   out << key << "\n";
+  return key;
+}
+
+Result<std::string> LoadOrCreateAuditKey(db::Database& db, const std::string& path, bool* created) {
+  *created = false;
+  if (std::filesystem::exists(path)) return LoadAuditKey(path, false);
+  int64_t rows = 0;
+  Status st = db.Read([&](db::Connection& c) -> Status {
+    // A database that was never migrated has no audit table: it is new.
+    auto found = c.Query("SELECT COUNT(*) FROM audit_head");
+    if (found.ok()) rows = found->at(0).Int(0);
+    else if (found.status().code() == Code::kUnavailable) return found.status();
+    return Status::Ok();
+  });
+  RETURN_IF_ERROR(st);
+  if (rows > 0)
+    return Status(Code::kFailedPrecondition,
+                  "audit key file " + path + " is missing, but this database already has an audit log. "
+                  "Restore the key from your backup and point --audit-key-file (or KANSRIJK_AUDIT_KEY_FILE) at it; "
+                  "a new key would start a chain that nobody can verify. See docs/operations.md.");
+  auto key = LoadAuditKey(path, true);
+  if (key.ok()) *created = true;
   return key;
 }
 
@@ -212,7 +241,7 @@ Result<AuditLog::Verification> AuditLog::Verify(db::Database& db) const {
       return Status::Ok();
     }));
     for (const auto& rec : batch) verifier.Feed(rec);
-    if (batch.size() < size_t(kBatch) || !verifier.ok()) break;
+    if (batch.size() < size_t(kBatch)) break;
     after = batch.back().seq;
   }
   int64_t head_seq = 0;
@@ -226,8 +255,8 @@ Result<AuditLog::Verification> AuditLog::Verify(db::Database& db) const {
     }
     return Status::Ok();
   }));
-  if (verifier.ok()) verifier.Finish(head_seq, head_hash, head_mac);
-  return Verification{verifier.ok(), verifier.rows(), verifier.broken_at(), verifier.reason()};
+  verifier.Finish(head_seq, head_hash, head_mac);
+  return Verification{verifier.ok(), verifier.rows(), verifier.broken_at(), verifier.reason(), verifier.breaks()};
 }
 
 Result<std::vector<AuditLog::FamilyAccess>> AuditLog::ForFamily(db::Database& db, const std::string& family_id,

@@ -43,31 +43,45 @@ std::string CanonicalEncoding(int64_t seq, const AuditEntry& e, const std::strin
 std::string RowHash(int64_t seq, const AuditEntry& e, const std::string& prev_hash);
 std::string HeadMac(const std::string& key, int64_t seq, const std::string& hash);
 
-// Walks a chain row by row (pure; fed in seq order). The first break is kept.
+// Walks a chain row by row (pure; fed in seq order). It does not stop at a break: after a broken
+// row it goes on from that row's stored hash, so every broken row is reported once, and the rows
+// after a break are still checked against each other.
 class ChainVerifier {
  public:
+  struct Break {
+    int64_t seq;
+    std::string reason;
+  };
   explicit ChainVerifier(std::string key) : key_(std::move(key)) {}
-  // Returns false once the chain is broken.
+  // Returns false when this row is broken (or follows a gap).
   bool Feed(const AuditRecord& r);
   // Checks the head against the last row fed. `head_seq` 0 / empty hash means "no head row".
   bool Finish(int64_t head_seq, const std::string& head_hash, const std::string& head_mac);
-  bool ok() const { return !broken_at_.has_value() && reason_.empty(); }
-  std::optional<int64_t> broken_at() const { return broken_at_; }
-  const std::string& reason() const { return reason_; }
+  bool ok() const { return breaks_.empty(); }
+  std::optional<int64_t> broken_at() const {
+    return breaks_.empty() ? std::nullopt : std::optional(breaks_.front().seq);
+  }
+  // The first break's reason ("" when intact).
+  const std::string& reason() const { return breaks_.empty() ? kNoReason : breaks_.front().reason; }
+  const std::vector<Break>& breaks() const { return breaks_; }
   int64_t rows() const { return rows_; }
 
  private:
-  void Break(int64_t seq, std::string why);
+  inline static const std::string kNoReason;
+  void Add(int64_t seq, std::string why);
   std::string key_;
   int64_t expected_seq_ = 1;
   std::string last_hash_ = kGenesisHash;
   int64_t rows_ = 0;
-  std::optional<int64_t> broken_at_;
-  std::string reason_;
+  std::vector<Break> breaks_;
 };
 
 // Reads the HMAC key from `path`, creating it (0600, 32 random bytes as hex) when `create` and missing.
 Result<std::string> LoadAuditKey(const std::string& path, bool create);
+// The audit key for `db`. When `path` is missing, a key is created only for a database that has
+// no audit rows yet (`*created` is then set); for a database with audit rows it is
+// kFailedPrecondition: a new key would start a chain nobody can verify against the old one.
+Result<std::string> LoadOrCreateAuditKey(db::Database& db, const std::string& path, bool* created);
 
 class AuditLog {
  public:
@@ -85,9 +99,10 @@ class AuditLog {
     bool intact = false;
     int64_t rows = 0;
     std::optional<int64_t> first_broken_seq;
-    std::string reason;
+    std::string reason;                        // of the first break
+    std::vector<ChainVerifier::Break> breaks;  // every break, in seq order
   };
-  // Walks the whole chain in batches.
+  // Walks the whole chain in batches and reports every break, not only the first.
   Result<Verification> Verify(db::Database& db) const;
 
   struct FamilyAccess {

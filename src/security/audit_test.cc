@@ -30,7 +30,7 @@ AuditLog::Verification VerifyRows(const std::vector<AuditRecord>& rows, int64_t 
   ChainVerifier v(key);
   for (const auto& r : rows) v.Feed(r);
   v.Finish(head_seq, head_hash, head_hash.empty() ? "" : HeadMac(kKey, head_seq, head_hash));
-  return {v.ok(), v.rows(), v.broken_at(), v.reason()};
+  return {v.ok(), v.rows(), v.broken_at(), v.reason(), v.breaks()};
 }
 
 TEST(AuditChainTest, IntactChainVerifies) {
@@ -46,6 +46,29 @@ TEST(AuditChainTest, EditedFieldIsFoundAtItsRow) {
   auto v = VerifyRows(rows, 5, rows.back().hash);
   EXPECT_FALSE(v.intact);
   EXPECT_EQ(v.first_broken_seq, 3);
+}
+
+TEST(AuditChainTest, EveryChangedRowIsReportedNotOnlyTheFirst) {
+  auto rows = Chain(8);
+  rows[2].entry.action = "family.update";          // row 3
+  rows[5].entry.resource = std::string("family/f1\0junk", 14);  // row 6: a NUL the old driver cut off
+  auto v = VerifyRows(rows, 8, rows.back().hash);
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_broken_seq, 3);
+  ASSERT_EQ(v.breaks.size(), 2u);
+  EXPECT_EQ(v.breaks[0].seq, 3);
+  EXPECT_EQ(v.breaks[1].seq, 6);
+  EXPECT_EQ(v.rows, 8);
+}
+
+TEST(AuditChainTest, RowsAfterAGapAreStillChecked) {
+  auto rows = Chain(8);
+  rows.erase(rows.begin() + 2);      // row 3 gone
+  rows[5].entry.outcome = "denied";  // row 7 changed
+  auto v = VerifyRows(rows, 8, rows.back().hash);
+  ASSERT_EQ(v.breaks.size(), 2u);
+  EXPECT_EQ(v.breaks[0].seq, 3);
+  EXPECT_EQ(v.breaks[1].seq, 7);
 }
 
 TEST(AuditChainTest, EditedRowWithRecomputedHashBreaksTheNextLink) {

@@ -51,6 +51,7 @@ const char* ScopeLabel(ScopeKind kind) {
     case ScopeKind::kOrganisation: return "organisation";
     case ScopeKind::kFamily: return "family";
     case ScopeKind::kReferral: return "referral";
+    case ScopeKind::kPublic: return "public";
   }
   return "organisation";
 }
@@ -71,7 +72,7 @@ http::Response Handle(ApiContext& ctx, const RouteSpec& spec, http::Request& req
   const PolicyRow& row = RowFor(spec.action);
   const std::string action_name(row.name);
 
-  if (spec.scope == ScopeFrom::kPublic) {
+  if (row.scope == ScopeKind::kPublic) {
     Call call(req, ctx, lang, nullptr, nullptr, std::nullopt, spec.action, ResourceForPath(req.path));
     auto reply = spec.handler(call);
     if (!reply.ok()) return http::ProblemResponse(reply.status(), lang);
@@ -159,10 +160,9 @@ bool Call::Allowed(Action action) const { return Decide(actor(), action, family_
 
 Status Call::Read(const std::function<Status(db::Connection&)>& read) { return ctx.db.Read(read); }
 
-Status Call::Write(const std::function<Status(db::Connection&)>& write) { return Write(write, {}); }
-
-Status Call::Write(const std::function<Status(db::Connection&)>& write, const std::vector<Action>& also_audit) {
+Status Call::Write(const std::function<Status(db::Connection&)>& write) {
   Status st = ctx.db.Write([&](db::Connection& tx) -> Status {
+    also_audit_.clear();  // a retried transaction starts again
     std::optional<std::string> family_id;
     if (family_) {
       // Decide again inside the transaction: the coach may have changed since the check.
@@ -180,7 +180,7 @@ Status Call::Write(const std::function<Status(db::Connection&)>& write, const st
     }
     std::vector<AuditEntry> entries;
     entries.push_back(AuditFor(req, actor(), ActionName(action_), resource, family_id, "success"));
-    for (Action a : also_audit) entries.push_back(AuditFor(req, actor(), ActionName(a), resource, family_id, "success"));
+    for (Action a : also_audit_) entries.push_back(AuditFor(req, actor(), ActionName(a), resource, family_id, "success"));
     for (auto& e : entries) RETURN_IF_ERROR(ctx.audit.Append(tx, std::move(e)));
     return Status::Ok();
   });
@@ -191,7 +191,7 @@ Status Call::Write(const std::function<Status(db::Connection&)>& write, const st
 void Routes::Add(RouteSpec spec) {
   const PolicyRow& row = RowFor(spec.action);
   infos_.push_back({spec.method, spec.pattern, std::string(row.name),
-                    spec.scope == ScopeFrom::kPublic ? "public" : ScopeLabel(row.scope), spec.needs_version});
+                    ScopeLabel(row.scope), spec.needs_version});
   auto shared = std::make_shared<RouteSpec>(std::move(spec));
   ApiContext& ctx = ctx_;
   router_.Add(shared->method, shared->pattern, [&ctx, shared](http::Request& req) { return Handle(ctx, *shared, req); });

@@ -42,12 +42,6 @@ struct ApiContext {
   std::function<Result<FamilyScope>(db::Connection&, const std::string& family_id)> load_family_scope;
 };
 
-// Where a route's scope comes from.
-enum class ScopeFrom {
-  kPolicy,  // from the action's row: the caller's organisation, or the family named by {id}
-  kPublic,  // no session at all (login, activation); the handler audits what it must
-};
-
 // A handler's answer when it succeeds.
 struct Reply {
   int status = 200;
@@ -79,7 +73,8 @@ struct RouteSpec {
   Action action;
   RouteHandler handler;
   bool needs_version = false;  // an update of a versioned row: If-Match is required
-  ScopeFrom scope = ScopeFrom::kPolicy;
+  // The scope comes from the action's row: the caller's organisation, the family named by {id},
+  // or none for a public action (signing in), whose use case writes its own audit row.
 };
 
 // One request as the handler sees it, after the pipeline has let it through.
@@ -109,13 +104,15 @@ class Call {
   // coach in between cannot slip through), and the audit row of the success is appended in
   // the same transaction, so a write and its audit row commit together or not at all.
   Status Write(const std::function<Status(db::Connection&)>& write);
-  // Like Write, with the audit rows of more actions in the same transaction (e.g. a coach
-  // assigned while the family is updated).
-  Status Write(const std::function<Status(db::Connection&)>& write, const std::vector<Action>& also_audit);
+  // Inside a Write: an audit row for one more action in the same transaction (e.g. the role
+  // change that an account update also made).
+  void AlsoAudit(Action action) { also_audit_.push_back(action); }
 
   Call(http::Request& r, ApiContext& c, Lang l, const Session* s, const FamilyScope* f, std::optional<int64_t> v,
        Action action, std::string res);
   bool audited() const { return audited_; }
+  // The action the route was declared with.
+  Action action() const { return action_; }
 
  private:
   const Session* session_;
@@ -123,6 +120,7 @@ class Call {
   std::optional<int64_t> if_match_;
   Action action_;
   bool audited_ = false;
+  std::vector<Action> also_audit_;
 };
 
 // The route table of the server. Add() wraps each spec in the pipeline and registers it.

@@ -59,6 +59,11 @@ const Grant kPartnerOwn{K::kPartner, std::nullopt, R::kOwnReferrals};
 
 // The people who work with a family: its coaches, and the team leads of the organisation.
 const std::vector<Grant> kCaseWork = {kLead, kCoachAssigned};
+// Every staff member, over their own account.
+const std::vector<Grant> kStaffOnly = {kAdmin, kLead, kCoachOrg};
+// Every principal that can have a session, over their own account.
+const std::vector<Grant> kEveryone = {kAdmin, kLead, kCoachOrg, {K::kFamilyMember, std::nullopt, R::kOrganisation},
+                                      {K::kPartner, std::nullopt, R::kOrganisation}};
 
 // The whole matrix. Anything not granted here is denied. Admins run the organisation
 // (accounts, programmes, norm tables, theme lists) but never see case content.
@@ -120,6 +125,23 @@ const std::vector<PolicyRow> kPolicy = {
 
     {Action::kPlanRead, "plan.read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
     {Action::kReferralStatusRead, "referral.status_read", S::kReferral, {kLead, kPartnerOwn}},
+
+    {Action::kAuthLogin, "auth.login", S::kPublic, {}},
+    {Action::kAuthActivate, "user.activate", S::kPublic, {}},
+    {Action::kAuthLogout, "auth.logout", S::kOrganisation, kEveryone},
+    {Action::kMeRead, "me.read", S::kOrganisation, kEveryone},
+    {Action::kMePasswordChange, "user.password_change", S::kOrganisation, kEveryone},
+    {Action::kMeTotpSetup, "user.totp_setup", S::kOrganisation, kStaffOnly},
+    {Action::kMeTotpEnable, "user.totp_enable", S::kOrganisation, kStaffOnly},
+    {Action::kMeTotpDisable, "user.totp_disable", S::kOrganisation, kStaffOnly},
+    {Action::kUserCreate, "user.create", S::kOrganisation, {kAdmin}},
+    {Action::kUserRead, "user.read", S::kOrganisation, {kAdmin}},
+    {Action::kUserUpdate, "user.update", S::kOrganisation, {kAdmin}},
+    {Action::kUserActivationReset, "user.password_reset", S::kOrganisation, {kAdmin}},
+    // Team leads watch who gets access to family files; admins see what they did.
+    {Action::kUserRoleChangesRead, "user.role_changes_read", S::kOrganisation, {kAdmin, kLead}},
+    {Action::kUserRoleGrant, "user.role_grant", S::kOrganisation, {kAdmin}},
+    {Action::kUserRoleChange, "user.role_change", S::kOrganisation, {kAdmin}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {
@@ -168,6 +190,7 @@ Decision Decide(const Actor& actor, Action action, const FamilyScope* family, co
   const auto& row = RowFor(action);
   if (!MayEver(actor, action)) return Decision::kDenyRole;
   switch (row.scope) {
+    case ScopeKind::kPublic:  // nobody is granted a public action; the pipeline lets it through unasked
     case ScopeKind::kOrganisation: return Decision::kAllow;
     case ScopeKind::kFamily:
       if (family == nullptr) return Decision::kDenyRole;

@@ -75,6 +75,12 @@ enum class Action {
   kPlanRead,
   // A partner organisation: the status of the referrals it made.
   kReferralStatusRead,
+  // Signing in and one's own account. Login and activation are public: no principal yet.
+  kAuthLogin, kAuthActivate, kAuthLogout, kMeRead, kMePasswordChange, kMeTotpSetup, kMeTotpEnable, kMeTotpDisable,
+  // Accounts of the own organisation (admins), and who got which role (team leads).
+  kUserCreate, kUserRead, kUserUpdate, kUserActivationReset, kUserRoleChangesRead,
+  // Audit rows of what an account change also did (never a route of its own).
+  kUserRoleGrant, kUserRoleChange,
 };
 
 // What an action is bound to.
@@ -82,6 +88,7 @@ enum class ScopeKind {
   kOrganisation,  // the caller's own organisation; no resource to look up
   kFamily,        // one family
   kReferral,      // one referral made by a partner organisation
+  kPublic,        // no principal: the steps of signing in; nobody is granted, the route is open
 };
 
 // How far a grant reaches within the scope.

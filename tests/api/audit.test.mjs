@@ -2,6 +2,7 @@
 // `kansrijk audit verify`, including tampering directly in the database.
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   useServer, startServer, familyInput, memberInput, assertProblem, assertStatus, rand, ISO_TIME_RE, DB_KIND,
 } from './lib/harness.mjs';
@@ -160,7 +161,7 @@ test('login successes and failures, logout and user changes are audited; verify 
   assert.ok((await count()) > n2, 'logout adds an audit row');
   const admin = await h.srv.as('admin_a');
   const n3 = await count();
-  assertStatus(await admin.post('/users', { username: `aud_${rand(3)}`, display_name: 'Audit', role: 'coach', password: 'Een-lang-wachtwoord-7' }), 201);
+  assertStatus(await admin.post('/users', { username: `aud_${rand(3)}`, display_name: 'Audit', role: 'coach' }), 201);
   assert.ok((await count()) > n3, 'user creation adds an audit row');
   const n4 = await count();
   await (await h.srv.as('lead_a')).get('/families?q=zoek');
@@ -168,6 +169,25 @@ test('login successes and failures, logout and user changes are audited; verify 
 
   const v = await h.srv.auditVerify();
   assert.equal(v.code, 0, `audit verify on an untouched log: ${v.stdout}\n${v.stderr}`);
+});
+
+test('a NUL byte in a path id (%00) cannot split what is stored from what is hashed (issue 12, item 1)', async () => {
+  const lead = await h.srv.as('lead_a');
+  const coach = await h.srv.as('coach_a1');
+  const f = await lead.post('/families', familyInput({ coach_id: await h.srv.userId('coach_a1') }));
+  assertStatus(f, 201);
+  for (const p of [`/families/${f.body.id}%00junk`, `/families/${f.body.id}%00`]) {
+    const r = await coach.get(p);
+    assert.notEqual(r.status, 200, `${p} must not match the family: ${r.status} ${r.text.slice(0, 200)}`);
+    assert.ok(r.status < 500, `${p} → ${r.status} ${r.text.slice(0, 200)}`);
+  }
+  // A search term with a NUL: refused (PostgreSQL) or simply no match (SQLite), never cut off.
+  const q = await coach.get(`/families?q=${encodeURIComponent(f.body.name.slice(0, 8))}%00zzz`);
+  assert.ok(q.status < 500, `search → ${q.status} ${q.text.slice(0, 200)}`);
+  if (q.status === 200) assert.equal(q.body.items.length, 0, 'the term must not be cut at the NUL');
+  // The chain still verifies: no stored row differs from the bytes its hash covers.
+  const v = await h.srv.auditVerify();
+  assert.equal(v.code, 0, `audit verify after NUL requests: ${v.stdout}\n${v.stderr}`);
 });
 
 test('audit_head points at the last row of the chain', async () => {
@@ -245,6 +265,17 @@ describe('audit verify detects tampering', () => {
     await expectBroken(srv, mid);
   });
 
+  test('(a3) two rows changed → exit 1 and both seqs listed, not only the first', async (t) => {
+    const { srv, seqs } = await preparedServer(t);
+    const first = seqs[2];
+    const second = seqs[seqs.length - 3];
+    await srv.sql(`UPDATE audit_log SET action = 'x.tampered' WHERE seq IN (${first}, ${second})`);
+    const out = await expectBroken(srv, first);
+    assert.match(out, /2 broken row\(s\)/, out);
+    assert.match(out, new RegExp(`row ${first}:`), out);
+    assert.match(out, new RegExp(`row ${second}:`), out);
+  });
+
   test('(a2) a changed outcome is detected too', async (t) => {
     const { srv, seqs } = await preparedServer(t);
     const s = seqs[2];
@@ -298,5 +329,47 @@ describe('audit verify detects tampering', () => {
     const { srv } = await preparedServer(t);
     await srv.sql('DELETE FROM audit_log');
     await expectBroken(srv);
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// The audit key (issue 12, item 15): made only for a new database, never silently replaced.
+
+describe('audit key handling', () => {
+  test('a new database gets a key (0600), and the command says where it was written', async (t) => {
+    const srv = await startServer({ t, seed: false, migrate: false, serve: false });
+    assert.equal(fs.existsSync(srv.keyFile), false);
+    const r = await srv.cli(['migrate']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(fs.existsSync(srv.keyFile), 'key written');
+    assert.match(r.stderr, /created a new audit key in \S*audit\.key/);
+    assert.equal(fs.statSync(srv.keyFile).mode & 0o077, 0, 'only the owner may read the key');
+    // The next command finds it and says nothing about creating one.
+    const again = await srv.cli(['org', 'add', '--name', `Org ${rand(3)}`]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stderr, /created a new audit key/);
+  });
+
+  test('a database with audit rows and no key: serve and the CLI refuse, and nothing is written', async (t) => {
+    const srv = await startServer({ t });
+    await srv.client().tryLogin('coach_a1', 'wrong-password-here');
+    await srv.stop();
+    const before = (await srv.sql('SELECT count(*) FROM audit_log')).trim();
+    assert.ok(Number(before) > 0);
+    fs.renameSync(srv.keyFile, srv.keyFile + '.elsewhere');
+    await assert.rejects(srv.spawn({ timeout: 15_000 }), /audit key file .* is missing, but this database already has an audit log/);
+    assert.equal(fs.existsSync(srv.keyFile), false, 'serve must not create a new key for an existing chain');
+    const cli = await srv.cli(['org', 'add', '--name', `Org ${rand(3)}`]);
+    assert.notEqual(cli.code, 0);
+    assert.match(cli.stderr, /already has an audit log/);
+    assert.equal(fs.existsSync(srv.keyFile), false);
+    assert.equal((await srv.sql('SELECT count(*) FROM audit_log')).trim(), before);
+    // With the key back, everything works and verifies.
+    fs.renameSync(srv.keyFile + '.elsewhere', srv.keyFile);
+    await srv.spawn();
+    assertStatus(await srv.client().tryLogin('coach_a1', 'coach_a1-Geheim-2026!'), 200);
+    await srv.stop();
+    const v = await srv.auditVerify();
+    assert.equal(v.code, 0, v.stdout + v.stderr);
   });
 });

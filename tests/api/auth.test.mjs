@@ -183,6 +183,130 @@ test('password change: wrong current password refused, then the new one works an
   assertStatus(await h.srv.client().tryLogin(name, newPw), 200, 'new password');
 });
 
+test('weak passwords are refused with a stable code and a B1 Dutch message (issue 12, item 9)', async () => {
+  const name = `weak_${rand(3)}`;
+  const pw = await h.srv.addUser(name, 'coach');
+  const c = await h.srv.login(name, pw);
+  for (const [bad, code] of [
+    ['aaaaaaaaaaaa', 'password_common'],
+    ['123456789012', 'password_common'],
+    ['passwordpassword', 'password_common'],
+    ['zzzzzzzzzzzzzzzz', 'password_repeated'],
+    ['hoi!hoi!hoi!hoi!', 'password_repeated'],
+    ['34567890123456', 'password_sequence'],
+    ['qwertyuiopasdfg', 'password_sequence'],
+  ]) {
+    const r = await c.post('/me/password', { current_password: pw, new_password: bad });
+    const body = assertProblem(r, 422, code, bad);
+    assert.ok(body.errors?.new_password?.[0], `a message next to the field for ${bad}: ${r.text}`);
+    assert.match(body.errors.new_password[0], /wachtwoord/i);
+  }
+  // Up to 256 characters are allowed (ASVS 2.1.2), one more is not.
+  assertValidation(await c.post('/me/password', { current_password: pw, new_password: 'Lange zin. '.repeat(24).slice(0, 257) }), 'new_password', '257 characters');
+  // The CLI refuses them too.
+  const cli = await h.srv.cli(['user', 'passwd', '--username', name], 'passwordpassword\n');
+  assert.notEqual(cli.code, 0);
+  assert.match(cli.stderr, /vaak gebruikt/);
+  // A good one still works.
+  assertStatus(await c.post('/me/password', { current_password: pw, new_password: 'paard batterij nietje 7' }), 204);
+});
+
+test('wrong current passwords inside a session are counted with the login counter (issue 12, item 8)', async () => {
+  const name = `cnt_${rand(3)}`;
+  const pw = await h.srv.addUser(name, 'coach');
+  const c = await h.srv.login(name, pw);
+  const kinds = [
+    () => c.post('/me/password', { current_password: 'wrong-password-aa', new_password: 'Een-nieuw-wachtwoord-1' }),
+    () => c.post('/me/totp/setup', { password: 'wrong-password-bb' }),
+    () => c.post('/me/password', { current_password: 'wrong-password-cc', new_password: 'Een-nieuw-wachtwoord-1' }),
+    () => c.post('/me/totp/setup', { password: 'wrong-password-dd' }),
+    () => c.post('/me/password', { current_password: 'wrong-password-ee', new_password: 'Een-nieuw-wachtwoord-1' }),
+  ];
+  for (const k of kinds) assertValidation(await k(), undefined);
+  // The budget is used: now even the right password is refused, in the session and at login.
+  assertProblem(await c.post('/me/password', { current_password: pw, new_password: 'Een-nieuw-wachtwoord-1' }), 429, 'too-many-requests');
+  const login = await h.srv.client().tryLogin(name, pw);
+  assertProblem(login, 429, 'too-many-requests', 'login after 5 wrong passwords inside a session');
+  const rows = await h.srv.sql(`SELECT action || ':' || outcome FROM audit_log WHERE resource = 'user/${name}' ORDER BY seq`);
+  assert.match(rows, /user\.password_change:failure/);
+  assert.match(rows, /user\.totp_setup:failure/);
+});
+
+test('login needs a JSON body (415) and, when an Origin is sent, our own (403) (issue 12, item 10)', async () => {
+  const c = h.srv.client();
+  const form = await c.request('POST', '/auth/login', `username=coach_a1&password=${encodeURIComponent(password('coach_a1'))}`, { 'Content-Type': 'application/x-www-form-urlencoded' }, { csrf: false });
+  assertProblem(form, 415, 'unsupported-media-type');
+  assert.equal(form.setCookies.length, 0);
+  const plain = await c.request('POST', '/auth/login', JSON.stringify({ username: 'coach_a1', password: password('coach_a1') }), { 'Content-Type': 'text/plain' }, { csrf: false });
+  assertProblem(plain, 415, 'unsupported-media-type');
+  const evil = await c.request('POST', '/auth/login', { username: 'coach_a1', password: password('coach_a1') }, { Origin: 'https://evil.example' }, { csrf: false });
+  assertProblem(evil, 403, 'origin');
+  assert.equal(evil.setCookies.length, 0);
+  assertProblem(await c.request('POST', '/auth/login', { username: 'coach_a1', password: password('coach_a1') }, { Origin: 'null' }, { csrf: false }), 403, 'origin');
+  assertProblem(await c.request('POST', '/auth/activate', { token: 'x'.repeat(43), password: 'Een-lang-wachtwoord-1' }, { Origin: 'https://evil.example' }, { csrf: false }), 403, 'origin');
+  // Same origin, with a charset, and without Origin (a non-browser client): fine.
+  const host = new URL(h.srv.url).host;
+  assertStatus(await c.request('POST', '/auth/login', { username: 'coach_a1', password: password('coach_a1') }, { Origin: `http://${host}`, 'Content-Type': 'application/json; charset=utf-8' }, { csrf: false }), 200);
+  assertStatus(await h.srv.client().tryLogin('coach_a1', password('coach_a1')), 200);
+});
+
+test('activation link: works once, expires, and an admin reset ends sessions and the old password (issue 12, item 5)', async () => {
+  const admin = await h.srv.as('admin_a');
+  const username = `act_${rand(3)}`;
+  const r = await admin.post('/users', { username, display_name: 'Activeer Mij', role: 'coach' });
+  assertStatus(r, 201);
+  assert.equal(r.headers.get('cache-control'), 'no-store');
+  const { token } = r.body.activation;
+  const anon = h.srv.client();
+  // The password rule holds here too; a bad token is a 422 on `token`.
+  assertProblem(await anon.request('POST', '/auth/activate', { token, password: 'passwordpassword' }, {}, { csrf: false }), 422, 'password_common');
+  assertValidation(await anon.request('POST', '/auth/activate', { token: token.slice(0, -2) + 'xx', password: 'Een-lang-wachtwoord-1' }, {}, { csrf: false }), 'token');
+  const ok = await anon.request('POST', '/auth/activate', { token, password: 'Een-lang-wachtwoord-1' }, {}, { csrf: false });
+  assertStatus(ok, 200);
+  assert.equal(ok.body.username, username);
+  assertValidation(await anon.request('POST', '/auth/activate', { token, password: 'Een-ander-wachtwoord-2' }, {}, { csrf: false }), 'token', 'second use of a link');
+  const user = await h.srv.login(username, 'Een-lang-wachtwoord-1');
+  assertStatus(await user.get('/me'), 200);
+
+  // Reset by the admin: a new link, the old password and every session end.
+  const reset = await admin.post(`/users/${r.body.id}/activation`);
+  assertStatus(reset, 201);
+  assert.notEqual(reset.body.activation.token, token);
+  assertProblem(await user.get('/me'), 401, 'unauthenticated', 'session after an admin reset');
+  assertProblem(await h.srv.client().tryLogin(username, 'Een-lang-wachtwoord-1'), 401, 'unauthenticated', 'old password after a reset');
+  assertProblem(await admin.post(`/users/${admin.user.id}/activation`), 409, 'conflict', 'own account');
+  assertProblem(await admin.post(`/users/${await h.srv.userId('lead_b')}/activation`), 404, 'not-found', 'other organisation');
+
+  // An expired link does not work.
+  await h.srv.sql(`UPDATE user_activations SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = '${r.body.id}'`);
+  assertValidation(await anon.request('POST', '/auth/activate', { token: reset.body.activation.token, password: 'Een-lang-wachtwoord-3' }, {}, { csrf: false }), 'token', 'expired link');
+  // Only the hash of a token is stored.
+  const stored = await h.srv.sql(`SELECT token_hash FROM user_activations WHERE user_id = '${r.body.id}'`);
+  assert.ok(!stored.includes(reset.body.activation.token));
+});
+
+test('role grants and changes are audited and shown to team leads, not to coaches (issue 12, item 5)', async () => {
+  const admin = await h.srv.as('admin_a');
+  const username = `rol_${rand(3)}`;
+  const r = await admin.post('/users', { username, display_name: `Rol ${username}`, role: 'coach' });
+  assertStatus(r, 201);
+  const p = await admin.patch(`/users/${r.body.id}`, { role: 'team_lead' }, { 'If-Match': r.headers.get('etag') });
+  assertStatus(p, 200);
+  const lead = await h.srv.as('lead_a');
+  const list = await lead.get('/users/role-changes');
+  assertStatus(list, 200);
+  const mine = list.body.items.filter((i) => i.username === username);
+  assert.equal(mine.length, 2, JSON.stringify(list.body.items.slice(0, 5)));
+  assert.deepEqual([mine[0].old_role, mine[0].new_role, mine[0].changed_by_name], ['coach', 'team_lead', 'Admin A']);
+  assert.deepEqual([mine[1].old_role, mine[1].new_role, mine[1].kind], [null, 'coach', 'role']);
+  const leadB = await h.srv.as('lead_b');
+  assert.equal((await leadB.get('/users/role-changes')).body.items.filter((i) => i.username === username).length, 0, 'other organisation');
+  assertProblem(await (await h.srv.as('coach_a1')).get('/users/role-changes'), 403, 'forbidden');
+  const actions = await h.srv.sql(`SELECT action FROM audit_log WHERE resource = 'user/${username}' ORDER BY seq`);
+  assert.match(actions, /user\.role_grant/);
+  assert.match(actions, /user\.role_change/);
+});
+
 test('user passwd (CLI) changes the password', async () => {
   const name = `cpw_${rand(3)}`;
   const pw = await h.srv.addUser(name, 'coach');
@@ -202,10 +326,13 @@ test('TOTP: setup, enable with a computed code, then login needs the code', asyn
   const c = await h.srv.login(name, pw);
 
   // Enabling without a setup first is refused.
-  const early = await c.post('/me/totp/enable', { code: '000000' });
+  const early = await c.post('/me/totp/enable', { password: pw, code: '000000' });
   assert.ok(early.status >= 400 && early.status < 500, `enable before setup → ${early.status}`);
 
-  const setup = await c.post('/me/totp/setup');
+  // Set-up needs the current password (issue 12, item 7).
+  assertValidation(await c.post('/me/totp/setup'), 'password', 'setup without a password');
+  assertValidation(await c.post('/me/totp/setup', { password: 'not-my-password-1' }), 'password', 'setup with a wrong password');
+  const setup = await c.post('/me/totp/setup', { password: pw });
   assertStatus(setup, 200);
   const { secret, otpauth_uri } = setup.body;
   assert.match(secret, /^[A-Z2-7]+=*$/, 'secret is base32');
@@ -224,9 +351,13 @@ test('TOTP: setup, enable with a computed code, then login needs the code', asyn
   const step = totpStep(Date.now(), period);
   const good = totp(secret, { step, digits, algorithm });
   const wrongCode = String((Number(good) + 500_000) % 10 ** digits).padStart(digits, '0');
-  const bad = await c.post('/me/totp/enable', { code: wrongCode });
+  const bad = await c.post('/me/totp/enable', { password: pw, code: wrongCode });
   assert.ok(bad.status >= 400 && bad.status < 500, `enable with a wrong code → ${bad.status}`);
-  assertStatus(await c.post('/me/totp/enable', { code: good }), 204);
+  assertValidation(await c.post('/me/totp/enable', { code: good }), 'password', 'enable without the password');
+  assertValidation(await c.post('/me/totp/enable', { password: 'not-my-password-2', code: good }), 'password', 'enable with a wrong password');
+  assertStatus(await c.post('/me/totp/enable', { password: pw, code: good }), 204);
+  // The code that enabled TOTP cannot log in afterwards (same step: a replay).
+  assertProblem(await h.srv.client().tryLogin(name, pw, good), 401, 'totp-required', 'the enabling code replayed at login');
   const me = await c.get('/me');
   assert.equal(me.body.user.totp_enabled, true);
 
@@ -243,12 +374,18 @@ test('TOTP: setup, enable with a computed code, then login needs the code', asyn
 
   // The code used for enabling may be single-use (replay protection): wait for a new step.
   while (totpStep(Date.now(), period) === step) await sleep(250);
-  const withCode = await h.srv.client().tryLogin(name, pw, totp(secret, { digits, algorithm }));
+  const fresh = totp(secret, { digits, algorithm });
+  const withCode = await h.srv.client().tryLogin(name, pw, fresh);
   assertStatus(withCode, 200, 'login with a valid TOTP code');
   assert.equal(withCode.body.user.totp_enabled, true);
+  // The same code again is a replay: refused, even within its 30 seconds (issue 12, item 7).
+  const replay = await h.srv.client().tryLogin(name, pw, fresh);
+  assertProblem(replay, 401, 'totp-required', 'a used code replayed');
+  assert.equal(replay.setCookies.length, 0);
 
   // Disable needs the password.
   const d1 = await c.post('/me/totp/disable', { password: 'wrong-password-123' });
+  assertValidation(d1, 'password');
   assert.ok(d1.status >= 400 && d1.status < 500, `disable with wrong password → ${d1.status}`);
   assertStatus(await c.post('/me/totp/disable', { password: pw }), 204);
   assertStatus(await h.srv.client().tryLogin(name, pw), 200, 'login without code after disabling TOTP');
@@ -257,3 +394,23 @@ test('TOTP: setup, enable with a computed code, then login needs the code', asyn
 function base32Bits(s) {
   return s.replace(/=+$/, '').length * 5;
 }
+
+test('no passwords, typed usernames, tokens or family names in the server log (ASVS 7.1.1)', async () => {
+  const secretPw = `Geheim-${rand(6)}-wachtwoord`;
+  const typedName = `typed_${rand(6)}`;
+  await h.srv.client().tryLogin(typedName, secretPw);
+  const admin = await h.srv.as('admin_a');
+  const created = await admin.post('/users', { username: `log_${rand(3)}`, display_name: 'Log Test', role: 'coach' });
+  assertStatus(created, 201);
+  const token = created.body.activation.token;
+  await h.srv.activate(token, secretPw);
+  const lead = await h.srv.as('lead_a');
+  const familyName = `Familie Logtest ${rand(4)}`;
+  assertStatus(await lead.post('/families', familyInput({ name: familyName })), 201);
+  await lead.get(`/families?q=${encodeURIComponent(familyName)}`);
+  await sleep(200);
+  const log = h.srv.stderr();
+  for (const secret of [secretPw, typedName, token, familyName, lead.cookie, lead.csrf]) {
+    assert.ok(!log.includes(secret), `the server log contains ${secret}`);
+  }
+});

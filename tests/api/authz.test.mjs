@@ -188,40 +188,52 @@ describe('users endpoints', () => {
     const coach = await h.srv.as('coach_a1');
     assertProblem(await coach.get('/users'), 403, 'forbidden');
     assertProblem(await coach.get('/users?role=coach'), 403, 'forbidden');
-    assertProblem(await coach.post('/users', { username: `x${rand(3)}`, display_name: 'X', role: 'coach', password: 'long-enough-password' }), 403, 'forbidden');
+    assertProblem(await coach.post('/users', { username: `x${rand(3)}`, display_name: 'X', role: 'coach' }), 403, 'forbidden');
+    assertProblem(await coach.get('/users/role-changes'), 403, 'forbidden');
+    assertProblem(await coach.post(`/users/${await h.srv.userId('coach_a2')}/activation`), 403, 'forbidden');
     const id = await h.srv.userId('coach_a2');
     assertProblem(await coach.patch(`/users/${id}`, { display_name: 'Hack' }, { 'If-Match': '"1"' }), 403, 'forbidden');
   });
 
-  test('admin creates a user (201), who can log in; team lead and coach cannot create', async () => {
+  test('admin creates a user (201) without a password; the user activates the account and logs in', async () => {
     const admin = await h.srv.as('admin_a');
     const username = `nieuw_${rand(3)}`;
     const pw = 'Een-lang-wachtwoord-9';
-    const r = await admin.post('/users', { username, display_name: 'Nieuwe Coach', role: 'coach', password: pw });
+    const r = await admin.post('/users', { username, display_name: 'Nieuwe Coach', role: 'coach' });
     assertStatus(r, 201);
     assert.equal(r.body.username, username);
     assert.equal(r.body.role, 'coach');
     assert.equal(r.body.organisation_name, 'Org A');
     assert.equal(r.body.disabled, false);
+    assert.equal(r.body.activation_pending, true);
     assert.ok(!('password' in r.body) && !('password_hash' in r.body));
+    assert.match(r.body.activation.link, /^\/activeren#[A-Za-z0-9_-]{20,}$/);
+    assert.equal(r.body.activation.link, `/activeren#${r.body.activation.token}`);
+    // Not usable before activation, with any password.
+    assertProblem(await h.srv.client().tryLogin(username, ''), [401, 422]);
+    assertProblem(await h.srv.client().tryLogin(username, pw), 401, 'unauthenticated');
+    await h.srv.activate(r.body.activation.token, pw);
     const login = await h.srv.client().tryLogin(username, pw);
     assertStatus(login, 200);
     assert.equal(login.body.user.organisation_name, 'Org A');
+    assert.equal(login.body.user.activation_pending, false);
 
     // A taken username: the OpenAPI lists 409 conflict; 422 naming `username` is as usable
     // for a form, so either is accepted — but nothing else, and no second user.
-    const dup = await admin.post('/users', { username, display_name: 'Dubbel', role: 'coach', password: pw });
+    const dup = await admin.post('/users', { username, display_name: 'Dubbel', role: 'coach' });
     if (dup.status === 409) assertProblem(dup, 409, 'conflict');
     else assertValidation(dup, 'username', 'duplicate username');
     assert.equal((await admin.listAll('/users')).filter((u) => u.username === username).length, 1);
-    assertValidation(await admin.post('/users', { username: `kort_${rand(3)}`, display_name: 'K', role: 'coach', password: 'kort' }), 'password');
-    assertValidation(await admin.post('/users', { username: `rol_${rand(3)}`, display_name: 'R', role: 'superuser', password: pw }), 'role');
-    assertValidation(await admin.post('/users', { username: `org_${rand(3)}`, display_name: 'O', role: 'coach', password: pw, organisation_id: 'x' }), 'organisation_id');
-    assertValidation(await admin.post('/users', { display_name: 'O', role: 'coach', password: pw }), 'username');
+    // An admin may not choose the password (issue 12, item 5).
+    assertValidation(await admin.post('/users', { username: `pw_${rand(3)}`, display_name: 'P', role: 'team_lead', password: pw }), 'password');
+    assert.equal((await admin.listAll('/users')).filter((u) => u.display_name === 'P').length, 0);
+    assertValidation(await admin.post('/users', { username: `rol_${rand(3)}`, display_name: 'R', role: 'superuser' }), 'role');
+    assertValidation(await admin.post('/users', { username: `org_${rand(3)}`, display_name: 'O', role: 'coach', organisation_id: 'x' }), 'organisation_id');
+    assertValidation(await admin.post('/users', { display_name: 'O', role: 'coach' }), 'username');
 
     for (const who of ['lead_a', 'coach_a1']) {
       const c = await h.srv.as(who);
-      assertProblem(await c.post('/users', { username: `no_${rand(3)}`, display_name: 'N', role: 'coach', password: pw }), 403, 'forbidden', who);
+      assertProblem(await c.post('/users', { username: `no_${rand(3)}`, display_name: 'N', role: 'coach' }), 403, 'forbidden', who);
     }
   });
 
@@ -229,10 +241,12 @@ describe('users endpoints', () => {
     const admin = await h.srv.as('admin_a');
     const username = `upd_${rand(3)}`;
     const pw = 'Een-lang-wachtwoord-8';
-    const created = await admin.post('/users', { username, display_name: 'Voor', role: 'coach', password: pw });
+    const created = await admin.post('/users', { username, display_name: 'Voor', role: 'coach' });
     assertStatus(created, 201);
-    const etag = created.headers.get('etag') || (created.body.version !== undefined ? `"${created.body.version}"` : '"1"');
+    await h.srv.activate(created.body.activation.token, pw);
     const id = created.body.id;
+    // The activation changed the account (its password): take the version from now.
+    const etag = (await admin.get(`/users/${id}`)).headers.get('etag');
 
     assertProblem(await admin.patch(`/users/${id}`, { display_name: 'Zonder' }), 428, 'precondition-required');
     const r = await admin.patch(`/users/${id}`, { display_name: 'Na' }, { 'If-Match': etag });

@@ -9,6 +9,7 @@ import { useI18n } from './i18n';
 import type { Capability } from './api/types';
 
 // Pages load on demand, so the first download stays small.
+const ActivationPage = lazy(() => import('./features/auth/ActivationPage'));
 const CaseloadPage = lazy(() => import('./features/families/CaseloadPage'));
 const FamilyPage = lazy(() => import('./features/families/FamilyPage'));
 const ReferralPage = lazy(() => import('./features/trajectory/ReferralPage'));
@@ -53,6 +54,7 @@ export default function App() {
       <Routes>
         <Route path="/" element={<Home />} />
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/activeren" element={<Suspense fallback={<Loading />}><ActivationPage /></Suspense>} />
         <Route path="/gezinnen" element={<Guard need="family.list"><CaseloadPage /></Guard>} />
         <Route path="/gezinnen/:id" element={<Guard need="family.read"><FamilyPage /></Guard>} />
         <Route path="/gezinnen/:id/:tab" element={<Guard need="family.read"><FamilyPage /></Guard>} />

@@ -1,7 +1,7 @@
 // axe-core on every page, as each role sees it: zero serious or critical violations.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, heading, launch, login, newPage } from './harness.mjs';
+import { LOGINS, checkA11y, heading, launch, login, newPage } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -83,6 +83,17 @@ test('coach pages, in English too', async () => {
   await page.context().close();
 });
 
+test('activation page', async () => {
+  const page = await newPage(browser);
+  await page.goto('/activeren#not-a-real-token-but-long-enough');
+  await heading(page, 'Account activeren');
+  await checkA11y(page, 'activation');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await page.locator('#activate-password-error').waitFor();
+  await checkA11y(page, 'activation with errors');
+  await page.context().close();
+});
+
 test('admin pages', async () => {
   const page = await newPage(browser);
   await login(page, 'admin');
@@ -101,6 +112,7 @@ test('admin pages', async () => {
   await checkA11y(page, 'genogram themes');
   await page.goto('/account');
   await heading(page, 'Mijn account');
+  await page.getByLabel('Uw wachtwoord (ter controle)').fill(LOGINS.admin.password);
   await page.getByRole('button', { name: 'Extra beveiliging instellen' }).click();
   await page.getByRole('img', { name: 'QR-code om de app te koppelen' }).waitFor();
   const secret = await page.getByTestId('totp-secret').textContent();

@@ -170,25 +170,42 @@ describe('scope', () => {
 });
 
 describe('administration', () => {
-  test('admin creates a user who then logs in', async () => {
+  test('admin creates a user, who chooses their own password through the activation link', async () => {
     const page = await newPage(browser);
     await login(page, 'admin');
     await heading(page, 'Gebruikers');
     await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
     const username = `coach${Date.now().toString(36)}`;
     const password = 'een lange zin als wachtwoord';
+    // The admin never types a password: there is no such field.
+    assert.equal(await page.getByLabel('Eerste wachtwoord').count(), 0);
     await page.getByLabel('Gebruikersnaam').fill(username);
     await page.getByLabel('Naam', { exact: true }).fill('Nieuwe Coach');
     await page.getByLabel('Rol', { exact: true }).selectOption('coach');
-    // Too short first: the error is next to the field.
-    await page.getByLabel('Eerste wachtwoord').fill('kort');
-    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
-    await page.locator('#user-password-error').waitFor();
-    await page.getByLabel('Eerste wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
+    const link = await page.getByLabel('Activeringslink', { exact: true }).inputValue();
+    assert.match(link, /\/activeren#[A-Za-z0-9_-]{20,}$/);
     await page.getByRole('cell', { name: username, exact: true }).waitFor();
+    await page.locator('tr', { hasText: username }).getByText('Wacht op activering').waitFor();
     await page.context().close();
+
+    const act = await newPage(browser);
+    await act.goto(link);
+    await heading(act, 'Account activeren');
+    assert.equal(new URL(act.url()).hash, '', 'the token leaves the address bar');
+    // A common password is refused with a clear message next to the field.
+    await act.getByLabel('Kies een wachtwoord').fill('passwordpassword');
+    await act.getByLabel('Wachtwoord nog een keer').fill('passwordpassword');
+    await act.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await act.locator('#activate-password-error').waitFor();
+    await act.getByLabel('Kies een wachtwoord').fill(password);
+    await act.getByLabel('Wachtwoord nog een keer').fill(password);
+    await act.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await act.getByText(`Uw gebruikersnaam is ${username}.`).waitFor();
+    await act.getByRole('link', { name: 'Naar inloggen' }).click();
+    await heading(act, 'Inloggen');
+    await act.context().close();
 
     const fresh = await newPage(browser);
     await fresh.goto('/login');
@@ -198,6 +215,15 @@ describe('administration', () => {
     await heading(fresh, 'Mijn gezinnen');
     await fresh.getByText('Ingelogd als Nieuwe Coach').waitFor();
     await fresh.context().close();
+
+    // The link works once.
+    const again = await newPage(browser);
+    await again.goto(link);
+    await again.getByLabel('Kies een wachtwoord').fill('nog een ander lang wachtwoord');
+    await again.getByLabel('Wachtwoord nog een keer').fill('nog een ander lang wachtwoord');
+    await again.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await again.getByText(/activeringslink werkt niet/).waitFor();
+    await again.context().close();
   });
 
   test('admin changes a role and disables a user', async () => {
@@ -208,7 +234,6 @@ describe('administration', () => {
     const username = `tijdelijk${Date.now().toString(36)}`;
     await page.getByLabel('Gebruikersnaam').fill(username);
     await page.getByLabel('Naam', { exact: true }).fill(`Tijdelijk ${username}`);
-    await page.getByLabel('Eerste wachtwoord').fill('nog een lange zin hier');
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
     await page.getByLabel(`Rol van Tijdelijk ${username}`).selectOption('team_lead');
@@ -217,6 +242,16 @@ describe('administration', () => {
     await page.getByRole('button', { name: `Tijdelijk ${username} uitschakelen` }).click();
     await page.getByRole('button', { name: `Tijdelijk ${username} weer inschakelen` }).waitFor();
     await page.context().close();
+
+    // The team lead sees the grant and the change on the team page.
+    const lead = await newPage(browser);
+    await login(lead, 'teamlead');
+    await lead.goto('/team');
+    await heading(lead, 'Team');
+    const rows = lead.locator('section[aria-labelledby="role-changes-title"] tr', { hasText: `Tijdelijk ${username}` });
+    await rows.filter({ hasText: 'Nieuw account als Gezinscoach' }).waitFor();
+    await rows.filter({ hasText: 'Rol van Gezinscoach naar Teamleider' }).waitFor();
+    await lead.context().close();
   });
 });
 
@@ -231,6 +266,10 @@ describe('account', () => {
     await heading(page, 'Mijn gezinnen');
     await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
     await heading(page, 'Mijn account');
+    // Setting up needs the password again.
+    await page.getByRole('button', { name: 'Extra beveiliging instellen' }).click();
+    await page.locator('#totp-start-password-error').waitFor();
+    await page.getByLabel('Uw wachtwoord (ter controle)').fill(password);
     await page.getByRole('button', { name: 'Extra beveiliging instellen' }).click();
     await page.getByRole('img', { name: 'QR-code om de app te koppelen' }).waitFor();
     const secret = (await page.getByTestId('totp-secret').textContent()).trim();
@@ -239,6 +278,7 @@ describe('account', () => {
     await page.getByRole('button', { name: 'Extra beveiliging aanzetten' }).click();
     await page.locator('#totp-code-error').waitFor();
     await page.getByLabel('Code uit de app').fill(await totp(secret));
+    const usedStep = Math.floor(Date.now() / 30_000);
     await page.getByRole('button', { name: 'Extra beveiliging aanzetten' }).click();
     await page.getByText('Extra beveiliging staat nu aan.').waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
@@ -250,6 +290,8 @@ describe('account', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     const code = page.getByLabel('Code uit de app');
     await code.waitFor();
+    // Each code works once: the one that switched TOTP on cannot log in. Wait for the next.
+    while (Math.floor(Date.now() / 30_000) <= usedStep) await new Promise((r) => setTimeout(r, 250));
     await code.fill(await totp(secret));
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await heading(page, 'Mijn gezinnen');

@@ -86,13 +86,27 @@ export async function createUserAsAdmin(browser, { role = 'coach', displayName }
   await heading(page, 'Gebruikers');
   await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
   const username = `u${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const password = 'een heel lang wachtwoord';
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Naam', { exact: true }).fill(displayName ?? `Test ${username}`);
   await page.getByLabel('Rol', { exact: true }).selectOption(role);
-  await page.getByLabel('Eerste wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
+  const link = await page.getByLabel('Activeringslink', { exact: true }).inputValue();
   await page.context().close();
+  // The new user chooses their own password through the one-time link.
+  const password = 'een heel lang wachtwoord';
+  await activate(browser, link, password);
   return { username, password };
+}
+
+/** Opens an activation link in a fresh page and sets `password`. */
+export async function activate(browser, link, password) {
+  const page = await newPage(browser);
+  await page.goto(link);
+  await heading(page, 'Account activeren');
+  await page.getByLabel('Kies een wachtwoord').fill(password);
+  await page.getByLabel('Wachtwoord nog een keer').fill(password);
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await page.getByText('Uw wachtwoord is opgeslagen.').waitFor();
+  await page.context().close();
 }

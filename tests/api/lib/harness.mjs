@@ -455,6 +455,25 @@ class Server {
     return pw;
   }
 
+  /**
+   * Creates a user the way an admin does (POST /users: no password) and activates it with the
+   * one-time link as the new user would (POST /auth/activate). Returns { user, password, activation }.
+   */
+  async createUserViaApi(admin, { username, display_name, role = 'coach' }, pw) {
+    pw = pw || password(username);
+    const r = await admin.post('/users', { username, display_name: display_name || username, role });
+    if (r.status !== 201) throw new Error(`POST /users ${username} → ${r.status} ${r.text}`);
+    await this.activate(r.body.activation.token, pw);
+    return { user: r.body, password: pw, activation: r.body.activation };
+  }
+
+  /** POST /auth/activate without a session (asserting 200). */
+  async activate(token, pw) {
+    const a = await this.client().request('POST', '/auth/activate', { token, password: pw }, {}, { csrf: false });
+    if (a.status !== 200) throw new Error(`POST /auth/activate → ${a.status} ${a.text}`);
+    return a;
+  }
+
   /** Spawns `serve` on a fresh port and waits for /healthz. */
   async spawn({ extraArgs = [], timeout = 20_000 } = {}) {
     this.port = await freePort();

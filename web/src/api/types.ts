@@ -74,6 +74,8 @@ export interface User {
   organisation_name: string;
   totp_enabled: boolean;
   disabled: boolean;
+  /** Created by an admin, password not chosen yet (the activation link is not used yet). */
+  activation_pending?: boolean;
   version?: number;
 }
 
@@ -83,6 +85,25 @@ export interface MeAnswer {
   csrf_token: string;
   kind?: PrincipalKind;
   capabilities?: Capability[];
+}
+
+/** A one-time activation link, shown once to the admin who asked for it. */
+export interface Activation {
+  token: string;
+  link: string;
+  expires_at: string;
+}
+
+/** A role grant or change, or a new activation link, as team leads see them. */
+export interface RoleChange {
+  at: string;
+  kind: 'role' | 'activation';
+  user_id: string;
+  username: string;
+  display_name: string;
+  old_role: Role | null;
+  new_role: Role;
+  changed_by_name: string | null;
 }
 
 export interface Page<T> {

@@ -100,13 +100,23 @@ function TotpSection() {
   const [notice, setNotice] = useState<{ text: string; type: 'ok' | 'error' } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function start() {
+  // Set-up and enabling ask for the password again: an open session alone is not enough to
+  // change the second factor. The password typed for set-up is sent again with the code.
+  async function start(e: FormEvent) {
+    e.preventDefault();
+    if (!password) {
+      setError(t('validation.required'));
+      return focusFirstError({ 'totp-start-password': 'x' }, ['totp-start-password']);
+    }
     setBusy(true);
+    setError(null);
     setNotice(null);
     try {
-      setSetup(await api.post<{ secret: string; otpauth_uri: string }>('/me/totp/setup'));
+      setSetup(await api.post<{ secret: string; otpauth_uri: string }>('/me/totp/setup', { password }));
     } catch (err) {
-      setNotice({ text: errorMessage(err), type: 'error' });
+      const fieldError = err instanceof ApiError && err.status === 422 ? Object.values(err.fieldErrors).flat().join(' ') : null;
+      setError(fieldError || errorMessage(err));
+      focusFirstError({ 'totp-start-password': 'x' }, ['totp-start-password']);
     } finally {
       setBusy(false);
     }
@@ -121,9 +131,10 @@ function TotpSection() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/me/totp/enable', { code: code.trim() });
+      await api.post('/me/totp/enable', { password, code: code.trim() });
       setSetup(null);
       setCode('');
+      setPassword('');
       setNotice({ text: t('account.totpEnabled'), type: 'ok' });
       await refresh();
     } catch (err) {
@@ -162,9 +173,24 @@ function TotpSection() {
       {notice && <Notice type={notice.type}>{notice.text}</Notice>}
       <Paragraph>{user.totp_enabled ? t('account.totpOn') : t('account.totpOff')}</Paragraph>
       {!user.totp_enabled && !setup && (
-        <Button appearance="primary-action-button" onClick={() => void start()} disabled={busy}>
-          {t('account.totpStart')}
-        </Button>
+        <form className="k-form" onSubmit={start} noValidate>
+          <TextField
+            id="totp-start-password"
+            type="password"
+            label={t('account.totpPassword')}
+            description={t('account.totpStartHint')}
+            value={password}
+            onValue={setPassword}
+            error={error}
+            autoComplete="current-password"
+            required
+          />
+          <div>
+            <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+              {t('account.totpStart')}
+            </Button>
+          </div>
+        </form>
       )}
       {!user.totp_enabled && setup && (
         <form className="k-form" onSubmit={enable} noValidate>

@@ -67,6 +67,8 @@ export default function LoginPage() {
           codeRef.current?.focus();
         }
         setNeedTotp(true);
+      } else if (err instanceof ApiError && err.status === 503) {
+        setMessage(t('login.busy'));
       } else {
         // Wrong password, lockout, no connection: by the answer's code, in the UI language.
         setMessage(errorMessage(err, { unauthenticatedKey: 'login.failed' }));

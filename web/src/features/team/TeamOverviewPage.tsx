@@ -18,6 +18,7 @@ import { useDays } from '../../ui/Badges';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
+import RoleChanges from '../users/RoleChanges';
 
 export default function TeamOverviewPage() {
   const { t } = useI18n();
@@ -81,6 +82,7 @@ export default function TeamOverviewPage() {
           )}
         </>
       )}
+      <RoleChanges />
     </section>
   );
 }

@@ -1,4 +1,6 @@
-// Admin: the users of the organisation — create, change role, disable or enable.
+// Admin: the users of the organisation — create, change role, disable or enable, and hand out
+// one-time activation links. An admin never chooses or sees a user's password: the user picks it
+// on the activation page (/activeren#token).
 import { useState, type FormEvent } from 'react';
 import {
   Button,
@@ -15,7 +17,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { api, ApiError } from '../../api/client';
-import type { Page, Role, User } from '../../api/types';
+import type { Activation, Page, Role, User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
@@ -26,15 +28,47 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useUser } from '../auth/session';
 
 const ROLES: Role[] = ['coach', 'team_lead', 'admin'];
-const FIELD_IDS = { username: 'user-username', display_name: 'user-display-name', role: 'user-role', password: 'user-password' };
+const FIELD_IDS = { username: 'user-username', display_name: 'user-display-name', role: 'user-role' };
 
-function NewUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; onCancel: () => void }) {
+type Created = User & { activation: Activation };
+
+/** The full link: the token stays in the fragment, so no server or proxy log ever sees it. */
+function fullLink(a: Activation): string {
+  return `${window.location.origin}${a.link}`;
+}
+
+/** Shows a new activation link once, with a copy button. */
+function ActivationNotice({ name, activation }: { name: string; activation: Activation }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const link = fullLink(activation);
+  return (
+    <section className="k-card" aria-labelledby="activation-title" data-testid="activation">
+      <Heading2 id="activation-title">{t('users.activationTitle', { name })}</Heading2>
+      <Paragraph>{t('users.activationText', { name })}</Paragraph>
+      <TextField id="activation-link" label={t('users.activationLink')} value={link} onValue={() => {}} readOnly onFocus={(e) => e.currentTarget.select()} />
+      <ButtonGroup>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+          }}
+        >
+          {t('users.activationCopy')}
+        </Button>
+      </ButtonGroup>
+      {copied && <Notice type="ok">{t('users.activationCopied')}</Notice>}
+    </section>
+  );
+}
+
+function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('coach');
-  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,13 +80,12 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; on
     if (u) errs[FIELD_IDS.username] = u;
     const n = required(t, name, 200);
     if (n) errs[FIELD_IDS.display_name] = n;
-    if (password.length < 12) errs[FIELD_IDS.password] = t('validation.password');
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(FIELD_IDS));
     setBusy(true);
     try {
-      const created = await api.post<User>('/users', { username: username.trim(), display_name: name.trim(), role, password });
+      const created = await api.post<Created>('/users', { username: username.trim(), display_name: name.trim(), role });
       onCreated(created);
     } catch (err) {
       const { fields, general: rest } = serverErrors(err, FIELD_IDS);
@@ -79,17 +112,6 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; on
         error={errors[FIELD_IDS.role]}
         options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
       />
-      <TextField
-        id={FIELD_IDS.password}
-        type="password"
-        label={t('users.password')}
-        description={t('users.passwordHint')}
-        value={password}
-        onValue={setPassword}
-        error={errors[FIELD_IDS.password]}
-        autoComplete="new-password"
-        required
-      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t('users.create')}
@@ -102,7 +124,19 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; on
   );
 }
 
-function UserRow({ user, self, onSaved, onError }: { user: User; self: boolean; onSaved: (u: User) => void; onError: (err: unknown) => void }) {
+function UserRow({
+  user,
+  self,
+  onSaved,
+  onError,
+  onActivation,
+}: {
+  user: User;
+  self: boolean;
+  onSaved: (u: User) => void;
+  onError: (err: unknown) => void;
+  onActivation: (u: User, a: Activation) => void;
+}) {
   const { t } = useI18n();
   const [role, setRole] = useState<Role>(user.role);
   const [busy, setBusy] = useState(false);
@@ -111,6 +145,19 @@ function UserRow({ user, self, onSaved, onError }: { user: User; self: boolean; 
     setBusy(true);
     try {
       onSaved(await api.patch<User>(`/users/${encodeURIComponent(user.id)}`, body, user.version ?? 1));
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reset() {
+    if (!window.confirm(t('users.resetConfirm', { name: user.display_name }))) return;
+    setBusy(true);
+    try {
+      const r = await api.post<{ activation: Activation }>(`/users/${encodeURIComponent(user.id)}/activation`);
+      onActivation(user, r.activation);
     } catch (err) {
       onError(err);
     } finally {
@@ -150,10 +197,19 @@ function UserRow({ user, self, onSaved, onError }: { user: User; self: boolean; 
         </form>
       </TableCell>
       <TableCell>
-        <Badge tone={user.disabled ? 'bad' : 'ok'}>{user.disabled ? t('users.disabled') : t('users.active')}</Badge>
+        {user.activation_pending && !user.disabled ? (
+          <Badge tone="neutral">{t('users.pending')}</Badge>
+        ) : (
+          <Badge tone={user.disabled ? 'bad' : 'ok'}>{user.disabled ? t('users.disabled') : t('users.active')}</Badge>
+        )}
       </TableCell>
       <TableCell>{user.totp_enabled ? t('common.yes') : t('common.no')}</TableCell>
       <TableCell>
+        {!self && (
+          <Button appearance="subtle-button" disabled={busy} aria-label={t('users.resetLabel', { name: user.display_name })} onClick={() => void reset()}>
+            {t('users.reset')}
+          </Button>
+        )}
         {!self && (
           <Button
             appearance="subtle-button"
@@ -175,6 +231,7 @@ export default function UsersPage() {
   const errorMessage = useErrorMessage();
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<{ text: string; type: 'ok' | 'error' } | null>(null);
+  const [activation, setActivation] = useState<{ name: string; activation: Activation } | null>(null);
   usePageTitle(t('users.title'));
   const users = useApi<Page<User>>((signal) => api.get<Page<User>>('/users', { limit: 200 }, signal), []);
 
@@ -187,6 +244,7 @@ export default function UsersPage() {
             appearance="primary-action-button"
             onClick={() => {
               setNotice(null);
+              setActivation(null);
               setCreating(true);
             }}
           >
@@ -195,12 +253,15 @@ export default function UsersPage() {
         )}
       </div>
       <Paragraph className="k-lead">{t('users.intro')}</Paragraph>
+      <Paragraph>{t('users.intro2')}</Paragraph>
       {notice && <Notice type={notice.type}>{notice.text}</Notice>}
+      {activation && <ActivationNotice name={activation.name} activation={activation.activation} />}
       {creating && (
         <NewUserForm
           onCreated={(u) => {
             setCreating(false);
             setNotice({ text: t('users.created', { name: u.username }), type: 'ok' });
+            setActivation({ name: u.display_name, activation: u.activation });
             users.reload();
           }}
           onCancel={() => setCreating(false)}
@@ -235,6 +296,11 @@ export default function UsersPage() {
                     }}
                     onError={(err) => {
                       setNotice({ text: errorMessage(err), type: 'error' });
+                      users.reload();
+                    }}
+                    onActivation={(u, a) => {
+                      setNotice(null);
+                      setActivation({ name: u.display_name, activation: a });
                       users.reload();
                     }}
                   />
