@@ -114,7 +114,7 @@ function TotpSection() {
     try {
       setSetup(await api.post<{ secret: string; otpauth_uri: string }>('/me/totp/setup', { password }));
     } catch (err) {
-      const fieldError = err instanceof ApiError && err.status === 422 ? Object.values(err.fieldErrors).flat().join(' ') : null;
+      const fieldError = Object.values(serverErrors(err).fields).join(' ') || null;
       setError(fieldError || errorMessage(err));
       focusFirstError({ 'totp-start-password': 'x' }, ['totp-start-password']);
     } finally {
