@@ -94,3 +94,20 @@ test('every refusal is on the audit log, with the family id only for the own org
   const rows = (await h.srv.sql(`SELECT action, outcome, COALESCE(family_id, '-') FROM audit_log WHERE seq > ${before} ORDER BY seq`)).trim().split('\n');
   assert.deepEqual(rows, ['family.read|not_found|-']);
 });
+
+test("a refused write to a colleague's family is on that family's access log (security finding 11)", async () => {
+  const a1 = await h.srv.as('coach_a1');
+  const a2 = await h.srv.as('coach_a2');
+  const created = await a1.post('/families', familyInput());
+  assert.equal(created.status, 201, created.text);
+  const id = created.body.id;
+  const before = Number((await h.srv.sql('SELECT COALESCE(MAX(seq), 0) FROM audit_log')).trim());
+  const res = await a2.patch(`/families/${id}`, { name: 'Overgenomen' }, { 'If-Match': '"1"' });
+  assertProblem(res, 404);
+  const rows = (await h.srv.sql(`SELECT action, outcome, COALESCE(family_id, '-') FROM audit_log WHERE seq > ${before} ORDER BY seq`)).trim().split('\n');
+  assert.deepEqual(rows, [`family.update|not_found|${id}`]);
+  const lead = await h.srv.as('lead_a');
+  const log = await lead.get(`/families/${id}/access-log`);
+  assert.equal(log.status, 200);
+  assert.ok(log.body.items.some((e) => e.action === 'family.update' && e.outcome === 'not_found'), 'the team lead sees the refused attempt');
+});
