@@ -67,7 +67,7 @@ FieldErrors ValidateNewUser(const NewUser& u) {
   CheckDisplayName(u.display_name, errors);
   if (!ParseRole(u.role)) errors["role"].push_back({"choose_one_of", {{"options", "admin, team_lead, coach"}}});
   if (u.password)
-    if (auto problem = CheckPasswordRule(*u.password)) errors["password"].push_back(problem->message);
+    if (auto problem = CheckPasswordRule(*u.password)) errors["password"].push_back(*problem);
   return errors;
 }
 
@@ -168,7 +168,7 @@ Result<User> AccountRepo::Update(db::Connection& tx, const std::string& id, int6
 
 Status AccountRepo::SetPassword(db::Connection& tx, const std::string& id, const std::string& password) {
   if (auto problem = CheckPasswordRule(password))
-    return Status::InvalidField("password", problem->message).WithSlug(problem->code == "password_length" ? "validation" : problem->code);
+    return Status::Invalid({{"password", {*problem}}});
   ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   return SetPasswordHash(tx, id, hash);
 }

@@ -115,8 +115,10 @@ TEST(PolicyTest, PartnerSeesOnlyItsOwnReferrals) {
 TEST(PolicyTest, UnknownRoleGetsNothing) {
   Actor unknown = Staff(std::nullopt);
   const FamilyScope own{"f1", "orgA", {"u1"}};
-  for (const auto& row : PolicyTable())
-    if (row.scope != ScopeKind::kPublic) EXPECT_EQ(Decide(unknown, row.action, &own), R) << row.name;
+  for (const auto& row : PolicyTable()) {
+    if (row.scope == ScopeKind::kPublic) continue;
+    EXPECT_EQ(Decide(unknown, row.action, &own), R) << row.name;
+  }
   EXPECT_TRUE(Capabilities(unknown).empty());
   EXPECT_FALSE(ScopeFamilyList(unknown).ok());
   EXPECT_EQ(RoleLabel(unknown), "unknown");

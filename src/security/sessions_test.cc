@@ -68,7 +68,7 @@ TEST(PasswordTest, RefusesCommonRepeatedAndSequentialPasswords) {
   EXPECT_EQ(RuleCode("34567890123456"), "password_sequence");  // digits wrap around
   EXPECT_EQ(RuleCode("nmlkjihgfedcba"), "password_sequence");  // backwards
   EXPECT_EQ(RuleCode("qwertyuiopasdfg"), "password_sequence"); // keyboard row
-  EXPECT_EQ(RuleCode("short"), "password_length");
+  EXPECT_EQ(RuleCode("short"), "password_too_short");
   for (const char* fine : {"een lange zin als wachtwoord", "coach_a1-Geheim-2026!", "Nieuw-wachtwoord-2026",
                            "paard batterij nietje", "abcdefghijk1"})
     EXPECT_EQ(RuleCode(fine), "ok") << fine;
