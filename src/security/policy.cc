@@ -120,6 +120,13 @@ const std::vector<PolicyRow> kPolicy = {
 
     {Action::kPlanRead, "plan.read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
     {Action::kReferralStatusRead, "referral.status_read", S::kReferral, {kLead, kPartnerOwn}},
+
+    // Issue 14 (norms and consent).
+    {Action::kEligibilityHousehold, "eligibility.household", S::kFamily, kCaseWork},
+    {Action::kPartnerOrgList, "partner_org.list", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kPartnerOrgCreate, "partner_org.create", S::kOrganisation, {kLead}},
+    {Action::kPartnerOrgUpdate, "partner_org.update", S::kOrganisation, {kLead}},
+    {Action::kConsentTasksRead, "consent.tasks", S::kOrganisation, {kLead, kCoachOrg}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -75,6 +75,11 @@ enum class Action {
   kPlanRead,
   // A partner organisation: the status of the referrals it made.
   kReferralStatusRead,
+  // Issue 14 (norms and consent): the household as the income check sees it; the team lead's
+  // list of partner organisations that sharing consent names; the open tasks of the caseload.
+  kEligibilityHousehold,
+  kPartnerOrgList, kPartnerOrgCreate, kPartnerOrgUpdate,
+  kConsentTasksRead,
 };
 
 // What an action is bound to.
