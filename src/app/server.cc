@@ -18,6 +18,9 @@
 #include "genogram/api.h"
 #include "genogram/gedcom.h"
 #include "programmes/api.h"
+#include "partners/api.h"  // issue 14 (norms and consent)
+#include "casehold/api.h"
+#include "casehold/service.h"
 #include "trajectory/api.h"
 #include "platform/http_server.h"
 #include "platform/migrations.h"
@@ -100,6 +103,7 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
     return res;
   });
   ctx.load_family_scope = families::LoadFamilyScope;
+  ctx.case_write_guard = casehold::CheckCaseWrite;  // issue 14: withdrawn coaching consent holds case writes
   security::Routes routes(router, ctx);
   security::RegisterAuthRoutes(routes);
   security::RegisterUserRoutes(routes);
@@ -109,6 +113,8 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
   programmes::RegisterProgrammeRoutes(routes);
   consent::RegisterConsentRoutes(routes);
   eligibility::RegisterEligibilityRoutes(routes);
+  partners::RegisterPartnerRoutes(routes);  // issue 14 (norms and consent)
+  casehold::RegisterCaseHoldRoutes(routes);
   return routes.Describe();
 }
 

@@ -27,7 +27,10 @@ Json ConsentJson(const Consent& c) {
           {"recorded_by_name", c.recorded_by_name},
           {"version", c.version},
           {"created_at", c.created_at},
-          {"updated_at", c.updated_at}};
+          {"updated_at", c.updated_at},
+          {"given_by_member_id", OptJson(c.given_by_member_id)},
+          {"subject_member_id", OptJson(c.subject_member_id)},
+          {"partner_organisation_id", OptJson(c.partner_organisation_id)}};
 }
 
 Recorder RecorderOf(const Call& call) { return {call.actor().user_id, call.actor().display_name}; }
@@ -45,7 +48,8 @@ Result<Reply> List(Call& call) {
 
 Result<Reply> Create(Call& call) {
   ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
-  FieldReader f(body, {"purpose", "partner_organisation", "given_by", "given_on", "method"});
+  FieldReader f(body, {"purpose", "partner_organisation", "given_by", "given_on", "method", "given_by_member_id",
+                       "subject_member_id", "partner_organisation_id"});
   Consent c;
   c.family_id = call.family_id();
   c.purpose = f.String("purpose", true, 20).value_or("");
@@ -55,6 +59,13 @@ Result<Reply> Create(Call& call) {
   c.given_by = f.String("given_by", false, kMaxNameChars).value_or("");
   c.given_on = f.String("given_on", true, 40).value_or("");
   c.method = f.String("method", true, 20).value_or("");
+  c.given_by_member_id = f.String("given_by_member_id", false, 40);
+  c.subject_member_id = f.String("subject_member_id", false, 40);
+  c.partner_organisation_id = f.String("partner_organisation_id", false, 40);
+  for (auto* id : {&c.given_by_member_id, &c.subject_member_id, &c.partner_organisation_id})
+    if (*id && id->value().empty()) id->reset();
+  if (c.given_by_member_id && c.given_by.empty()) c.given_by = "(id)";
+  if (c.partner_organisation_id && !c.partner_organisation) c.partner_organisation = "(id)";
   const Date today = TodayInAmsterdam(Now());
   // Reader errors and rule errors together, one problem per field.
   for (auto& [field, errors] : ValidateNewConsent(c, today))

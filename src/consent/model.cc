@@ -35,6 +35,54 @@ Status ValidateWithdrawal(const Consent& c, const std::optional<Date>& withdrawn
   return Status::Ok();
 }
 
+namespace {
+int64_t AgeOn(Date birth, Date on) {
+  int64_t age = on.year - birth.year;
+  if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;
+  return age;
+}
+}  // namespace
+
+FieldErrors ValidateWhoConsents(const std::vector<HouseholdPerson>& household, const std::string& giver_id,
+                                const std::optional<std::string>& subject_id, Date given_on) {
+  FieldErrors errors;
+  auto find = [&](const std::string& id) -> const HouseholdPerson* {
+    for (const auto& p : household)
+      if (p.id == id) return &p;
+    return nullptr;
+  };
+  const HouseholdPerson* giver = find(giver_id);
+  if (!giver) errors["given_by_member_id"].push_back({"consent_giver_not_in_household", {}});
+  const HouseholdPerson* subject = subject_id ? find(*subject_id) : nullptr;
+  if (subject_id && !subject) errors["subject_member_id"].push_back({"consent_subject_not_in_household", {}});
+  if (!errors.empty()) return errors;
+  auto age = [&](const HouseholdPerson& p) -> std::optional<int64_t> {
+    if (!p.birth_date) return std::nullopt;
+    return AgeOn(*p.birth_date, given_on);
+  };
+  auto refuse = [&](const char* code, Params params = {}) {
+    errors["given_by_member_id"].push_back({code, std::move(params)});
+  };
+  if (!subject) {
+    auto a = age(*giver);
+    if (giver->role != "parent" && !(a && *a >= kAdultAge)) refuse("consent_family_giver_adult");
+    return errors;
+  }
+  const auto subject_age = age(*subject);
+  const bool self = giver->id == subject->id;
+  if (subject_age && *subject_age >= kOwnConsentAge) {
+    if (!self) refuse("consent_subject_gives_own", {{"age", std::to_string(kOwnConsentAge)}});
+  } else if (subject_age) {
+    if (self) refuse("consent_child_under_16_self", {{"age", std::to_string(kOwnConsentAge)}});
+    else if (giver->role != "parent") refuse("consent_giver_not_parent");
+  } else if (self) {
+    if (subject->role == "child") refuse("consent_subject_age_unknown");
+  } else if (giver->role != "parent") {
+    refuse("consent_giver_not_parent");
+  }
+  return errors;
+}
+
 bool MayI(const std::vector<Consent>& consents, std::string_view purpose, std::optional<std::string_view> partner) {
   if (purpose == "sharing" && (!partner || Trim(*partner).empty())) return false;
   for (const auto& c : consents) {

@@ -35,7 +35,42 @@ Json CheckJson(const Check& c) {
           {"norm_table_version", c.norm_table_version},
           {"override", override_json},
           {"created_by_name", c.created_by_name},
-          {"created_at", c.created_at}};
+          {"created_at", c.created_at},
+          {"details", [&] {
+             Json d = Json::parse(c.details_json, nullptr, false);
+             return d.is_object() ? d : Json::object();
+           }()}};
+}
+
+Json HouseholdJson(const HouseholdView& v) {
+  Json people = Json::array();
+  for (size_t i = 0; i < v.people.size(); ++i) {
+    const auto& p = v.people[i];
+    const auto& l = v.sharers.lines[i];
+    people.push_back({{"member_id", p.id},
+                      {"name", p.name},
+                      {"role", p.role},
+                      {"birth_date", p.birth_date ? Json(FormatDate(*p.birth_date)) : Json(nullptr)},
+                      {"age", l.age ? Json(*l.age) : Json(nullptr)},
+                      {"age_group", v.age_groups[i].empty() ? Json(nullptr) : Json(v.age_groups[i])},
+                      {"claimant", l.why == "claimant"},
+                      {"counts", l.counts},
+                      {"why", l.why},
+                      {"excluded_reason", l.excluded_reason ? Json(*l.excluded_reason) : Json(nullptr)}});
+  }
+  Json table = nullptr;
+  if (v.table) table = NormTableJson(*v.table);
+  return {{"date", v.date},
+          {"claimant_ids", v.claimant_ids},
+          {"people", people},
+          {"with_children", v.with_children},
+          {"cost_sharer_min_age", v.sharers.min_age},
+          {"cost_sharers_required", v.sharers.required},
+          {"cost_sharers_suggested", v.sharers.suggested},
+          {"exclusion_reasons", Json::array({"studiefinanciering", "bbl", "commerciele_huur"})},
+          {"table", table},
+          {"stale", v.stale},
+          {"newest_valid_from", v.newest_valid_from}};
 }
 
 Author AuthorOf(const Call& call) { return {call.actor().user_id, call.actor().display_name}; }
@@ -51,7 +86,17 @@ Result<Reply> ListNormTables(Call& call) {
   }));
   Json items = Json::array();
   for (const auto& t : tables) items.push_back(NormTableJson(t));
-  return Reply::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+  std::string newest;
+  const bool stale = IsStale(tables, TodayInAmsterdam(Now()), &newest);
+  Json warnings = Json::array();
+  if (stale)
+    warnings.push_back({{"code", "norm_table_stale"},
+                        {"params", {{"valid_from", newest}, {"months", std::to_string(kStaleAfterMonths)}}}});
+  return Reply::Json(200, {{"items", items},
+                           {"next_cursor", nullptr},
+                           {"stale", stale},
+                           {"newest_valid_from", newest},
+                           {"warnings", warnings}});
 }
 
 Result<Reply> CreateNormTable(Call& call) {
@@ -108,19 +153,50 @@ void ReadIncomes(FieldReader& f, std::vector<Income>& out) {
   }
 }
 
+// Reads claimant_ids and cost_sharer_exclusions (both optional lists).
+void ReadHouseholdChoices(FieldReader& f, CheckInput& in) {
+  if (const Json* ids = f.Array("claimant_ids")) {
+    if (ids->size() > 2) f.Error("claimant_ids", "too_many", {{"max", "2"}});
+    for (size_t i = 0; i < ids->size() && i < 2; ++i) {
+      if (!(*ids)[i].is_string()) f.Error("claimant_ids[" + std::to_string(i) + "]", "not_text");
+      else in.claimant_ids.push_back((*ids)[i].get<std::string>());
+    }
+  }
+  if (const Json* list = f.Array("cost_sharer_exclusions")) {
+    if (list->size() > size_t(kMaxCostSharers)) f.Error("cost_sharer_exclusions", "too_many", {{"max", "20"}});
+    for (size_t i = 0; i < list->size() && i < size_t(kMaxCostSharers); ++i) {
+      const std::string prefix = "cost_sharer_exclusions[" + std::to_string(i) + "]";
+      const Json& x = (*list)[i];
+      if (!x.is_object()) {
+        f.Error(prefix, "not_object");
+        continue;
+      }
+      FieldReader item(x, {"member_id", "reason"});
+      auto member = item.String("member_id", true, 40);
+      auto reason = item.String("reason", true, 40);
+      for (auto& [field, errors] : item.errors())
+        for (auto& e : errors) f.Error(prefix + "." + field, e.code, e.params);
+      if (member && reason) in.exclusions.emplace_back(*member, *reason);
+    }
+  }
+}
+
 Result<Reply> CreateCheck(Call& call) {
   ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
-  FieldReader f(body, {"household_type", "cost_sharers", "incomes", "date"});
+  FieldReader f(body, {"household_type", "cost_sharers", "incomes", "date", "incomes_include_holiday_allowance",
+                       "claimant_ids", "cost_sharer_exclusions"});
   CheckInput in;
   in.household_type = f.String("household_type", true, 40).value_or("");
-  in.cost_sharers = f.Int("cost_sharers", false, 1, kMaxCostSharers).value_or(1);
+  in.cost_sharers = f.Int("cost_sharers", false, 1, kMaxCostSharers);
   const Date today = TodayInAmsterdam(Now());
   in.date = f.DateField("date", false).value_or(today);
+  in.incomes_include_holiday_allowance = f.Bool("incomes_include_holiday_allowance").value_or(true);
   ReadIncomes(f, in.incomes);
+  ReadHouseholdChoices(f, in);
   // The rules on what could be read, one problem per field.
   std::vector<int64_t> amounts;
   for (const auto& i : in.incomes) amounts.push_back(i.amount_cents);
-  for (auto& [field, errors] : ValidateCheckInput(in.household_type, in.cost_sharers, in.date, amounts, today)) {
+  for (auto& [field, errors] : ValidateCheckInput(in.household_type, in.cost_sharers.value_or(1), in.date, amounts, today)) {
     if (field == "household_type" && in.household_type.empty()) continue;  // the reader said it is missing
     if (!f.errors().contains(field))
       for (auto& e : errors) f.Error(field, e.code, e.params);
@@ -133,6 +209,32 @@ Result<Reply> CreateCheck(Call& call) {
     return Status::Ok();
   }));
   return Reply::Json(201, CheckJson(created));
+}
+
+// GET .../eligibility/household?date=YYYY-MM-DD&exclude=<member_id>:<reason>&claimant=<member_id>
+Result<Reply> HouseholdPreview(Call& call) {
+  const Date today = TodayInAmsterdam(Now());
+  Date date = today;
+  if (auto d = call.req.QueryValue("date"); d && !d->empty()) {
+    auto parsed = ParseDate(*d);
+    if (!parsed) return Status::InvalidField("date", "bad_date");
+    date = *parsed;
+  }
+  CheckInput in;
+  for (const auto& [k, v] : call.req.query) {
+    if (k == "claimant") in.claimant_ids.push_back(v);
+    if (k == "exclude") {
+      auto colon = v.find(':');
+      if (colon == std::string::npos) return Status::InvalidField("exclude", "choose_one_of", {{"options", kExclusionReasons}});
+      in.exclusions.emplace_back(v.substr(0, colon), v.substr(colon + 1));
+    }
+  }
+  HouseholdView view;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(view, Household(c, call.family_id(), date, in, today));
+    return Status::Ok();
+  }));
+  return Reply::Json(200, HouseholdJson(view));
 }
 
 Result<Reply> Override(Call& call) {
@@ -159,6 +261,7 @@ void RegisterEligibilityRoutes(security::Routes& routes) {
   routes.Add({"GET", "/api/v1/families/{id}/eligibility", Action::kEligibilityList, ListFamilyChecks});
   routes.Add({"POST", "/api/v1/families/{id}/eligibility", Action::kEligibilityCreate, CreateCheck});
   routes.Add({"POST", "/api/v1/families/{id}/eligibility/{eid}/override", Action::kEligibilityOverride, Override});
+  routes.Add({"GET", "/api/v1/families/{id}/eligibility/household", Action::kEligibilityHousehold, HouseholdPreview});
 }
 
 }  // namespace kansrijk::eligibility

@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kNormSelect =
     "SELECT organisation_id, version, valid_from, source, source_url, includes_holiday_allowance, basis, "
-    "alleenstaande_cents, alleenstaande_ouder_cents, gehuwden_cents, loaded_at FROM norm_tables ";
+    "alleenstaande_cents, alleenstaande_ouder_cents, gehuwden_cents, loaded_at, valid_until, details FROM norm_tables ";
 
 NormTable NormFromRow(const db::Row& r) {
   NormTable t;
@@ -30,13 +30,15 @@ NormTable NormFromRow(const db::Row& r) {
   t.alleenstaande_ouder_cents = r.Int(8);
   t.gehuwden_cents = r.Int(9);
   t.loaded_at = r.Text(10);
+  t.valid_until = r.OptText(11);
+  ReadNormDetails(nlohmann::json::parse(r.Text(12), nullptr, false), t);
   return t;
 }
 
 constexpr const char* kCheckSelect =
     "SELECT id, family_id, check_date, household_type, cost_sharers, incomes, income_cents, norm_cents, "
     "percent_tenths, threshold_percent, passes, norm_table_version, override_passes, override_reason, "
-    "override_by_name, override_at, created_by_name, created_at FROM eligibility_checks ";
+    "override_by_name, override_at, created_by_name, created_at, details FROM eligibility_checks ";
 
 Check CheckFromRow(const db::Row& r) {
   Check c;
@@ -55,6 +57,7 @@ Check CheckFromRow(const db::Row& r) {
   c.override_at = r.OptText(15);
   c.created_by_name = r.Text(16);
   c.created_at = r.Text(17);
+  c.details_json = r.Text(18);
   return c;
 }
 
@@ -78,10 +81,11 @@ Status NormRepo::Insert(db::Connection& tx, const NormTable& t, const std::optio
   return tx
       .Exec("INSERT INTO norm_tables (organisation_id, version, valid_from, source, source_url, "
             "includes_holiday_allowance, basis, alleenstaande_cents, alleenstaande_ouder_cents, gehuwden_cents, "
-            "loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "loaded_at, loaded_by, valid_until, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {t.organisation_id, t.version, t.valid_from, t.source, t.source_url,
              int64_t{t.includes_holiday_allowance ? 1 : 0}, t.basis, t.alleenstaande_cents,
-             t.alleenstaande_ouder_cents, t.gehuwden_cents, FormatUtc(Now()), db::Opt(loaded_by)})
+             t.alleenstaande_ouder_cents, t.gehuwden_cents, FormatUtc(Now()), db::Opt(loaded_by),
+             db::Opt(t.valid_until), NormDetailsJson(t).dump()})
       .status();
 }
 
@@ -89,7 +93,15 @@ Result<bool> NormRepo::InsertNationalIfMissing(db::Connection& tx, const NormTab
   NormTable t = in;
   t.organisation_id = "";
   Status st = Insert(tx, t, std::nullopt);
-  if (st.code() == Code::kConflict) return false;
+  if (st.code() == Code::kConflict) {
+    // A shipped table may gain age groups, a pension age or an expiry in a later release: the
+    // shipped file is the truth for national tables.
+    RETURN_IF_ERROR(tx.Exec("UPDATE norm_tables SET valid_until = ?, details = ?, source = ? "
+                            "WHERE organisation_id = '' AND version = ?",
+                            {db::Opt(t.valid_until), NormDetailsJson(t).dump(), t.source, t.version})
+                        .status());
+    return false;
+  }
   if (!st.ok()) return st;
   return true;
 }
@@ -112,12 +124,12 @@ Result<Check> CheckRepo::Insert(db::Connection& tx, const Check& k, const std::s
   std::string id = NewId();
   RETURN_IF_ERROR(tx.Exec("INSERT INTO eligibility_checks (id, family_id, check_date, household_type, cost_sharers, "
                           "incomes, income_cents, norm_cents, percent_tenths, threshold_percent, passes, "
-                          "norm_table_version, created_by, created_by_name, created_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "norm_table_version, created_by, created_by_name, created_at, details) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           {id, k.family_id, k.date, k.household_type, k.cost_sharers, k.incomes_json,
                            k.outcome.income_cents, k.outcome.norm_cents, k.outcome.percent_tenths, k.threshold_percent,
                            int64_t{k.outcome.passes ? 1 : 0}, k.norm_table_version, created_by, k.created_by_name,
-                           FormatUtc(Now())})
+                           FormatUtc(Now()), k.details_json})
                       .status());
   return Get(tx, k.family_id, id);
 }

@@ -24,6 +24,9 @@ struct Check {
   std::optional<std::string> override_reason, override_by_name, override_at;
   std::string created_by_name;
   std::string created_at;
+  // How the norm was chosen, as JSON: age group, norm key, valid_from, source, basis, the
+  // income as entered and converted, the cost-sharer suggestion and exclusions, warnings.
+  std::string details_json = "{}";
 
   // The decision that counts: the team lead's override when there is one.
   bool EffectivePasses() const { return override_passes.value_or(outcome.passes); }

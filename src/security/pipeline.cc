@@ -169,6 +169,7 @@ Status Call::Write(const std::function<Status(db::Connection&)>& write) {
       ASSIGN_OR_RETURN(FamilyScope now, ctx.load_family_scope(tx, family_->family_id));
       RETURN_IF_ERROR(ToStatus(Decide(actor(), action_, &now)));
       family_id = family_->family_id;
+      if (ctx.case_write_guard) RETURN_IF_ERROR(ctx.case_write_guard(tx, family_->family_id, action_));
     }
     RETURN_IF_ERROR(write(tx));
     // A write that made a family of the caller's organisation (POST /families, /referrals) names

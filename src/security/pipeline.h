@@ -40,6 +40,10 @@ struct ApiContext {
   // there is no such family. Provided by the families feature (the app wires it), so security
   // knows no feature.
   std::function<Result<FamilyScope>(db::Connection&, const std::string& family_id)> load_family_scope;
+  // A state rule over a family-bound write, run inside its transaction after the policy (e.g.
+  // the hold after coaching consent was withdrawn). Provided by a feature, wired by the app;
+  // empty: no such rule.
+  std::function<Status(db::Connection&, const std::string& family_id, Action action)> case_write_guard;
 };
 
 // A handler's answer when it succeeds.

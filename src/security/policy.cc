@@ -142,6 +142,12 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kUserRoleChangesRead, "user.role_changes_read", S::kOrganisation, {kAdmin, kLead}},
     {Action::kUserRoleGrant, "user.role_grant", S::kOrganisation, {kAdmin}},
     {Action::kUserRoleChange, "user.role_change", S::kOrganisation, {kAdmin}},
+    // Issue 14 (norms and consent).
+    {Action::kEligibilityHousehold, "eligibility.household", S::kFamily, kCaseWork},
+    {Action::kPartnerOrgList, "partner_org.list", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kPartnerOrgCreate, "partner_org.create", S::kOrganisation, {kLead}},
+    {Action::kPartnerOrgUpdate, "partner_org.update", S::kOrganisation, {kLead}},
+    {Action::kConsentTasksRead, "consent.tasks", S::kOrganisation, {kLead, kCoachOrg}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -81,6 +81,11 @@ enum class Action {
   kUserCreate, kUserRead, kUserUpdate, kUserActivationReset, kUserRoleChangesRead,
   // Audit rows of what an account change also did (never a route of its own).
   kUserRoleGrant, kUserRoleChange,
+  // Issue 14 (norms and consent): the household as the income check sees it; the team lead's
+  // list of partner organisations that sharing consent names; the open tasks of the caseload.
+  kEligibilityHousehold,
+  kPartnerOrgList, kPartnerOrgCreate, kPartnerOrgUpdate,
+  kConsentTasksRead,
 };
 
 // What an action is bound to.

@@ -54,6 +54,8 @@ test('consent: bad input gives a code per field and saves nothing', async () => 
 test('consent: record, list, withdraw (with its codes), and both lines on the timeline', async () => {
   const f = await family();
   const coach = await h.srv.as('coach_a1');
+  // Sharing names a partner from the team lead's list (issue 14); by its name still works.
+  assertStatus(await (await h.srv.as('lead_a')).post('/partner-organisations', { name: 'Voedselbank', kind: 'voedselbank' }), 201);
   const share = await coach.post(`/families/${f.id}/consents`, { ...base, purpose: 'sharing', partner_organisation: 'Voedselbank' });
   assertStatus(share, 201);
   assert.equal(share.body.partner_organisation, 'Voedselbank');

@@ -52,7 +52,9 @@ test('eligibility: bad input gives a code per field and saves nothing', async ()
   }
   // The norm table that is missing is named by its date, in either language.
   const missing = await check(coach, f.id, { date: '2019-06-01' });
-  assert.deepEqual(missing.body.errors.date[0].params, { date: '2019-06-01' });
+  // ... and the date from which the oldest table applies (issue 14).
+  assert.equal(missing.body.errors.date[0].params.date, '2019-06-01');
+  assert.match(missing.body.errors.date[0].params.oldest, /^\d{4}-\d{2}-\d{2}$/);
   assert.match(missing.body.errors.date[0].detail, /normtabel.*2019-06-01/);
   const en = await coach.post(`/families/${f.id}/eligibility`, { household_type: 'alleenstaande', incomes: [], date: '2019-06-01' },
     { 'Accept-Language': 'en' });

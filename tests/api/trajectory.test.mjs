@@ -347,6 +347,10 @@ test('consent: sharing needs a partner, withdrawal, and a withdrawn coaching con
   assertValidation(await coach.post(`/families/${f.id}/consents`, { ...base, purpose: 'coaching', given_on: isoDate(1) }), 'given_on');
   assertValidation(await coach.post(`/families/${f.id}/consents`, { ...base, purpose: 'coaching', method: 'telepathie' }), 'method');
   assertValidation(await coach.post(`/families/${f.id}/consents`, { ...base, purpose: 'coaching', given_by: '' }), 'given_by');
+  // Issue 14: sharing names a partner from the team lead's list.
+  const lead = await h.srv.as('lead_a');
+  const listed = await lead.get('/partner-organisations');
+  if (!listed.body.items.some((p) => p.name === 'Voedselbank')) await lead.post('/partner-organisations', { name: 'Voedselbank', kind: 'voedselbank' });
   const share = await coach.post(`/families/${f.id}/consents`, { ...base, purpose: 'sharing', partner_organisation: 'Voedselbank' });
   assertStatus(share, 201);
   assert.equal(share.body.partner_organisation, 'Voedselbank');

@@ -19,6 +19,9 @@ const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage'));
 const ThemesPage = lazy(() => import('./features/genogram/ThemesPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
+// Issue 14 (norms and consent)
+const NormsPage = lazy(() => import('./features/eligibility/NormsPage'));
+const PartnersPage = lazy(() => import('./features/consent/PartnersPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
 function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
@@ -65,6 +68,9 @@ export default function App() {
         <Route path="/beheer/programmas" element={<Guard need="programme.update"><ProgrammesPage /></Guard>} />
         <Route path="/beheer/themas" element={<Guard need="genogram.themes.replace"><ThemesPage /></Guard>} />
         <Route path="/account" element={<Guard><AccountPage /></Guard>} />
+        {/* Issue 14 (norms and consent) */}
+        <Route path="/beheer/normen" element={<Guard need="norm.read"><NormsPage /></Guard>} />
+        <Route path="/beheer/partners" element={<Guard need="partner_org.create"><PartnersPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

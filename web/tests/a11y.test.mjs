@@ -55,6 +55,7 @@ test('team lead pages', async () => {
     ['/team', 'Team'],
     ['/aanmelden', 'Gezin aanmelden'],
     ['/account', 'Mijn account'],
+    ['/beheer/partners', 'Partnerorganisaties'], // issue 14
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);
@@ -110,6 +111,11 @@ test('admin pages', async () => {
   await heading(page, "Thema's genogram");
   await page.locator('section[aria-labelledby="themes-strengths"] table').waitFor();
   await checkA11y(page, 'genogram themes');
+  // Issue 14: the norm tables, with the stale warning when the newest is old.
+  await page.goto('/beheer/normen');
+  await heading(page, 'Normtabellen');
+  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+  await checkA11y(page, 'norm tables');
   await page.goto('/account');
   await heading(page, 'Mijn account');
   await page.getByLabel('Uw wachtwoord (ter controle)').fill(LOGINS.admin.password);

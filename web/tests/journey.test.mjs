@@ -81,7 +81,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.getByRole('link', { name: 'Toestemming', exact: true }).click();
   await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
   await page.getByLabel('Doel').selectOption('coaching');
-  await page.getByLabel('Gegeven door').fill('Sanne');
+  await page.getByLabel('Gegeven door').selectOption({ index: 0 }); // issue 14: a household member
   await page.getByLabel('Hoe gegeven').selectOption('paper');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByText('De toestemming is vastgelegd.').waitFor();

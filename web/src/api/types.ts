@@ -63,7 +63,13 @@ export type Capability =
   | 'genogram.themes_read'
   | 'genogram.themes.replace'
   | 'plan.read'
-  | 'referral.status_read';
+  | 'referral.status_read'
+  // Issue 14 (norms and consent)
+  | 'eligibility.household'
+  | 'partner_org.list'
+  | 'partner_org.create'
+  | 'partner_org.update'
+  | 'consent.tasks';
 
 export interface User {
   id: string;

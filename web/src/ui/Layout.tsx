@@ -19,6 +19,9 @@ const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
   { to: '/beheer/gebruikers', key: 'nav.users', show: (can) => can('user.manage') },
   { to: '/beheer/programmas', key: 'nav.programmes', show: (can) => can('programme.update') },
   { to: '/beheer/themas', key: 'nav.themes', show: (can) => can('genogram.themes.replace') },
+  // Issue 14 (norms and consent)
+  { to: '/beheer/normen', key: 'nav.norms', show: (can) => can('norm.create') },
+  { to: '/beheer/partners', key: 'nav.partners', show: (can) => can('partner_org.create') },
 ];
 
 export function LanguageSwitch() {

@@ -15,41 +15,67 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { CONSENT_METHODS, CONSENT_PURPOSES, type Consent, type ConsentMethod, type ConsentPurpose, type Page } from '../../api/types';
+import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose, type Member, type Page } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { formatDate, toInputDate, todayIso } from '../../i18n/format';
+import { ageOn, formatDate, toInputDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
-import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
+import { checkDate, maxLength, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import type { TabProps } from '../families/FamilyPage';
 import { trajectoryApi } from '../trajectory/api';
+import { useCan } from '../auth/session';
+import { consentApi, type PartnerOrganisation, type PersonConsent } from './api';
 
-const IDS = { purpose: 'consent-purpose', partner_organisation: 'consent-partner', given_by: 'consent-given-by', given_on: 'consent-given-on', method: 'consent-method' };
-const ORDER = Object.values(IDS);
+type Consent = PersonConsent;
 
-function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: string; members: string[]; onSaved: () => void; onCancel: () => void }) {
+const IDS = {
+  purpose: 'consent-purpose',
+  partner_organisation_id: 'consent-partner',
+  partner_organisation: 'consent-partner',
+  subject_member_id: 'consent-subject',
+  given_by_member_id: 'consent-given-by',
+  given_by: 'consent-given-by',
+  given_on: 'consent-given-on',
+  method: 'consent-method',
+};
+const ORDER = ['consent-purpose', 'consent-partner', 'consent-subject', 'consent-given-by', 'consent-given-on', 'consent-method'];
+
+const memberName = (m: Member) => `${m.given_name} ${m.family_name}`.trim();
+
+function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: string; members: Member[]; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
+  const can = useCan();
   const errorMessage = useErrorMessage();
+  const partners = useApi<Page<PartnerOrganisation>>((signal) => consentApi.partners(signal), []);
+  const parents = members.filter((m) => m.household_role === 'parent');
   const [purpose, setPurpose] = useState<ConsentPurpose>('coaching');
   const [partner, setPartner] = useState('');
-  const [givenBy, setGivenBy] = useState(members[0] ?? '');
+  const [subject, setSubject] = useState('');
+  const [givenBy, setGivenBy] = useState(parents[0]?.id ?? members[0]?.id ?? '');
   const [givenOn, setGivenOn] = useState(toInputDate(todayIso()));
   const [method, setMethod] = useState<ConsentMethod>('paper');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const activePartners = (partners.data?.items ?? []).filter((p) => p.active);
+
+  // Who gives it follows the person it is about: 16 or older themselves, younger a parent.
+  function chooseSubject(id: string) {
+    setSubject(id);
+    const m = members.find((x) => x.id === id);
+    if (!m) return;
+    const age = ageOn(m.birth_date);
+    if (age !== null && age >= 16) setGivenBy(m.id);
+    else if (parents[0]) setGivenBy(parents[0].id);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Errors = {};
-    if (purpose === 'sharing') {
-      const p = required(t, partner, 200);
-      if (p) errs[IDS.partner_organisation] = p;
-    }
-    const g = required(t, givenBy, 200);
-    if (g) errs[IDS.given_by] = g;
+    if (purpose === 'sharing' && !partner) errs[IDS.partner_organisation_id] = t('consent.partnerChoose');
+    if (!givenBy) errs[IDS.given_by_member_id] = t('consent.givenByChoose');
     const [iso, dateErr] = checkDate(t, givenOn, { required: true, min: '2000-01-01' });
     if (dateErr) errs[IDS.given_on] = dateErr;
     setErrors(errs);
@@ -57,10 +83,11 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
     if (Object.keys(errs).length) return focusFirstError(errs, ORDER);
     setBusy(true);
     try {
-      await trajectoryApi.addConsent(familyId, {
+      await consentApi.add(familyId, {
         purpose,
-        partner_organisation: purpose === 'sharing' ? partner.trim() : null,
-        given_by: givenBy.trim(),
+        ...(purpose === 'sharing' ? { partner_organisation_id: partner } : {}),
+        ...(subject ? { subject_member_id: subject } : {}),
+        given_by_member_id: givenBy,
         given_on: iso!,
         method,
       });
@@ -75,6 +102,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
     }
   }
 
+  const memberOptions = members.map((m) => ({ value: m.id, label: memberName(m) }));
   return (
     <form className="k-card k-form" onSubmit={submit} noValidate aria-labelledby="consent-form-title">
       <Heading3 id="consent-form-title">{t('consent.add')}</Heading3>
@@ -89,27 +117,43 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
         options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
       />
       {purpose === 'sharing' && (
-        <TextField id={IDS.partner_organisation} label={t('consent.partner')} description={t('consent.partnerHint')} value={partner} onValue={setPartner} error={errors[IDS.partner_organisation]} required />
+        <>
+          <SelectField
+            id={IDS.partner_organisation_id}
+            label={t('consent.partner')}
+            description={t('consent.partnerFromList')}
+            value={partner}
+            onValue={setPartner}
+            error={errors[IDS.partner_organisation_id]}
+            placeholder={t('consent.partnerChoose')}
+            options={activePartners.map((p) => ({ value: p.id, label: `${p.name} (${t(`partnerKind.${p.kind}`)})` }))}
+          />
+          {partners.data && activePartners.length === 0 && (
+            <Notice type="info">{can('partner_org.create') ? t('consent.partnerNoneLead') : t('consent.partnerNone')}</Notice>
+          )}
+        </>
       )}
       <div className="k-row">
-        <TextField
-          id={IDS.given_by}
+        <SelectField
+          id={IDS.subject_member_id}
+          label={t('consent.subject')}
+          description={t('consent.subjectHint')}
+          value={subject}
+          onValue={chooseSubject}
+          error={errors[IDS.subject_member_id]}
+          options={[{ value: '', label: t('consent.subjectFamily') }, ...memberOptions]}
+        />
+        <SelectField
+          id={IDS.given_by_member_id}
           label={t('consent.givenBy')}
-          description={t('consent.givenByHint')}
+          description={t('consent.whoMayHint')}
           value={givenBy}
           onValue={setGivenBy}
-          error={errors[IDS.given_by]}
-          list="consent-members"
-          autoComplete="off"
-          required
+          error={errors[IDS.given_by_member_id]}
+          options={memberOptions}
         />
-        <datalist id="consent-members">
-          {members.map((m) => (
-            <option key={m} value={m} />
-          ))}
-        </datalist>
-        <TextField id={IDS.given_on} label={t('consent.givenOn')} description={t('common.dateHint')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} inputMode="numeric" autoComplete="off" required />
       </div>
+      <TextField id={IDS.given_on} label={t('consent.givenOn')} description={t('common.dateHint')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} inputMode="numeric" autoComplete="off" required />
       <SelectField
         id={IDS.method}
         label={t('consent.method')}
@@ -182,11 +226,15 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
 
 export default function ConsentTab({ family, reload }: TabProps) {
   const { t, lang } = useI18n();
-  const consents = useApi<Page<Consent>>((signal) => trajectoryApi.consents(family.id, signal), [family.id]);
+  const consents = useApi<Page<Consent>>((signal) => consentApi.consents(family.id, signal), [family.id]);
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const members = (family.members ?? []).map((m) => `${m.given_name} ${m.family_name}`.trim());
+  const members = family.members ?? [];
+  const about = (c: Consent) => {
+    const m = members.find((x) => x.id === c.subject_member_id);
+    return m ? memberName(m) : t('consent.subjectFamily');
+  };
   const purposeText = (c: Consent) => (c.purpose === 'sharing' && c.partner_organisation ? `${t('purpose.sharing')}: ${c.partner_organisation}` : t(`purpose.${c.purpose}`));
 
   return (
@@ -228,6 +276,7 @@ export default function ConsentTab({ family, reload }: TabProps) {
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('consent.purpose')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('consent.subject')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('consent.givenBy')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('consent.givenOn')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('consent.method')}</TableHeaderCell>
@@ -241,6 +290,7 @@ export default function ConsentTab({ family, reload }: TabProps) {
                 {items.map((c) => (
                   <TableRow key={c.id}>
                     <TableCell>{purposeText(c)}</TableCell>
+                    <TableCell>{about(c)}</TableCell>
                     <TableCell>
                       {c.given_by}
                       <div className="k-muted">

@@ -3,16 +3,79 @@
 import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { HOUSEHOLD_TYPES, type EligibilityCheck, type Family, type HouseholdType } from '../../api/types';
+import { HOUSEHOLD_TYPES, type Family, type HouseholdType } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { formatDate, formatMoney, formatPercent, parseEuro, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatMoney, formatPercent, parseDate, parseEuro, toInputDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
 import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { useCan } from '../auth/session';
-import { trajectoryApi } from '../trajectory/api';
+import { describeCoded } from '../../ui/errors';
+import { EXCLUSION_REASONS, eligibilityApi, type CheckWithDetails, type ExclusionReason, type HouseholdView } from './api';
+
+type EligibilityCheck = CheckWithDetails;
+
+/** Who lives in the house on the check date: age group, and who counts as a cost-sharer. */
+function HouseholdPanel({
+  view,
+  exclusions,
+  onExclude,
+}: {
+  view: HouseholdView;
+  exclusions: Record<string, ExclusionReason>;
+  onExclude: (memberId: string, reason: ExclusionReason | '') => void;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="k-household" aria-labelledby="elig-household">
+      <Heading4 id="elig-household">{t('eligibility.household', { date: formatDate(view.date, lang) })}</Heading4>
+      <div className="k-table-wrap">
+      <table className="utrecht-table">
+        <caption className="k-visually-hidden">{t('eligibility.householdCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('eligibility.person')}</th>
+            <th scope="col">{t('eligibility.age')}</th>
+            <th scope="col">{t('eligibility.ageGroup')}</th>
+            <th scope="col">{t('eligibility.countsAsSharer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.people.map((p) => (
+            <tr key={p.member_id}>
+              <th scope="row">{p.name}</th>
+              <td>{p.age ?? t('eligibility.ageUnknown')}</td>
+              <td>{p.age_group ? t(`eligibility.group.${p.age_group}`) : '—'}</td>
+              <td>
+                {p.why === 'age_min_or_older' || p.why === 'excluded' ? (
+                  <SelectField
+                    id={`elig-excl-${p.member_id}`}
+                    label={t('eligibility.sharerFor', { name: p.name })}
+                    value={exclusions[p.member_id] ?? ''}
+                    onValue={(v) => onExclude(p.member_id, v as ExclusionReason | '')}
+                    options={[
+                      { value: '', label: t('eligibility.counts') },
+                      ...EXCLUSION_REASONS.map((r) => ({ value: r, label: t(`eligibility.exclusion.${r}`) })),
+                    ]}
+                  />
+                ) : (
+                  t(`eligibility.why.${p.why}`, { age: view.cost_sharer_min_age })
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+      <Paragraph>
+        <strong>{t('eligibility.suggestion', { n: view.cost_sharers_suggested })}</strong>
+      </Paragraph>
+      <Paragraph className="k-muted">{t('eligibility.exclusionsExplained', { age: view.cost_sharer_min_age })}</Paragraph>
+    </section>
+  );
+}
 
 interface IncomeDraft {
   key: number;
@@ -23,9 +86,24 @@ interface IncomeDraft {
 function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
+  const { lang } = useI18n();
   const [type, setType] = useState<HouseholdType>('alleenstaande_ouder');
-  const [sharers, setSharers] = useState('1');
+  const [sharers, setSharers] = useState('');
   const [date, setDate] = useState(toInputDate(todayIso()));
+  const [withHoliday, setWithHoliday] = useState('yes');
+  const [exclusions, setExclusions] = useState<Record<string, ExclusionReason>>({});
+  const isoForHousehold = parseDate(date) ?? todayIso();
+  const household = useApi<HouseholdView>(
+    (signal) => eligibilityApi.household(family.id, isoForHousehold, exclusions, signal),
+    [family.id, isoForHousehold, JSON.stringify(exclusions)],
+  );
+  const onExclude = (memberId: string, reason: ExclusionReason | '') =>
+    setExclusions((xs) => {
+      const next = { ...xs };
+      if (reason) next[memberId] = reason;
+      else delete next[memberId];
+      return next;
+    });
   const [incomes, setIncomes] = useState<IncomeDraft[]>([{ key: 0, source: '', amount: '' }]);
   const [nextKey, setNextKey] = useState(1);
   const [errors, setErrors] = useState<Errors>({});
@@ -38,8 +116,8 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
     e.preventDefault();
     const errs: Errors = {};
     const order = ['elig-type', 'elig-sharers', 'elig-date'];
-    const n = /^\d+$/.test(sharers.trim()) ? Number(sharers) : NaN;
-    if (!(n >= 1)) errs['elig-sharers'] = t('validation.number', { min: 1 });
+    const n = sharers.trim() === '' ? undefined : /^\d+$/.test(sharers.trim()) ? Number(sharers) : NaN;
+    if (n !== undefined && !(n >= 1)) errs['elig-sharers'] = t('validation.number', { min: 1 });
     const [iso, dateErr] = checkDate(t, date, { required: true, min: '2000-01-01' });
     if (dateErr) errs['elig-date'] = dateErr;
     const rows = incomes.map((x) => {
@@ -57,10 +135,17 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
     if (Object.keys(errs).length) return focusFirstError(errs, order);
     setBusy(true);
     try {
-      await trajectoryApi.check(family.id, { household_type: type, cost_sharers: n, incomes: rows, date: iso! });
+      await eligibilityApi.check(family.id, {
+        household_type: type,
+        cost_sharers: n,
+        incomes: rows,
+        date: iso!,
+        incomes_include_holiday_allowance: withHoliday === 'yes',
+        cost_sharer_exclusions: Object.entries(exclusions).map(([member_id, reason]) => ({ member_id, reason })),
+      });
       onDone();
     } catch (err) {
-      const ids: Record<string, string> = { household_type: 'elig-type', cost_sharers: 'elig-sharers', date: 'elig-date' };
+      const ids: Record<string, string> = { household_type: 'elig-type', cost_sharers: 'elig-sharers', date: 'elig-date', incomes_include_holiday_allowance: 'elig-holiday' };
       incomes.forEach((x, i) => {
         for (const f of ['source', 'amount_cents']) {
           const id = f === 'source' ? `elig-i${x.key}-source` : `elig-i${x.key}-amount`;
@@ -80,6 +165,11 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
   return (
     <form className="k-form" onSubmit={submit} noValidate>
       {general && <Notice type="error">{general}</Notice>}
+      {household.data?.stale && (
+        <Notice type="warning">
+          {describeCoded({ code: 'norm_table_stale', params: { valid_from: formatDate(household.data.newest_valid_from, lang), months: '6' } }, lang)}
+        </Notice>
+      )}
       <div className="k-row">
         <SelectField
           id="elig-type"
@@ -90,10 +180,14 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
         />
         <TextField id="elig-date" label={t('trajectory.date')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors['elig-date']} inputMode="numeric" autoComplete="off" />
       </div>
+      {household.error != null && <ErrorState error={household.error} onRetry={household.reload} />}
+      {household.data && <HouseholdPanel view={household.data} exclusions={exclusions} onExclude={onExclude} />}
       <TextField
         id="elig-sharers"
         label={t('eligibility.costSharers')}
-        description={t('eligibility.costSharersHint')}
+        description={t('eligibility.costSharersHint', { n: household.data?.cost_sharers_suggested ?? 1 })}
+        placeholder={String(household.data?.cost_sharers_suggested ?? 1)}
+        optional
         value={sharers}
         onValue={setSharers}
         error={errors['elig-sharers']}
@@ -101,6 +195,25 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
       />
       <fieldset className="k-fieldset">
         <legend>{t('eligibility.incomes')}</legend>
+        <aside className="k-aside" aria-labelledby="elig-not-income">
+          <strong id="elig-not-income">{t('eligibility.notIncomeTitle')}</strong>
+          <ul>
+            <li>{t('eligibility.notIncome.kgb')}</li>
+            <li>{t('eligibility.notIncome.aoKop')}</li>
+            <li>{t('eligibility.notIncome.toeslagen')}</li>
+          </ul>
+        </aside>
+        <SelectField
+          id="elig-holiday"
+          label={t('eligibility.holiday')}
+          description={t('eligibility.holidayHint')}
+          value={withHoliday}
+          onValue={setWithHoliday}
+          options={[
+            { value: 'yes', label: t('eligibility.holidayIncl') },
+            { value: 'no', label: t('eligibility.holidayExcl') },
+          ]}
+        />
         {incomes.map((x, i) => (
           <div className="k-row" key={x.key} role="group" aria-label={t('eligibility.income', { n: i + 1 })}>
             <TextField
@@ -172,7 +285,7 @@ function OverrideForm({ family, check, onDone }: { family: Family; check: Eligib
     if (r) return focusFirstError({ [rid]: r }, [rid]);
     setBusy(true);
     try {
-      await trajectoryApi.override(family.id, check.id, { passes: passes === 'yes', reason: reason.trim() });
+      await eligibilityApi.override(family.id, check.id, { passes: passes === 'yes', reason: reason.trim() });
       onDone();
     } catch (err) {
       const { fields, general: rest } = serverErrors(err, { reason: rid });
@@ -210,7 +323,7 @@ function OverrideForm({ family, check, onDone }: { family: Family; check: Eligib
 export function EligibilitySection({ family, onChanged }: { family: Family; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const can = useCan();
-  const checks = useApi<{ items: EligibilityCheck[] }>((signal) => trajectoryApi.checks(family.id, signal), [family.id]);
+  const checks = useApi<{ items: EligibilityCheck[] }>((signal) => eligibilityApi.checks(family.id, signal), [family.id]);
   const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const done = () => {
@@ -244,9 +357,25 @@ export function EligibilitySection({ family, onChanged }: { family: Family; onCh
                   </div>
                   <div>
                     {t('eligibility.result', { percent: formatPercent(c.percent, lang), threshold: c.threshold_percent })} ·{' '}
-                    {t('eligibility.incomeTotal')} {formatMoney(c.income_cents)} · {t('eligibility.norm')} {formatMoney(c.norm_cents)} ·{' '}
-                    <span className="k-muted">{t('eligibility.table', { version: c.norm_table_version })}</span>
+                    {t('eligibility.incomeTotal')} {formatMoney(c.income_cents)} · {t('eligibility.norm')} {formatMoney(c.norm_cents)}
+                    {c.details?.norm_includes_holiday_allowance === false ? ` (${t('eligibility.holidayExclShort')})` : ''}
+                    {c.details?.age_group ? ` · ${t(`eligibility.group.${c.details.age_group}` as 'eligibility.group.under_21')}` : ''}
                   </div>
+                  <div className="k-muted">
+                    {t('eligibility.tableFrom', { version: c.norm_table_version, date: formatDate(c.details?.norm_valid_from ?? c.norm_table_version, lang) })}
+                    {c.details?.incomes_include_holiday_allowance === false && ` · ${t('eligibility.enteredExcl')}`}
+                  </div>
+                  {c.details?.norm_source && (
+                    <details>
+                      <summary>{t('eligibility.source')}</summary>
+                      <Paragraph className="k-small">{c.details.norm_source}</Paragraph>
+                    </details>
+                  )}
+                  {(c.details?.warnings ?? []).map((w, i) => (
+                    <Notice key={i} type="warning">
+                      {describeCoded(w, lang)}
+                    </Notice>
+                  ))}
                   {c.override && <div className="k-muted">{t('eligibility.overridden', { name: c.override.by_name, reason: c.override.reason })}</div>}
                 </li>
               ))}
