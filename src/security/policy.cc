@@ -120,6 +120,17 @@ const std::vector<PolicyRow> kPolicy = {
 
     {Action::kPlanRead, "plan.read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
     {Action::kReferralStatusRead, "referral.status_read", S::kReferral, {kLead, kPartnerOwn}},
+
+    // Issue 14: aftercare, further coaches, referrer kinds.
+    {Action::kFollowUpList, "follow_up.list", S::kFamily, kCaseWork},
+    {Action::kFollowUpRecord, "follow_up.record", S::kFamily, kCaseWork},
+    {Action::kFollowUpDue, "follow_up.due", S::kOrganisation, {kLead, {K::kStaff, Role::kCoach, R::kAssignedFamilies}}},
+    {Action::kFamilyCoachList, "family.coach_list", S::kFamily, kCaseWork},
+    {Action::kFamilyCoachAdd, "family.coach_add", S::kFamily, {kLead}},
+    {Action::kFamilyCoachHandover, "family.coach_handover", S::kFamily, {kLead}},
+    {Action::kFamilyCoachEnd, "family.coach_end", S::kFamily, {kLead}},
+    {Action::kReferrerKindRead, "referrer_kind.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kReferrerKindManage, "referrer_kind.replace", S::kOrganisation, {kAdmin, kLead}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -75,6 +75,11 @@ enum class Action {
   kPlanRead,
   // A partner organisation: the status of the referrals it made.
   kReferralStatusRead,
+  // Issue 14 (closing, nazorg, further coaches, referrer kinds).
+  kFollowUpList, kFollowUpRecord,  // one family's follow-up moments
+  kFollowUpDue,                    // due moments across the caller's families
+  kFamilyCoachList, kFamilyCoachAdd, kFamilyCoachHandover, kFamilyCoachEnd,
+  kReferrerKindRead, kReferrerKindManage,
 };
 
 // What an action is bound to.

@@ -30,8 +30,8 @@ TEST(PolicyTest, EveryActionHasExactlyOneRowAndAUniqueName) {
     EXPECT_FALSE(row.grants.empty()) << row.name << " grants nobody anything";
     EXPECT_EQ(ActionByName(row.name), row.action);
   }
-  // The enum is dense from kFamilyList to kReferralStatusRead: every value is in the table.
-  for (int a = int(Action::kFamilyList); a <= int(Action::kReferralStatusRead); ++a)
+  // The enum is dense from kFamilyList to kReferrerKindManage: every value is in the table.
+  for (int a = int(Action::kFamilyList); a <= int(Action::kReferrerKindManage); ++a)
     EXPECT_TRUE(actions.contains(a)) << "action " << a << " has no row";
 }
 
