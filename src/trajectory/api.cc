@@ -463,13 +463,20 @@ Result<Reply> PutReferrerKinds(Call& call) {
       }
       FieldReader item((*list)[i], {"code", "label"});
       ReferrerKind k;
-      k.code = item.String("code", true, 40).value_or("");
-      k.label = item.String("label", true, 80).value_or("");
+      // Missing or empty code and label are the list rule's to name (ValidateReferrerKinds).
+      k.code = item.String("code", false, 400).value_or("");
+      k.label = item.String("label", false, 400).value_or("");
       for (auto& [field, errs] : item.errors())
         for (auto& e : errs) f.Error(at + "." + field, e.code, e.params);
       kinds.push_back(std::move(k));
     }
-    if (list->size() > kMaxReferrerKinds) f.Error("items", "too_many", {{"max", std::to_string(kMaxReferrerKinds)}});
+    if (list->size() > kMaxReferrerKinds) {
+      f.Error("items", "too_many", {{"max", std::to_string(kMaxReferrerKinds)}});
+    } else {
+      std::vector<std::pair<std::string, std::string>> pairs;
+      for (const auto& k : kinds) pairs.emplace_back(k.code, k.label);
+      MergeFieldErrors(f.errors(), ValidateReferrerKinds(pairs));
+    }
   } else if (!f.Present("items")) {
     f.Error("items", "required");
   }

@@ -183,7 +183,8 @@ FieldErrors ValidateReferrerKinds(const std::vector<std::pair<std::string, std::
       errors[at + "code"].push_back({"referrer_kind_duplicate", {{"code", code}}});
     seen.push_back(code);
     if (label.empty()) errors[at + "label"].push_back({"required", {}});
-    else if (label.size() > 80) errors[at + "label"].push_back({"too_long", {{"max", "80"}}});
+    else if (std::count_if(label.begin(), label.end(), [](char ch) { return (ch & 0xC0) != 0x80; }) > 80)
+      errors[at + "label"].push_back({"too_long", {{"max", "80"}}});
   }
   return errors;
 }

@@ -441,7 +441,7 @@ test('programmes: admin manages (defaults, If-Match, validation), others read, o
   assert.deepEqual(
     { ...r.body, id: undefined, version: undefined, created_at: undefined, updated_at: undefined },
     { name, threshold_percent: 120, default_budget_cents: 0, contact_target_minutes_per_week: 480, planned_duration_weeks: 52,
-      follow_up_months: [6, 12, 18], active: true, id: undefined, version: undefined, created_at: undefined, updated_at: undefined },
+      follow_up_months: [], active: true, id: undefined, version: undefined, created_at: undefined, updated_at: undefined },
   );
   assertValidation(await admin.post('/programmes', { name }), 'name');
   assertValidation(await admin.post('/programmes', { name: `x${rand()}`, threshold_percent: '120' }), 'threshold_percent');
