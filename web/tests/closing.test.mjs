@@ -130,3 +130,54 @@ test('recording an aftercare moment; it shows on the coach\'s list while due', a
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+test('a team lead adds a kindercoach, who then works on the family, and ends them with a note', async () => {
+  const page = await newPage(browser);
+  await login(page, 'teamlead');
+  await heading(page, 'Gezinnen');
+  const call = await apiAs(page);
+  const name = unique('Familie Twee Coaches');
+  const f = await refer(call, name);
+  const staff = await call('GET', '/users?role=coach&limit=200');
+  const byName = (n) => staff.items.find((u) => u.display_name === n).id;
+  await call('POST', `/families/${f.id}/assign`, { coach_id: byName('Carla Coach') });
+
+  await page.goto(`/gezinnen/${f.id}/traject`);
+  await heading(page, name);
+  const card = page.locator('section[aria-labelledby="coaches-title"]');
+  await card.getByText('Er werkt geen andere coach met dit gezin.').waitFor();
+  await card.getByRole('button', { name: 'Coach toevoegen' }).click();
+  await page.locator('#coach-add-submit').click();
+  await page.locator('#coach-add-user-error').waitFor();
+  await page.locator('#coach-add-role-error').waitFor();
+  await checkA11y(page, 'add a further coach with errors');
+  await card.getByLabel('Welke coach?').selectOption({ label: 'Kees Coach' });
+  await card.getByLabel('Rol').selectOption('kindercoach');
+  await page.locator('#coach-add-submit').click();
+  await card.getByText('Kees Coach werkt nu ook met het gezin, als Kindercoach.').waitFor();
+  await page.locator('.k-timeline li', { hasText: 'Coach erbij: Kees Coach (Kindercoach)' }).waitFor();
+
+  // Kees sees the family in his own caseload.
+  const kees = await newPage(browser);
+  await login(kees, 'coach2');
+  await heading(kees, 'Mijn gezinnen');
+  await kees.getByLabel('Zoek op naam').fill(name);
+  await kees.getByRole('button', { name: 'Toon gezinnen' }).click();
+  await kees.getByRole('link', { name }).click();
+  await heading(kees, name);
+
+  // Ending needs a note; then Kees no longer finds the family.
+  await card.getByRole('button', { name: 'Stoppen' }).click();
+  await card.locator('button[id$="-submit"]').click();
+  await card.locator('[id$="-note-error"]').waitFor();
+  await checkA11y(page, 'end a further coach with errors');
+  await card.getByLabel('Waarom stopt deze coach?').fill('De kinderen redden het nu goed zelf.');
+  await card.locator('button[id$="-submit"]').click();
+  await card.getByText('Kees Coach werkt niet meer met het gezin.').waitFor();
+  await card.getByText('Eerdere coaches (1)').waitFor();
+  await kees.reload();
+  await kees.getByRole('heading', { name: 'Niet gevonden' }).first().waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await kees.context().close();
+  await page.context().close();
+});
