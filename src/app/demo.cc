@@ -308,6 +308,9 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
           if (traj.phase == "afsluiting" || traj.phase == "nazorg") {
             traj.closing_reason = "doelen_bereikt";
             traj.closing_summary = "De familie heeft weer overzicht over geld en een plan voor werk.";
+            // Issue 14: the closing date (as on the demo timeline) and where it was closed from.
+            traj.closed_on = DateDaysAgo(t->days_ago - 6 * std::max(1, t->days_ago / 8));
+            traj.closed_from_phase = "actief";
           }
           traj.referrer_kind = t->referrer_kind;
           traj.referrer_organisation = t->referrer;
@@ -329,6 +332,18 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         ASSIGN_OR_RETURN(auto family, families::FamilyRepo::Insert(tx, fam.organisation_id, fam.name, fam.coach_id));
         traj.family_id = family.id;
         RETURN_IF_ERROR(trajectory::TrajectoryRepo::Write(tx, traj));
+        // Issue 14: the aftercare moments of a closed demo trajectory (the default schedule).
+        if (traj.closed_on) {
+          for (const auto& m : trajectory::ScheduleFollowUps(*ParseDate(*traj.closed_on), "actief", {})) {
+            trajectory::FollowUp fu;
+            fu.id = NewId();
+            fu.family_id = family.id;
+            fu.organisation_id = org_id;
+            fu.months = m.months;
+            fu.due_on = FormatDate(m.due_on);
+            RETURN_IF_ERROR(trajectory::FollowUpRepo::Insert(tx, fu));
+          }
+        }
         if (t) {
           const int c = t->coach ? 1 + t->coach : 2;
           RETURN_IF_ERROR(AddDemoTrajectory(tx, family, *t, norms, logins[1].id, logins[c].id, logins[c].display_name,

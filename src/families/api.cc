@@ -104,6 +104,94 @@ Result<Reply> AccessLog(Call& call) {
   return Reply::Json(200, {{"items", items}, {"next_cursor", next}});
 }
 
+// ---------------------------------------------------------------------------------------------
+// Further coaches (issue 14)
+
+void WriteCoach(http::JsonWriter& w, const FamilyCoach& c) {
+  w.BeginObject()
+      .Key("id").String(c.id)
+      .Key("user_id").String(c.user_id)
+      .Key("display_name").String(c.display_name)
+      .Key("role").String(c.role)
+      .Key("started_on").String(c.started_on)
+      .Key("ended_on").OptString(c.ended_on)
+      .Key("note").OptString(c.note)
+      .Key("end_note").OptString(c.end_note)
+      .Key("active").Bool(!c.ended_on)
+      .EndObject();
+}
+
+Reply CoachReply(int status, const FamilyCoach& c) {
+  http::JsonWriter w;
+  WriteCoach(w, c);
+  return Reply::JsonText(status, w.Take());
+}
+
+CoachDoer DoerOf(const Call& call) { return {call.actor().user_id, call.actor().display_name}; }
+
+Result<Reply> ListCoaches(Call& call) {
+  std::vector<FamilyCoach> coaches;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(coaches, ListFurtherCoaches(c, call.family_id()));
+    return Status::Ok();
+  }));
+  call.resource = "family/" + call.family_id() + "/coaches";
+  http::JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const auto& c : coaches) WriteCoach(w, c);
+  w.EndArray().Key("next_cursor").Null();
+  return Reply::JsonText(200, w.EndObject().Take());
+}
+
+Result<Reply> AddCoach(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldReader f(body, {"user_id", "role", "note"});
+  auto user_id = f.String("user_id", true, 64);
+  auto role = f.String("role", true, 40);
+  auto note = f.String("note", false, kMaxCoachNoteChars);
+  if (note && note->empty()) note.reset();
+  RETURN_IF_ERROR(f.Finish());
+  FamilyCoach created;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(created, AddFurtherCoach(tx, call.family_id(), *user_id, *role, note, DoerOf(call),
+                                              TodayInAmsterdam(Now())));
+    call.resource = "family/" + call.family_id() + "/coaches/" + created.id;
+    return Status::Ok();
+  }));
+  return CoachReply(201, created);
+}
+
+Result<Reply> HandOverCoach(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldReader f(body, {"user_id", "note"});
+  auto user_id = f.String("user_id", true, 64);
+  auto note = f.String("note", false, kMaxCoachNoteChars);
+  RETURN_IF_ERROR(f.Finish());
+  call.resource = "family/" + call.family_id() + "/coaches/" + call.req.Param("cid");
+  FamilyCoach created;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(created, HandOverFurtherCoach(tx, call.family_id(), call.req.Param("cid"), *user_id, note,
+                                                   DoerOf(call), TodayInAmsterdam(Now())));
+    return Status::Ok();
+  }));
+  return CoachReply(201, created);
+}
+
+Result<Reply> EndCoach(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldReader f(body, {"note"});
+  auto note = f.String("note", false, kMaxCoachNoteChars);
+  RETURN_IF_ERROR(f.Finish());
+  call.resource = "family/" + call.family_id() + "/coaches/" + call.req.Param("cid");
+  FamilyCoach ended;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(ended, EndFurtherCoach(tx, call.family_id(), call.req.Param("cid"), note, DoerOf(call),
+                                            TodayInAmsterdam(Now())));
+    return Status::Ok();
+  }));
+  return CoachReply(200, ended);
+}
+
 }  // namespace
 
 void RegisterFamilyRoutes(security::Routes& routes) {
@@ -112,6 +200,11 @@ void RegisterFamilyRoutes(security::Routes& routes) {
   routes.Add({"GET", "/api/v1/families/{id}/members/{mid}", Action::kMemberRead, GetMember});
   routes.Add({"PATCH", "/api/v1/families/{id}/members/{mid}", Action::kMemberUpdate, PatchMember, true});
   routes.Add({"GET", "/api/v1/families/{id}/access-log", Action::kAccessLogRead, AccessLog});
+  // Issue 14: further coaches.
+  routes.Add({"GET", "/api/v1/families/{id}/coaches", Action::kFamilyCoachList, ListCoaches});
+  routes.Add({"POST", "/api/v1/families/{id}/coaches", Action::kFamilyCoachAdd, AddCoach});
+  routes.Add({"POST", "/api/v1/families/{id}/coaches/{cid}/handover", Action::kFamilyCoachHandover, HandOverCoach});
+  routes.Add({"POST", "/api/v1/families/{id}/coaches/{cid}/end", Action::kFamilyCoachEnd, EndCoach});
 }
 
 }  // namespace kansrijk::families

@@ -4,6 +4,10 @@
 
 namespace kansrijk::families {
 
+const char* const kFurtherCoachRoleOptions = "kindercoach, jongerencoach, anders";
+
+bool IsFurtherCoachRole(std::string_view s) { return s == "kindercoach" || s == "jongerencoach" || s == "anders"; }
+
 bool IsFamilyStatus(std::string_view s) { return s == "active" || s == "archived"; }
 bool IsSex(std::string_view s) { return s == "female" || s == "male" || s == "other" || s == "unknown"; }
 bool IsHouseholdRole(std::string_view s) {

@@ -49,6 +49,24 @@ struct MemberFields {
   std::optional<std::string> household_role;
 };
 
+// Further coaches (issue 14): a family has one main coach (families.coach_id, the gezinscoach
+// and single contact person) and may have further coaches, each with a role.
+struct FamilyCoach {
+  std::string id;
+  std::string family_id;
+  std::string user_id;
+  std::string display_name;
+  std::string role;  // IsFurtherCoachRole
+  std::string started_on;
+  std::optional<std::string> ended_on;
+  std::optional<std::string> note, end_note;
+};
+// The role of the main coach, as the team overview names it.
+inline constexpr const char* kMainCoachRole = "gezinscoach";
+bool IsFurtherCoachRole(std::string_view s);
+extern const char* const kFurtherCoachRoleOptions;
+constexpr size_t kMaxCoachNoteChars = 2000;
+
 bool IsFamilyStatus(std::string_view s);
 bool IsSex(std::string_view s);
 bool IsHouseholdRole(std::string_view s);

@@ -93,6 +93,58 @@ Result<Member> FamilyRepo::UpdateMember(db::Connection& tx, const Member& m, int
   return GetMember(tx, m.family_id, m.id);
 }
 
+namespace {
+constexpr const char* kCoachSelect =
+    "SELECT fc.id, fc.family_id, fc.user_id, COALESCE(u.display_name, ''), fc.role, fc.started_on, fc.ended_on, "
+    "fc.note, fc.end_note FROM family_coaches fc LEFT JOIN users u ON u.id = fc.user_id ";
+FamilyCoach CoachFromRow(const db::Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.OptText(6), r.OptText(7), r.OptText(8)};
+}
+}  // namespace
+
+Result<std::vector<FamilyCoach>> FamilyRepo::Coaches(db::Connection& c, const std::string& family_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kCoachSelect) +
+                                          "WHERE fc.family_id = ? ORDER BY CASE WHEN fc.ended_on IS NULL THEN 0 ELSE 1 "
+                                          "END, fc.started_on, fc.created_at, fc.id",
+                                      {family_id}));
+  std::vector<FamilyCoach> out;
+  for (const auto& r : rows) out.push_back(CoachFromRow(r));
+  return out;
+}
+
+Result<FamilyCoach> FamilyRepo::GetCoach(db::Connection& c, const std::string& family_id, const std::string& id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kCoachSelect) + "WHERE fc.id = ? AND fc.family_id = ?", {id, family_id}));
+  if (rows.empty()) return Status::NotFound("family_coach_not_found");
+  return CoachFromRow(rows[0]);
+}
+
+Result<std::vector<std::string>> FamilyRepo::ActiveCoachIds(db::Connection& c, const std::string& family_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT user_id FROM family_coaches WHERE family_id = ? AND ended_on IS NULL "
+                                      "ORDER BY started_on, id",
+                                      {family_id}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<FamilyCoach> FamilyRepo::InsertCoach(db::Connection& tx, const FamilyCoach& fc) {
+  std::string id = NewId();
+  RETURN_IF_ERROR(tx.Exec("INSERT INTO family_coaches (id, family_id, user_id, role, started_on, note, created_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          {id, fc.family_id, fc.user_id, fc.role, fc.started_on, db::Opt(fc.note), FormatUtc(Now())})
+                      .status());
+  return GetCoach(tx, fc.family_id, id);
+}
+
+Status FamilyRepo::EndCoach(db::Connection& tx, const std::string& id, const std::string& ended_on,
+                            const std::string& end_note) {
+  ASSIGN_OR_RETURN(int64_t changed, tx.Exec("UPDATE family_coaches SET ended_on = ?, end_note = ? WHERE id = ? AND "
+                                            "ended_on IS NULL",
+                                            {ended_on, end_note, id}));
+  if (changed != 1) return Status(Code::kConflict, "coach_already_ended");
+  return Status::Ok();
+}
+
 Status FamilyRepo::CheckCoach(db::Connection& c, const std::string& organisation_id, const std::string& coach_id) {
   ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*) FROM users WHERE id = ? AND organisation_id = ? AND "
                                       "role = 'coach' AND disabled = 0",

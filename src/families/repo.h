@@ -38,6 +38,16 @@ class FamilyRepo {
   static Result<Member> InsertMember(db::Connection& tx, const std::string& family_id, const MemberFields& m);
   static Result<Member> UpdateMember(db::Connection& tx, const Member& updated, int64_t expected_version);
 
+  // Further coaches (table family_coaches). Every row, active ones first, then by start.
+  static Result<std::vector<FamilyCoach>> Coaches(db::Connection& c, const std::string& family_id);
+  static Result<FamilyCoach> GetCoach(db::Connection& c, const std::string& family_id, const std::string& id);  // kNotFound
+  // The user ids of the active further coaches.
+  static Result<std::vector<std::string>> ActiveCoachIds(db::Connection& c, const std::string& family_id);
+  static Result<FamilyCoach> InsertCoach(db::Connection& tx, const FamilyCoach& fc);
+  // Ends an active row; kConflict coach_already_ended when it has ended already.
+  static Status EndCoach(db::Connection& tx, const std::string& id, const std::string& ended_on,
+                         const std::string& end_note);
+
   // kInvalidArgument (field "coach_id") unless `coach_id` is an enabled coach of `organisation_id`.
   static Status CheckCoach(db::Connection& c, const std::string& organisation_id, const std::string& coach_id);
 };

@@ -14,7 +14,8 @@
 
 namespace kansrijk::families {
 
-// The policy scope of a family: its organisation and coaches. kNotFound when absent.
+// The policy scope of a family: its organisation and every coach (the main coach and each
+// active further coach). kNotFound when absent.
 Result<security::FamilyScope> LoadFamilyScope(db::Connection& c, const std::string& family_id);
 
 struct NewFamily {
@@ -51,5 +52,31 @@ Result<Member> AddMember(db::Connection& tx, const std::string& family_id, const
 // kNotFound when the member is not of this family; kFailedPrecondition when stale.
 Result<Member> ChangeMember(db::Connection& tx, const std::string& family_id, const std::string& member_id,
                             const MemberFields& change, int64_t expected_version);
+
+// ---------------------------------------------------------------------------------------------
+// Further coaches (issue 14). Each has a role and works on the family as a coach does (the
+// policy's coach scope: LoadFamilyScope lists them); each change is a timeline entry.
+
+struct CoachDoer {
+  std::string user_id, display_name;
+};
+Result<std::vector<FamilyCoach>> ListFurtherCoaches(db::Connection& c, const std::string& family_id);
+// Adds `user_id` as a further coach with `role`. role: choose_one_of; user_id:
+// coach_not_in_organisation, coach_already_assigned (the main coach or an active further coach).
+// Timeline entry "coach_added".
+Result<FamilyCoach> AddFurtherCoach(db::Connection& tx, const std::string& family_id, const std::string& user_id,
+                                    const std::string& role, const std::optional<std::string>& note,
+                                    const CoachDoer& by, Date today);
+// Hands a further coach's place over to `user_id` (same role): the old row ends with `note`,
+// a new one starts with it. note: handover_note_required; kConflict coach_already_ended.
+// Timeline entry "coach_handover".
+Result<FamilyCoach> HandOverFurtherCoach(db::Connection& tx, const std::string& family_id,
+                                         const std::string& family_coach_id, const std::string& user_id,
+                                         const std::optional<std::string>& note, const CoachDoer& by, Date today);
+// Ends a further coach with a note (note: coach_end_note_required); from then on they have no
+// access to the family. kConflict coach_already_ended. Timeline entry "coach_ended".
+Result<FamilyCoach> EndFurtherCoach(db::Connection& tx, const std::string& family_id,
+                                    const std::string& family_coach_id, const std::optional<std::string>& note,
+                                    const CoachDoer& by, Date today);
 
 }  // namespace kansrijk::families

@@ -24,7 +24,9 @@ struct Programme {
   int64_t default_budget_cents = 0;
   int64_t contact_target_minutes_per_week = 480;  // the pilots' ~8 hours a week
   int64_t planned_duration_weeks = 52;
-  std::vector<int64_t> follow_up_months = {6, 12, 18};
+  // Aftercare moments, months after closing; empty: the default schedule
+  // (trajectory::DefaultFollowUpMonths, docs/decisions.md).
+  std::vector<int64_t> follow_up_months;
   bool active = true;
   int64_t version = 1;
   std::string created_at, updated_at;

@@ -148,6 +148,16 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kPartnerOrgCreate, "partner_org.create", S::kOrganisation, {kLead}},
     {Action::kPartnerOrgUpdate, "partner_org.update", S::kOrganisation, {kLead}},
     {Action::kConsentTasksRead, "consent.tasks", S::kOrganisation, {kLead, kCoachOrg}},
+    // Issue 14: aftercare, further coaches, referrer kinds.
+    {Action::kFollowUpList, "follow_up.list", S::kFamily, kCaseWork},
+    {Action::kFollowUpRecord, "follow_up.record", S::kFamily, kCaseWork},
+    {Action::kFollowUpDue, "follow_up.due", S::kOrganisation, {kLead, {K::kStaff, Role::kCoach, R::kAssignedFamilies}}},
+    {Action::kFamilyCoachList, "family.coach_list", S::kFamily, kCaseWork},
+    {Action::kFamilyCoachAdd, "family.coach_add", S::kFamily, {kLead}},
+    {Action::kFamilyCoachHandover, "family.coach_handover", S::kFamily, {kLead}},
+    {Action::kFamilyCoachEnd, "family.coach_end", S::kFamily, {kLead}},
+    {Action::kReferrerKindRead, "referrer_kind.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kReferrerKindManage, "referrer_kind.replace", S::kOrganisation, {kAdmin, kLead}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -86,6 +86,11 @@ enum class Action {
   kEligibilityHousehold,
   kPartnerOrgList, kPartnerOrgCreate, kPartnerOrgUpdate,
   kConsentTasksRead,
+  // Issue 14 (closing, nazorg, further coaches, referrer kinds).
+  kFollowUpList, kFollowUpRecord,  // one family's follow-up moments
+  kFollowUpDue,                    // due moments across the caller's families
+  kFamilyCoachList, kFamilyCoachAdd, kFamilyCoachHandover, kFamilyCoachEnd,
+  kReferrerKindRead, kReferrerKindManage,
 };
 
 // What an action is bound to.

@@ -71,6 +71,16 @@ TEST(PolicyTest, MatrixForStaffOnFamilies) {
       {Role::kAdmin, Action::kMemberRead, R, R, R, R},
       {Role::kAdmin, Action::kGenogramRead, R, R, R, R},
       {Role::kAdmin, Action::kPlanRead, R, R, R, R},
+      // Issue 14: aftercare is case work; further coaches are assigned by the team lead.
+      {Role::kCoach, Action::kFollowUpRecord, A, S, S, S},
+      {Role::kCoach, Action::kFamilyCoachList, A, S, S, S},
+      {Role::kCoach, Action::kFamilyCoachAdd, R, R, R, R},
+      {Role::kCoach, Action::kFamilyCoachEnd, R, R, R, R},
+      {Role::kTeamLead, Action::kFollowUpRecord, A, A, A, S},
+      {Role::kTeamLead, Action::kFamilyCoachAdd, A, A, A, S},
+      {Role::kTeamLead, Action::kFamilyCoachHandover, A, A, A, S},
+      {Role::kAdmin, Action::kFollowUpList, R, R, R, R},
+      {Role::kAdmin, Action::kFamilyCoachAdd, R, R, R, R},
   };
   for (const auto& r : rows) {
     Actor actor = Staff(r.role);

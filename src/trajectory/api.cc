@@ -221,8 +221,8 @@ Result<Reply> PostReferral(Call& call) {
   auto name = f.String("family_name", true, families::kMaxFamilyNameChars);
   r.programme_id = f.String("programme_id", false, 64);
   auto organisation = f.String("referrer_organisation", true, kMaxOrganisationChars);
+  // Checked against the organisation's list by CreateReferral.
   auto kind = f.String("referrer_kind", true, 40);
-  if (kind && !IsReferrerKind(*kind)) f.Error("referrer_kind", "choose_one_of", {{"options", kReferrerKindOptions}});
   auto reason = f.String("reason", true, kMaxReasonChars);
   ReadContact(body, f, r.contact);
   r.family.members = ReadMembers(f);
@@ -338,11 +338,156 @@ Result<Reply> TeamOverviewReply(Call& call) {
     list.push_back({{"id", c.id}, {"display_name", c.display_name}, {"families_by_phase", by_phase},
                     {"total_active", c.total}});
   }
+  for (size_t i = 0; i < overview.coaches.size(); ++i) {
+    Json by_role = Json::object();
+    for (const auto& [role, n] : overview.coaches[i].by_role) by_role[role] = n;
+    list[i]["families_by_role"] = by_role;
+  }
+  Json not_started_by_reason = Json::object();
+  for (const auto& [reason, n] : overview.closings.not_started_by_reason) not_started_by_reason[reason] = n;
+  Json referrals = Json::object();
+  for (const auto& [kind, n] : overview.referrals_by_kind) referrals[kind] = n;
   return Reply::Json(200, {{"coaches", list},
                            {"waiting",
                             {{"count", overview.waiting_count},
                              {"longest_days", overview.longest_days},
-                             {"average_days", overview.average_days}}}});
+                             {"average_days", overview.average_days}}},
+                           {"closed",
+                            {{"not_started", overview.closings.not_started},
+                             {"completed", overview.closings.completed},
+                             {"not_started_by_reason", not_started_by_reason}}},
+                           {"referrals_by_kind", referrals}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aftercare (nazorg)
+
+Reply FollowUpsReply(const std::vector<FollowUp>& items, const std::optional<std::string>& next_cursor,
+                     bool with_family) {
+  http::JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const auto& f : items) WriteFollowUp(w, f, with_family);
+  w.EndArray().Key("next_cursor").OptString(next_cursor);
+  return Reply::JsonText(200, w.EndObject().Take());
+}
+
+Result<Reply> FamilyFollowUps(Call& call) {
+  std::vector<FollowUp> items;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(items, ListFollowUps(c, call.family_id()));
+    return Status::Ok();
+  }));
+  call.resource = "family/" + call.family_id() + "/follow-ups";
+  return FollowUpsReply(items, std::nullopt, false);
+}
+
+Result<Reply> DueFollowUpsReply(Call& call) {
+  ASSIGN_OR_RETURN(auto scope, security::ScopeFamilyList(call.actor()));
+  FollowUpQuery q;
+  q.organisation_id = scope.organisation_id;
+  q.coach_id = scope.only_coach_id;
+  FieldErrors errors;
+  auto limit = http::ParseLimit(call.req);
+  if (!limit.ok()) MergeFieldErrors(errors, limit.status().field_errors());
+  else q.limit = *limit;
+  // Without due_before: what is due today (in the Netherlands).
+  q.due_before = FormatDate(Today());
+  if (auto due = call.req.QueryValue("due_before"); due && !due->empty()) {
+    auto d = ParseDate(*due);
+    if (!d) errors["due_before"].push_back({"bad_date", {}});
+    else q.due_before = FormatDate(*d);
+  }
+  if (auto cursor = call.req.QueryValue("cursor"); cursor && !cursor->empty()) {
+    auto parts = http::DecodeCursor(*cursor, 2);
+    if (!parts.ok()) MergeFieldErrors(errors, parts.status().field_errors());
+    else q.after = std::pair{(*parts)[0], (*parts)[1]};
+  }
+  if (!errors.empty()) return Status::Invalid(errors);
+  FollowUpPage page;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(page, DueFollowUps(c, q));
+    return Status::Ok();
+  }));
+  call.resource = "follow-ups";
+  std::optional<std::string> next;
+  if (page.next) next = http::EncodeCursor({page.next->first, page.next->second});
+  return FollowUpsReply(page.items, next, true);
+}
+
+Result<Reply> PostFollowUp(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldReader f(body, {"outcome", "note"});
+  auto outcome = f.String("outcome", false, 20);
+  auto note = f.String("note", false, kMaxNoteChars);
+  if (note && note->empty()) note.reset();
+  RETURN_IF_ERROR(f.Finish());
+  call.resource = "family/" + call.family_id() + "/follow-ups/" + call.req.Param("fid");
+  Case updated;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(updated,
+                     RecordFollowUp(tx, call.family_id(), call.req.Param("fid"), outcome, note, DoerOf(call), Today()));
+    return Status::Ok();
+  }));
+  return CaseReply(200, updated, nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Referrer kinds
+
+Reply ReferrerKindsReply(const std::vector<ReferrerKind>& kinds) {
+  Json items = Json::array();
+  for (const auto& k : kinds) items.push_back({{"code", k.code}, {"label", k.label}});
+  return Reply::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+Result<Reply> GetReferrerKinds(Call& call) {
+  std::vector<ReferrerKind> kinds;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(kinds, ListReferrerKinds(c, call.actor().organisation_id));
+    return Status::Ok();
+  }));
+  call.resource = "referrer-kinds";
+  return ReferrerKindsReply(kinds);
+}
+
+Result<Reply> PutReferrerKinds(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldReader f(body, {"items"});
+  std::vector<ReferrerKind> kinds;
+  if (const Json* list = f.Array("items")) {
+    for (size_t i = 0; i < list->size() && i <= kMaxReferrerKinds; ++i) {
+      const std::string at = "items[" + std::to_string(i) + "]";
+      if (!(*list)[i].is_object()) {
+        f.Error(at, "not_object");
+        continue;
+      }
+      FieldReader item((*list)[i], {"code", "label"});
+      ReferrerKind k;
+      // Missing or empty code and label are the list rule's to name (ValidateReferrerKinds).
+      k.code = item.String("code", false, 400).value_or("");
+      k.label = item.String("label", false, 400).value_or("");
+      for (auto& [field, errs] : item.errors())
+        for (auto& e : errs) f.Error(at + "." + field, e.code, e.params);
+      kinds.push_back(std::move(k));
+    }
+    if (list->size() > kMaxReferrerKinds) {
+      f.Error("items", "too_many", {{"max", std::to_string(kMaxReferrerKinds)}});
+    } else {
+      std::vector<std::pair<std::string, std::string>> pairs;
+      for (const auto& k : kinds) pairs.emplace_back(k.code, k.label);
+      MergeFieldErrors(f.errors(), ValidateReferrerKinds(pairs));
+    }
+  } else if (!f.Present("items")) {
+    f.Error("items", "required");
+  }
+  RETURN_IF_ERROR(f.Finish());
+  call.resource = "referrer-kinds";
+  std::vector<ReferrerKind> saved;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(saved, ReplaceReferrerKinds(tx, call.actor().organisation_id, kinds));
+    return Status::Ok();
+  }));
+  return ReferrerKindsReply(saved);
 }
 
 }  // namespace
@@ -358,6 +503,12 @@ void RegisterTrajectoryRoutes(security::Routes& routes) {
   routes.Add({"POST", "/api/v1/families/{id}/phase", Action::kFamilyPhaseChange, PostPhase});
   routes.Add({"GET", "/api/v1/families/{id}/timeline", Action::kTimelineRead, Timeline});
   routes.Add({"GET", "/api/v1/team/overview", Action::kTeamOverview, TeamOverviewReply});
+  // Issue 14: aftercare and referrer kinds.
+  routes.Add({"GET", "/api/v1/families/{id}/follow-ups", Action::kFollowUpList, FamilyFollowUps});
+  routes.Add({"POST", "/api/v1/families/{id}/follow-ups/{fid}", Action::kFollowUpRecord, PostFollowUp});
+  routes.Add({"GET", "/api/v1/follow-ups", Action::kFollowUpDue, DueFollowUpsReply});
+  routes.Add({"GET", "/api/v1/referrer-kinds", Action::kReferrerKindRead, GetReferrerKinds});
+  routes.Add({"PUT", "/api/v1/referrer-kinds", Action::kReferrerKindManage, PutReferrerKinds});
 }
 
 }  // namespace kansrijk::trajectory

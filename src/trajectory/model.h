@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "platform/status.h"
@@ -27,11 +28,12 @@ int PhaseIndex(std::string_view s);
 // A waiting family: no coach yet, in aanmelding or intake.
 bool IsWaitingPhase(std::string_view s);
 
-bool IsReferrerKind(std::string_view s);
+// The default referrer kinds, in order: what an organisation without its own list offers
+// (the organisation's list lives in table referrer_kinds, trajectory/repo.h).
+const std::vector<std::string>& DefaultReferrerKinds();
 bool IsClosingReason(std::string_view s);
 // The choices, as a list for the choose_one_of message ("a, b, c").
 extern const char* const kPhaseOptions;
-extern const char* const kReferrerKindOptions;
 extern const char* const kClosingReasonOptions;
 
 // A family's trajectory: everything about its coaching that is not the family itself
@@ -44,6 +46,9 @@ struct Trajectory {
   std::optional<std::string> waiting_since;  // UTC time it began to wait for a coach; null otherwise
   std::optional<std::string> intake_date;    // YYYY-MM-DD (planned or held)
   std::optional<std::string> closing_reason, closing_summary;
+  std::optional<std::string> closed_on;          // YYYY-MM-DD; null before closing (and for old closings)
+  std::optional<std::string> closed_from_phase;  // the phase it was closed from
+  std::optional<std::string> ended_on;           // YYYY-MM-DD: the trajectory is over (nazorg recorded)
   // The referral; referrer_kind is null for families registered without one.
   std::optional<std::string> referrer_organisation, referrer_kind, referral_reason;
   std::optional<std::string> contact_phone, contact_email, contact_address;
@@ -66,6 +71,7 @@ struct PhaseFacts {
   bool has_coach = false;
   bool coaching_consent = false;     // consent::MayI(consents, "coaching")
   bool eligibility_passed = false;   // the newest check passed, or was overridden to pass
+  std::optional<std::string> closed_from_phase;  // set while closed: the phase it was closed from
 };
 
 struct PhaseRequest {
@@ -82,13 +88,56 @@ enum class ChangeKind { kForward, kReopen };
 // coded per-field errors, each with the phases as params {from, to}: an unknown phase ->
 // "to": choose_one_of; the same phase -> phase_unchanged; skipping one -> phase_skipped (also
 // {next}); going back other than reopening -> phase_backwards; intake or actief without a coach
-// -> phase_needs_coach; actief without coaching consent -> phase_needs_consent; actief (not on
-// reopening) without a passed eligibility check -> phase_needs_eligibility; afsluiting without
-// closing_reason/closing_summary -> required on those fields; closing fields on any other
-// change -> closing_only_when_closing; a date in the future (allowed only for the planned
-// intake) -> date_in_future; before 2000 -> phase_date_too_early; reopening without a note -> "note":
-// reopen_note_required.
+// -> phase_needs_coach; actief without coaching consent -> phase_needs_consent; actief without a
+// passed eligibility check (not on reopening a trajectory that was actief) ->
+// phase_needs_eligibility; reopening without a note -> "note": reopen_note_required.
+// Closing: afsluiting may be reached from aanmelding, intake and actief (a family that never
+// starts is closed too, "niet gestart"). It needs closing_reason (required / choose_one_of);
+// closing_summary is required when closing from actief (a completed trajectory is summed up)
+// and for reason "anders" (closing_other_needs_text); closing fields on any other change ->
+// closing_only_when_closing. Reopening: afsluiting/nazorg -> actief, or, for a trajectory closed
+// before it started, back to the phase it was closed from. A date in the future (allowed only
+// for the planned intake) -> date_in_future; before 2000 -> phase_date_too_early.
 Result<ChangeKind> CheckPhaseChange(const PhaseFacts& facts, const PhaseRequest& req, Date today);
+
+// A closing from a phase before actief: the family never started ("niet gestart").
+bool IsNotStartedClosing(std::string_view closed_from_phase);
+
+// ---------------------------------------------------------------------------------------------
+// Aftercare (nazorg): follow-up moments after closing.
+
+// The schedule when the family's programme gives none (or the family has no programme): a
+// documented choice (docs/decisions.md), not a fact from the seeds.
+const std::vector<int64_t>& DefaultFollowUpMonths();
+// `d` plus `months` calendar months; a day past the end of the month becomes its last day
+// (31 January + 1 month = 28 or 29 February).
+Date AddMonths(Date d, int64_t months);
+
+struct FollowUpMoment {
+  int64_t months = 0;
+  Date due_on;
+};
+// The moments of a closing on `closed_on` from `closed_from_phase`: one per month count of
+// `months` (or DefaultFollowUpMonths() when empty), sorted, due closed_on + N months. None for a
+// trajectory that never started: there is no coaching to follow up.
+std::vector<FollowUpMoment> ScheduleFollowUps(Date closed_on, std::string_view closed_from_phase,
+                                              const std::vector<int64_t>& months);
+
+bool IsFollowUpOutcome(std::string_view s);  // done | not_reachable
+extern const char* const kFollowUpOutcomeOptions;
+
+// Whether an outcome may be recorded for a moment with `status`, due on `due_on`, at `today`.
+// kConflict follow_up_already_recorded {status} when it is not open; kConflict
+// follow_up_not_due {due_on} before its due date; kInvalidArgument on "outcome"
+// (required / choose_one_of) and "note" (follow_up_note_required: a done moment says how it went).
+Status CheckFollowUpOutcome(std::string_view status, Date due_on, Date today, const std::optional<std::string>& outcome,
+                            const std::optional<std::string>& note);
+
+// An organisation's list of referrer kinds: at least one, at most kMaxReferrerKinds; codes
+// [a-z0-9_], 1..40 characters, unique; labels 1..80 characters. Field errors on "items" and
+// "items[i].code" / "items[i].label".
+constexpr size_t kMaxReferrerKinds = 40;
+FieldErrors ValidateReferrerKinds(const std::vector<std::pair<std::string, std::string>>& code_labels);
 
 // Whole days a family has waited since `waiting_since` (a FormatUtc time) at `now`; 0 if unreadable.
 int64_t WaitingDays(const std::string& waiting_since, TimePoint now);

@@ -12,7 +12,7 @@ using families::FamilyRepo;
 constexpr const char* kColumns =
     "f.programme_id, COALESCE(p.name, ''), f.phase, f.waiting_since, f.intake_date, f.closing_reason, "
     "f.closing_summary, f.referrer_organisation, f.referrer_kind, f.referral_reason, f.contact_phone, "
-    "f.contact_email, f.contact_address";
+    "f.contact_email, f.contact_address, f.closed_on, f.closed_from_phase, f.ended_on";
 constexpr const char* kJoinProgramme = "LEFT JOIN programmes p ON p.id = f.programme_id ";
 constexpr int kWaitingSinceColumn = 3;
 
@@ -32,6 +32,9 @@ Trajectory FromRow(const db::Row& r, int first) {
   t.contact_phone = r.OptText(first + 10);
   t.contact_email = r.OptText(first + 11);
   t.contact_address = r.OptText(first + 12);
+  t.closed_on = r.OptText(first + 13);
+  t.closed_from_phase = r.OptText(first + 14);
+  t.ended_on = r.OptText(first + 15);
   return t;
 }
 
@@ -59,7 +62,7 @@ constexpr const char* kKeysetByUpdated =
 constexpr const char* kSetColumns =
     "programme_id = ?, phase = ?, waiting_since = ?, intake_date = ?, closing_reason = ?, closing_summary = ?, "
     "referrer_organisation = ?, referrer_kind = ?, referral_reason = ?, contact_phone = ?, contact_email = ?, "
-    "contact_address = ?";
+    "contact_address = ?, closed_on = ?, closed_from_phase = ?, ended_on = ?";
 
 std::vector<db::Param> ColumnValues(const Trajectory& t) {
   return {db::Opt(t.programme_id),          t.phase,
@@ -67,7 +70,9 @@ std::vector<db::Param> ColumnValues(const Trajectory& t) {
           db::Opt(t.closing_reason),        db::Opt(t.closing_summary),
           db::Opt(t.referrer_organisation), db::Opt(t.referrer_kind),
           db::Opt(t.referral_reason),       db::Opt(t.contact_phone),
-          db::Opt(t.contact_email),         db::Opt(t.contact_address)};
+          db::Opt(t.contact_email),         db::Opt(t.contact_address),
+          db::Opt(t.closed_on),             db::Opt(t.closed_from_phase),
+          db::Opt(t.ended_on)};
 }
 
 }  // namespace
@@ -120,11 +125,13 @@ Result<CasePage> CaseloadRepo::List(db::Connection& c, const CaseloadQuery& q) {
                                                                    : kKeysetByName;
   ASSIGN_OR_RETURN(auto rows,
                    c.Query(CaseSelect() +
-                               "WHERE f.organisation_id = ? AND (? = '' OR f.coach_id = ?) AND (? = '' OR f.status = ?) "
+                               "WHERE f.organisation_id = ? AND (? = '' OR f.coach_id = ? OR EXISTS (SELECT 1 FROM family_coaches fc "
+                               "WHERE fc.family_id = f.id AND fc.user_id = ? AND fc.ended_on IS NULL)) "
+                               "AND (? = '' OR f.status = ?) "
                                "AND (? = '' OR f.name_key LIKE ? ESCAPE '\\') "
                                "AND (? = '' OR f.phase = ?) AND (? = '' OR f.programme_id = ?) "
                                "AND (? = 0 OR " + std::string(kOnWaitingListSql) + ") " + keyset,
-                           {q.organisation_id, coach, coach, status, status, like, like, phase, phase, programme,
+                           {q.organisation_id, coach, coach, coach, status, status, like, like, phase, phase, programme,
                             programme, int64_t{q.waiting_only ? 1 : 0}, after_id, after_key, after_key, after_id,
                             int64_t{q.limit + 1}}));
   CasePage page;
@@ -161,8 +168,148 @@ Result<std::vector<CoachLoad>> OverviewRepo::Coaches(db::Connection& c, const st
     if (it == index.end()) continue;  // a disabled coach's families show up as theirs elsewhere
     out[it->second].by_phase[r.Text(1)] += r.Int(2);
     out[it->second].total += r.Int(2);
+    out[it->second].by_role["gezinscoach"] += r.Int(2);
+  }
+  ASSIGN_OR_RETURN(auto further,
+                   c.Query("SELECT fc.user_id, fc.role, COUNT(DISTINCT fc.family_id) FROM family_coaches fc "
+                           "JOIN families f ON f.id = fc.family_id WHERE f.organisation_id = ? AND f.status = 'active' "
+                           "AND fc.ended_on IS NULL GROUP BY fc.user_id, fc.role",
+                           {organisation_id}));
+  for (const auto& r : further) {
+    auto it = index.find(r.Text(0));
+    if (it == index.end()) continue;
+    out[it->second].by_role[r.Text(1)] += r.Int(2);
   }
   return out;
+}
+
+Result<ClosingCounts> OverviewRepo::Closings(db::Connection& c, const std::string& organisation_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COALESCE(closed_from_phase, ''), COALESCE(closing_reason, ''), COUNT(*) "
+                                      "FROM families WHERE organisation_id = ? AND phase IN ('afsluiting', 'nazorg') "
+                                      "GROUP BY closed_from_phase, closing_reason",
+                                      {organisation_id}));
+  ClosingCounts out;
+  for (const auto& r : rows) {
+    if (IsNotStartedClosing(r.Text(0))) {
+      out.not_started += r.Int(2);
+      out.not_started_by_reason[r.Text(1)] += r.Int(2);
+    } else {
+      out.completed += r.Int(2);
+    }
+  }
+  return out;
+}
+
+Result<std::map<std::string, int64_t>> OverviewRepo::ReferralsByKind(db::Connection& c,
+                                                                     const std::string& organisation_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT referrer_kind, COUNT(*) FROM families WHERE organisation_id = ? AND "
+                                      "referrer_kind IS NOT NULL GROUP BY referrer_kind",
+                                      {organisation_id}));
+  std::map<std::string, int64_t> out;
+  for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
+  return out;
+}
+
+namespace {
+constexpr const char* kFollowUpSelect =
+    "SELECT fu.id, fu.family_id, fu.organisation_id, fu.months, fu.due_on, fu.status, fu.note, fu.recorded_on, "
+    "fu.recorded_by_name, f.name FROM follow_ups fu JOIN families f ON f.id = fu.family_id ";
+
+FollowUp FollowUpFromRow(const db::Row& r) {
+  FollowUp f;
+  f.id = r.Text(0);
+  f.family_id = r.Text(1);
+  f.organisation_id = r.Text(2);
+  f.months = r.Int(3);
+  f.due_on = r.Text(4);
+  f.status = r.Text(5);
+  f.note = r.OptText(6);
+  f.recorded_on = r.OptText(7);
+  f.recorded_by_name = r.OptText(8);
+  f.family_name = r.Text(9);
+  return f;
+}
+}  // namespace
+
+Result<std::vector<FollowUp>> FollowUpRepo::ForFamily(db::Connection& c, const std::string& family_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kFollowUpSelect) + "WHERE fu.family_id = ? ORDER BY fu.due_on, "
+                                                                     "fu.created_at, fu.id",
+                                      {family_id}));
+  std::vector<FollowUp> out;
+  for (const auto& r : rows) out.push_back(FollowUpFromRow(r));
+  return out;
+}
+
+Result<FollowUp> FollowUpRepo::Get(db::Connection& c, const std::string& family_id, const std::string& id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kFollowUpSelect) + "WHERE fu.id = ? AND fu.family_id = ?",
+                                      {id, family_id}));
+  if (rows.empty()) return Status::NotFound("follow_up_not_found");
+  return FollowUpFromRow(rows[0]);
+}
+
+Status FollowUpRepo::Insert(db::Connection& tx, const FollowUp& f) {
+  return tx
+      .Exec("INSERT INTO follow_ups (id, family_id, organisation_id, months, due_on, status, created_at) "
+            "VALUES (?, ?, ?, ?, ?, 'open', ?)",
+            {f.id, f.family_id, f.organisation_id, int64_t{f.months}, f.due_on, FormatUtc(Now())})
+      .status();
+}
+
+Status FollowUpRepo::Record(db::Connection& tx, const std::string& id, const std::string& outcome,
+                            const std::optional<std::string>& note, const std::string& recorded_on,
+                            const std::string& user_id, const std::string& user_name) {
+  ASSIGN_OR_RETURN(int64_t changed,
+                   tx.Exec("UPDATE follow_ups SET status = ?, note = ?, recorded_on = ?, recorded_by = ?, "
+                           "recorded_by_name = ? WHERE id = ? AND status = 'open'",
+                           {outcome, db::Opt(note), recorded_on, user_id, user_name, id}));
+  if (changed != 1) return Status(Code::kConflict, "follow_up_already_recorded");
+  return Status::Ok();
+}
+
+Status FollowUpRepo::CancelOpen(db::Connection& tx, const std::string& family_id) {
+  return tx.Exec("UPDATE follow_ups SET status = 'cancelled' WHERE family_id = ? AND status = 'open'", {family_id})
+      .status();
+}
+
+Result<FollowUpPage> FollowUpRepo::Due(db::Connection& c, const FollowUpQuery& q) {
+  std::string coach = q.coach_id.value_or("");
+  std::string after_due = q.after ? q.after->first : "", after_id = q.after ? q.after->second : "";
+  ASSIGN_OR_RETURN(auto rows,
+                   c.Query(std::string(kFollowUpSelect) +
+                               "WHERE fu.organisation_id = ? AND fu.status = 'open' AND fu.due_on <= ? "
+                               "AND f.status = 'active' "
+                               "AND (? = '' OR f.coach_id = ? OR EXISTS (SELECT 1 FROM family_coaches fc "
+                               "WHERE fc.family_id = f.id AND fc.user_id = ? AND fc.ended_on IS NULL)) "
+                               "AND (? = '' OR fu.due_on > ? OR (fu.due_on = ? AND fu.id > ?)) "
+                               "ORDER BY fu.due_on, fu.id LIMIT ?",
+                           {q.organisation_id, q.due_before, coach, coach, coach, after_id, after_due, after_due,
+                            after_id, int64_t{q.limit + 1}}));
+  FollowUpPage page;
+  for (size_t i = 0; i < rows.size() && i < size_t(q.limit); ++i) page.items.push_back(FollowUpFromRow(rows[i]));
+  if (rows.size() > size_t(q.limit)) page.next = std::pair{page.items.back().due_on, page.items.back().id};
+  return page;
+}
+
+Result<std::vector<ReferrerKind>> ReferrerKindRepo::List(db::Connection& c, const std::string& organisation_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT code, label FROM referrer_kinds WHERE organisation_id = ? "
+                                      "ORDER BY position, code",
+                                      {organisation_id}));
+  std::vector<ReferrerKind> out;
+  for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1)});
+  if (out.empty())
+    for (const auto& k : DefaultReferrerKinds()) out.push_back({k, k});
+  return out;
+}
+
+Status ReferrerKindRepo::Replace(db::Connection& tx, const std::string& organisation_id,
+                                 const std::vector<ReferrerKind>& kinds) {
+  RETURN_IF_ERROR(tx.Exec("DELETE FROM referrer_kinds WHERE organisation_id = ?", {organisation_id}).status());
+  int64_t position = 1;
+  for (const auto& k : kinds)
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO referrer_kinds (organisation_id, code, label, position) VALUES (?, ?, ?, ?)",
+                            {organisation_id, k.code, k.label, position++})
+                        .status());
+  return Status::Ok();
 }
 
 Result<std::vector<std::string>> OverviewRepo::WaitingSince(db::Connection& c, const std::string& organisation_id) {

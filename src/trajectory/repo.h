@@ -70,6 +70,17 @@ struct CoachLoad {
   std::string display_name;
   std::map<std::string, int64_t> by_phase;  // every phase present, 0 when none
   int64_t total = 0;                        // the coach's families with status active
+  // Active families per coach role: "gezinscoach" for the main coach, the role of each further
+  // coach (family_coaches) otherwise. A family counts once per role the coach has in it.
+  std::map<std::string, int64_t> by_role;
+};
+
+// Closed trajectories of the organisation: those closed before actief ("niet gestart") apart
+// from those closed after it (completed). Closings from before issue 14 have no closed_from_phase
+// and count as completed.
+struct ClosingCounts {
+  int64_t not_started = 0, completed = 0;
+  std::map<std::string, int64_t> not_started_by_reason;
 };
 
 class OverviewRepo {
@@ -78,6 +89,57 @@ class OverviewRepo {
   static Result<std::vector<CoachLoad>> Coaches(db::Connection& c, const std::string& organisation_id);
   // waiting_since of every family on the organisation's waiting list.
   static Result<std::vector<std::string>> WaitingSince(db::Connection& c, const std::string& organisation_id);
+  static Result<ClosingCounts> Closings(db::Connection& c, const std::string& organisation_id);
+  // Referrals (families with a referrer kind) per kind, every family ever referred.
+  static Result<std::map<std::string, int64_t>> ReferralsByKind(db::Connection& c, const std::string& organisation_id);
+};
+
+// A follow-up moment as stored (table follow_ups).
+struct FollowUp {
+  std::string id, family_id, organisation_id;
+  int64_t months = 0;
+  std::string due_on;
+  std::string status;  // open | done | not_reachable | cancelled
+  std::optional<std::string> note, recorded_on, recorded_by_name;
+  std::string family_name;  // for the lists across families
+};
+
+struct FollowUpQuery {
+  std::string organisation_id;
+  std::optional<std::string> coach_id;  // only families where this user is a (further) coach
+  std::string due_before;               // YYYY-MM-DD, inclusive
+  int limit = 50;
+  std::optional<std::pair<std::string, std::string>> after;  // (due_on, id)
+};
+struct FollowUpPage {
+  std::vector<FollowUp> items;
+  std::optional<std::pair<std::string, std::string>> next;
+};
+
+class FollowUpRepo {
+ public:
+  static Result<std::vector<FollowUp>> ForFamily(db::Connection& c, const std::string& family_id);
+  static Result<FollowUp> Get(db::Connection& c, const std::string& family_id, const std::string& id);  // kNotFound
+  static Status Insert(db::Connection& tx, const FollowUp& f);
+  // Records an outcome on an open moment; kConflict follow_up_already_recorded when it was not open.
+  static Status Record(db::Connection& tx, const std::string& id, const std::string& outcome,
+                       const std::optional<std::string>& note, const std::string& recorded_on,
+                       const std::string& user_id, const std::string& user_name);
+  // Cancels the open moments (on reopening).
+  static Status CancelOpen(db::Connection& tx, const std::string& family_id);
+  // Open moments due on or before q.due_before, of active families, earliest first.
+  static Result<FollowUpPage> Due(db::Connection& c, const FollowUpQuery& q);
+};
+
+// The organisation's referrer kinds (table referrer_kinds), in order.
+struct ReferrerKind {
+  std::string code, label;
+};
+class ReferrerKindRepo {
+ public:
+  // The organisation's list; the defaults (DefaultReferrerKinds, label = code) when it has none.
+  static Result<std::vector<ReferrerKind>> List(db::Connection& c, const std::string& organisation_id);
+  static Status Replace(db::Connection& tx, const std::string& organisation_id, const std::vector<ReferrerKind>& kinds);
 };
 
 }  // namespace kansrijk::trajectory

@@ -7,6 +7,7 @@
 #include "consent/repo.h"
 #include "eligibility/repo.h"
 #include "families/repo.h"
+#include "platform/random.h"
 #include "programmes/repo.h"
 #include "timeline/timeline.h"
 
@@ -58,6 +59,11 @@ Result<CaseFile> CreateCase(db::Connection& tx, const families::NewFamily& f) {
 Result<Case> UpdateCase(db::Connection& tx, const std::string& family_id, int64_t expected_version,
                         const families::FamilyChange& change, bool may_assign_coach) {
   ASSIGN_OR_RETURN(Case before, CaseloadRepo::Get(tx, family_id));
+  // Archiving is an administrative act for closed trajectories only: a family that never
+  // starts is closed with a reason (ChangePhase), so it is counted, not silently archived.
+  if (change.status && *change.status == "archived" && before.family.status != "archived" &&
+      before.trajectory.phase != "afsluiting" && before.trajectory.phase != "nazorg")
+    return Status::InvalidField("status", "archive_needs_closing", {{"phase", before.trajectory.phase}});
   ASSIGN_OR_RETURN(families::Family after, families::UpdateFamily(tx, family_id, expected_version, change, may_assign_coach));
   Trajectory t = before.trajectory;
   t.waiting_since = WaitingSinceAfter(WaitsForCoach(before.family.coach_id.has_value(), t.phase), t.waiting_since,
@@ -73,6 +79,12 @@ Result<CaseFile> CreateReferral(db::Connection& tx, const NewReferral& r, const 
     if (!p.ok() && p.status().code() != Code::kNotFound) return p.status();
     if (!p.ok() || !p->active) return Status::InvalidField("programme_id", "programme_not_available");
     programme_id = p->id;
+  }
+  ASSIGN_OR_RETURN(auto kinds, ReferrerKindRepo::List(tx, r.family.organisation_id));
+  if (std::none_of(kinds.begin(), kinds.end(), [&](const ReferrerKind& k) { return k.code == r.referrer_kind; })) {
+    std::string options;
+    for (const auto& k : kinds) options += (options.empty() ? "" : ", ") + k.code;
+    return Status::InvalidField("referrer_kind", "choose_one_of", {{"options", options}});
   }
   ASSIGN_OR_RETURN(auto created, families::CreateFamily(tx, r.family));
   Trajectory t = NewTrajectory(created.family);
@@ -125,6 +137,7 @@ Result<Case> ChangePhase(db::Connection& tx, const std::string& family_id, const
   ASSIGN_OR_RETURN(auto checks, eligibility::CheckRepo::ForFamily(tx, family_id));
   PhaseFacts facts;
   facts.from = current.trajectory.phase;
+  facts.closed_from_phase = current.trajectory.closed_from_phase;
   facts.has_coach = current.family.coach_id.has_value();
   facts.coaching_consent = consent::MayI(consents, "coaching");
   // The newest check is the household's current situation; older ones are history.
@@ -133,13 +146,25 @@ Result<Case> ChangePhase(db::Connection& tx, const std::string& family_id, const
   Trajectory t = current.trajectory;
   t.phase = req.to;
   if (req.to == "intake") t.intake_date = FormatDate(*req.date);
+  std::vector<FollowUpMoment> moments;
   if (req.to == "afsluiting") {
     t.closing_reason = req.closing_reason;
-    t.closing_summary = req.closing_summary;
+    t.closing_summary = req.closing_summary && !req.closing_summary->empty() ? req.closing_summary : std::nullopt;
+    t.closed_on = FormatDate(*req.date);
+    t.closed_from_phase = facts.from;
+    ASSIGN_OR_RETURN(auto programme, programmes::ProgrammeRepo::OfFamily(tx, family_id));
+    moments = ScheduleFollowUps(*req.date, facts.from,
+                                programme ? programme->follow_up_months : std::vector<int64_t>{});
+    // Without follow-up moments (a family that never started) the trajectory ends with the closing.
+    if (moments.empty()) t.ended_on = t.closed_on;
   }
   if (kind == ChangeKind::kReopen) {
     t.closing_reason.reset();
     t.closing_summary.reset();
+    t.closed_on.reset();
+    t.closed_from_phase.reset();
+    t.ended_on.reset();
+    RETURN_IF_ERROR(FollowUpRepo::CancelOpen(tx, family_id));
   }
   t.waiting_since = WaitingSinceAfter(WaitsForCoach(facts.has_coach, facts.from), t.waiting_since,
                                       WaitsForCoach(facts.has_coach, t.phase), FormatUtc(Now()));
@@ -149,9 +174,65 @@ Result<Case> ChangePhase(db::Connection& tx, const std::string& family_id, const
   e.to = req.to;
   e.note = req.note;
   if (req.to == "afsluiting")
-    e.note = *req.closing_reason + ": " + *req.closing_summary + (req.note ? "\n" + *req.note : "");
+    e.note = *req.closing_reason + (t.closing_summary ? ": " + *t.closing_summary : "") + (req.note ? "\n" + *req.note : "");
   RETURN_IF_ERROR(timeline::Append(tx, e));
+  for (const auto& m : moments) {
+    FollowUp f;
+    f.id = NewId();
+    f.family_id = family_id;
+    f.organisation_id = current.family.organisation_id;
+    f.months = m.months;
+    f.due_on = FormatDate(m.due_on);
+    RETURN_IF_ERROR(FollowUpRepo::Insert(tx, f));
+  }
   return CaseloadRepo::Get(tx, family_id);
+}
+
+Result<std::vector<FollowUp>> ListFollowUps(db::Connection& c, const std::string& family_id) {
+  return FollowUpRepo::ForFamily(c, family_id);
+}
+
+Result<FollowUpPage> DueFollowUps(db::Connection& c, const FollowUpQuery& q) { return FollowUpRepo::Due(c, q); }
+
+Result<Case> RecordFollowUp(db::Connection& tx, const std::string& family_id, const std::string& follow_up_id,
+                            const std::optional<std::string>& outcome, const std::optional<std::string>& note,
+                            const Doer& by, Date today) {
+  ASSIGN_OR_RETURN(FollowUp moment, FollowUpRepo::Get(tx, family_id, follow_up_id));
+  auto due = ParseDate(moment.due_on);
+  if (!due) return Status(Code::kInternal, "internal");
+  RETURN_IF_ERROR(CheckFollowUpOutcome(moment.status, *due, today, outcome, note));
+  RETURN_IF_ERROR(FollowUpRepo::Record(tx, moment.id, *outcome, note, FormatDate(today), by.user_id, by.display_name));
+  auto e = EntryFor(by, family_id, "follow_up", today);
+  e.from = std::to_string(moment.months);
+  e.to = *outcome;
+  e.note = note;
+  RETURN_IF_ERROR(timeline::Append(tx, e));
+  ASSIGN_OR_RETURN(auto all, FollowUpRepo::ForFamily(tx, family_id));
+  const bool any_open = std::any_of(all.begin(), all.end(), [](const FollowUp& f) { return f.status == "open"; });
+  ASSIGN_OR_RETURN(Case current, CaseloadRepo::Get(tx, family_id));
+  if (!any_open && !current.trajectory.ended_on) {
+    Trajectory t = current.trajectory;
+    t.ended_on = FormatDate(today);
+    RETURN_IF_ERROR(TrajectoryRepo::Update(tx, t, current.family.version));
+    auto ended = EntryFor(by, family_id, "ended", today);
+    ended.from = t.phase;
+    RETURN_IF_ERROR(timeline::Append(tx, ended));
+    return CaseloadRepo::Get(tx, family_id);
+  }
+  return current;
+}
+
+Result<std::vector<ReferrerKind>> ListReferrerKinds(db::Connection& c, const std::string& organisation_id) {
+  return ReferrerKindRepo::List(c, organisation_id);
+}
+
+Result<std::vector<ReferrerKind>> ReplaceReferrerKinds(db::Connection& tx, const std::string& organisation_id,
+                                                       const std::vector<ReferrerKind>& kinds) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& k : kinds) pairs.emplace_back(k.code, k.label);
+  if (auto errors = ValidateReferrerKinds(pairs); !errors.empty()) return Status::Invalid(errors);
+  RETURN_IF_ERROR(ReferrerKindRepo::Replace(tx, organisation_id, kinds));
+  return ReferrerKindRepo::List(tx, organisation_id);
 }
 
 Result<TeamOverview> GetTeamOverview(db::Connection& c, const std::string& organisation_id, TimePoint now) {
@@ -165,6 +246,11 @@ Result<TeamOverview> GetTeamOverview(db::Connection& c, const std::string& organ
     sum += days;
   }
   out.waiting_count = int64_t(waiting.size());
+  ASSIGN_OR_RETURN(out.closings, OverviewRepo::Closings(c, organisation_id));
+  ASSIGN_OR_RETURN(auto kinds, ReferrerKindRepo::List(c, organisation_id));
+  for (const auto& k : kinds) out.referrals_by_kind[k.code] = 0;
+  ASSIGN_OR_RETURN(auto referrals, OverviewRepo::ReferralsByKind(c, organisation_id));
+  for (const auto& [kind, n] : referrals) out.referrals_by_kind[kind] += n;
   out.average_days = waiting.empty() ? 0.0 : std::round(double(sum) * 10.0 / double(waiting.size())) / 10.0;
   return out;
 }

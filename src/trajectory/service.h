@@ -4,6 +4,7 @@
 // HTTP handlers (api.cc), the CLI and the demo call these; none of them knows HTTP or audit.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,7 +71,32 @@ struct TeamOverview {
   std::vector<CoachLoad> coaches;
   int64_t waiting_count = 0, longest_days = 0;
   double average_days = 0;  // one decimal
+  ClosingCounts closings;
+  std::map<std::string, int64_t> referrals_by_kind;  // every kind of the organisation's list, 0 when none
 };
 Result<TeamOverview> GetTeamOverview(db::Connection& c, const std::string& organisation_id, TimePoint now);
+
+// ---------------------------------------------------------------------------------------------
+// Aftercare (nazorg)
+
+// The family's follow-up moments, by due date.
+Result<std::vector<FollowUp>> ListFollowUps(db::Connection& c, const std::string& family_id);
+// Open moments due on or before q.due_before, across the families of q's scope.
+Result<FollowUpPage> DueFollowUps(db::Connection& c, const FollowUpQuery& q);
+// Records `outcome` (done | not_reachable) for a moment (CheckFollowUpOutcome; kNotFound
+// follow_up_not_found for a moment of another family), with a timeline entry "follow_up". When
+// no open moment is left, the trajectory ends (ended_on, timeline entry "ended").
+Result<Case> RecordFollowUp(db::Connection& tx, const std::string& family_id, const std::string& follow_up_id,
+                            const std::optional<std::string>& outcome, const std::optional<std::string>& note,
+                            const Doer& by, Date today);
+
+// ---------------------------------------------------------------------------------------------
+// Referrer kinds
+
+Result<std::vector<ReferrerKind>> ListReferrerKinds(db::Connection& c, const std::string& organisation_id);
+// Replaces the organisation's list (ValidateReferrerKinds). Kinds already used by referrals stay
+// on those families; they are no longer offered for new ones.
+Result<std::vector<ReferrerKind>> ReplaceReferrerKinds(db::Connection& tx, const std::string& organisation_id,
+                                                       const std::vector<ReferrerKind>& kinds);
 
 }  // namespace kansrijk::trajectory

@@ -19,6 +19,9 @@ void WriteCase(http::JsonWriter& w, const Case& c, const std::vector<families::M
   w.Key("intake_date").OptString(t.intake_date);
   if (detail == Detail::kFull) {
     w.Key("closing_reason").OptString(t.closing_reason).Key("closing_summary").OptString(t.closing_summary);
+    w.Key("closed_on").OptString(t.closed_on).Key("closed_from_phase").OptString(t.closed_from_phase);
+    w.Key("not_started").Bool(t.closed_from_phase && IsNotStartedClosing(*t.closed_from_phase));
+    w.Key("ended_on").OptString(t.ended_on);
     w.Key("referral");
     if (t.referrer_kind) {
       w.BeginObject()
@@ -41,6 +44,20 @@ void WriteCase(http::JsonWriter& w, const Case& c, const std::vector<families::M
     for (const auto& m : *members) families::WriteMember(w, m);
     w.EndArray();
   }
+  w.EndObject();
+}
+
+void WriteFollowUp(http::JsonWriter& w, const FollowUp& f, bool with_family) {
+  w.BeginObject()
+      .Key("id").String(f.id)
+      .Key("family_id").String(f.family_id)
+      .Key("months").Int(f.months)
+      .Key("due_on").String(f.due_on)
+      .Key("status").String(f.status)
+      .Key("note").OptString(f.note)
+      .Key("recorded_on").OptString(f.recorded_on)
+      .Key("recorded_by_name").OptString(f.recorded_by_name);
+  if (with_family) w.Key("family_name").String(f.family_name);
   w.EndObject();
 }
 

@@ -22,10 +22,13 @@ enum class Detail {
 
 // The family's keys, then programme_id, programme_name, phase, waiting_since, waiting_days
 // (whole days at `now`, null when not waiting), intake_date; kFull adds closing_reason,
-// closing_summary and referral {referrer_organisation, referrer_kind, reason, contact}, a list
+// closing_summary, closed_on, closed_from_phase, not_started, ended_on and referral {referrer_organisation, referrer_kind, reason, contact}, a list
 // item only referrer_kind. `members` may be null (no "members" key).
 void WriteCase(http::JsonWriter& w, const Case& c, const std::vector<families::Member>* members, Detail detail,
                TimePoint now);
+// A follow-up moment {id, family_id, months, due_on, status, note, recorded_on,
+// recorded_by_name}; `with_family` adds family_name (the lists across families).
+void WriteFollowUp(http::JsonWriter& w, const FollowUp& f, bool with_family);
 void WriteTimelineEntry(http::JsonWriter& w, const timeline::Entry& e);
 
 }  // namespace kansrijk::trajectory

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useServer, familyInput, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, rand, ISO_TIME_RE,
+  useServer, familyInput, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, rand, ISO_TIME_RE, isoDate,
 } from './lib/harness.mjs';
 
 const h = useServer();
@@ -146,7 +146,10 @@ test('list filters: coach_id, status, q', async () => {
   const f1 = (await lead.post('/families', { name: `${tag} Jansen`, coach_id: a1 })).body;
   const f2 = (await lead.post('/families', { name: `${tag} Pietersen`, coach_id: a2 })).body;
   const f3 = (await lead.post('/families', { name: `${tag} Bakker`, coach_id: a2 })).body;
-  assertStatus(await lead.patch(`/families/${f3.id}`, { status: 'archived' }, { 'If-Match': `"${f3.version}"` }), 200);
+  // Only a closed family may be archived (issue 14).
+  const closed3 = await lead.post(`/families/${f3.id}/phase`, { to: 'afsluiting', date: isoDate(0), closing_reason: 'wil_niet' });
+  assertStatus(closed3, 200);
+  assertStatus(await lead.patch(`/families/${f3.id}`, { status: 'archived' }, { 'If-Match': `"${closed3.body.version}"` }), 200);
 
   const byCoach = await lead.listAll(`/families?q=${q(tag)}&coach_id=${q(a2)}`);
   assert.deepEqual(byCoach.map((f) => f.id).sort(), [f2.id, f3.id].sort());
@@ -248,7 +251,13 @@ test('concurrent PATCHes with the same version: exactly one wins', async () => {
 
 test('archive via status, and back to active', async () => {
   const lead = await h.srv.as('lead_a');
-  const f = (await lead.post('/families', familyInput())).body;
+  const created = (await lead.post('/families', familyInput())).body;
+  // Archiving is for closed families only (issue 14): first close, with a reason.
+  const open = await lead.patch(`/families/${created.id}`, { status: 'archived' }, { 'If-Match': `"${created.version}"` });
+  assert.deepEqual(fieldCodes(assertValidation(open, 'status'), 'status'), ['archive_needs_closing']);
+  const closed = await lead.post(`/families/${created.id}/phase`, { to: 'afsluiting', date: isoDate(0), closing_reason: 'niet_bereikbaar' });
+  assertStatus(closed, 200);
+  const f = closed.body;
   const r = await lead.patch(`/families/${f.id}`, { status: 'archived' }, { 'If-Match': `"${f.version}"` });
   assertStatus(r, 200);
   assert.equal(r.body.status, 'archived');

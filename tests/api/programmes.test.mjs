@@ -15,7 +15,7 @@ test('programmes: admin creates with defaults; codes for bad input; nothing save
   assert.deepEqual(
     { ...r.body, id: undefined, version: undefined, created_at: undefined, updated_at: undefined },
     { name, threshold_percent: 120, default_budget_cents: 0, contact_target_minutes_per_week: 480, planned_duration_weeks: 52,
-      follow_up_months: [6, 12, 18], active: true, id: undefined, version: undefined, created_at: undefined, updated_at: undefined },
+      follow_up_months: [], active: true, id: undefined, version: undefined, created_at: undefined, updated_at: undefined },
   );
   assert.equal(r.headers.get('etag'), `"${r.body.version}"`);
   assert.equal(r.headers.get('location'), `/api/v1/programmes/${r.body.id}`);

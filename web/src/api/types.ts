@@ -69,7 +69,17 @@ export type Capability =
   | 'partner_org.list'
   | 'partner_org.create'
   | 'partner_org.update'
-  | 'consent.tasks';
+  | 'consent.tasks'
+  // Issue 14
+  | 'follow_up.list'
+  | 'follow_up.record'
+  | 'follow_up.due'
+  | 'family.coach_list'
+  | 'family.coach_add'
+  | 'family.coach_handover'
+  | 'family.coach_end'
+  | 'referrer_kind.read'
+  | 'referrer_kind.replace';
 
 export interface User {
   id: string;
@@ -120,11 +130,51 @@ export interface Page<T> {
 export const PHASES = ['aanmelding', 'intake', 'actief', 'afsluiting', 'nazorg'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const REFERRER_KINDS = ['woningcorporatie', 'school', 'voedselbank', 'schuldhulp', 'huisarts', 'gemeente', 'zelf', 'anders'] as const;
-export type ReferrerKind = (typeof REFERRER_KINDS)[number];
+// The default referrer kinds, with words in i18n (referrerKind.*). An organisation keeps its own
+// list (GET /referrer-kinds); a code of its own is shown with the label it gave.
+export const REFERRER_KINDS = [
+  'woningcorporatie', 'school', 'voedselbank', 'kledingbank', 'vakantiebank', 'bibliotheek', 'schuldhulp',
+  'welzijn', 'wijkteam', 'huisarts', 'gemeente', 'zelf', 'anders',
+] as const;
+export type ReferrerKind = string;
+export interface ReferrerKindItem {
+  code: string;
+  label: string;
+}
 
-export const CLOSING_REASONS = ['doelen_bereikt', 'verhuisd', 'op_eigen_verzoek', 'doorverwezen', 'niet_bereikbaar', 'anders'] as const;
-export type ClosingReason = (typeof CLOSING_REASONS)[number];
+// The reasons offered when closing; op_eigen_verzoek is still shown for older closings.
+export const CLOSING_REASONS = [
+  'niet_bereikbaar', 'wil_niet', 'inkomen_te_hoog', 'geen_toestemming', 'verhuisd', 'doorverwezen', 'doelen_bereikt', 'anders',
+] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number] | 'op_eigen_verzoek';
+
+// Aftercare (nazorg): a follow-up moment after closing.
+export interface FollowUp {
+  id: string;
+  family_id: string;
+  months: number;
+  due_on: string;
+  status: 'open' | 'done' | 'not_reachable' | 'cancelled';
+  note: string | null;
+  recorded_on: string | null;
+  recorded_by_name: string | null;
+  family_name?: string;
+}
+
+// A further coach of a family (the main coach is Family.coach_id).
+export const FURTHER_COACH_ROLES = ['kindercoach', 'jongerencoach', 'anders'] as const;
+export type FurtherCoachRole = (typeof FURTHER_COACH_ROLES)[number];
+export interface FamilyCoach {
+  id: string;
+  user_id: string;
+  display_name: string;
+  role: FurtherCoachRole;
+  started_on: string;
+  ended_on: string | null;
+  note: string | null;
+  end_note: string | null;
+  active: boolean;
+}
 
 export interface Contact {
   phone?: string;
@@ -185,6 +235,10 @@ export interface Family {
   intake_date?: string | null;
   closing_reason?: ClosingReason | null;
   closing_summary?: string | null;
+  closed_on?: string | null;
+  closed_from_phase?: Phase | null;
+  not_started?: boolean;
+  ended_on?: string | null;
   referral?: Referral | null;
 }
 
@@ -220,7 +274,13 @@ export type TimelineKind =
   | 'consent'
   | 'consent_withdrawn'
   | 'eligibility'
-  | 'override';
+  | 'override'
+  // Issue 14
+  | 'follow_up'
+  | 'ended'
+  | 'coach_added'
+  | 'coach_handover'
+  | 'coach_ended';
 
 export interface TimelineItem {
   id: string;
@@ -274,6 +334,9 @@ export interface TeamOverview {
     display_name: string;
     families_by_phase: Partial<Record<Phase, number>>;
     total_active: number;
+    families_by_role?: Record<string, number>;
   }[];
   waiting: { count: number; longest_days: number | null; average_days: number | null };
+  closed?: { not_started: number; completed: number; not_started_by_reason: Record<string, number> };
+  referrals_by_kind?: Record<string, number>;
 }

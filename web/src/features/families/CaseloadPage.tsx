@@ -24,6 +24,7 @@ import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
+import { DueFollowUps } from '../trajectory/FollowUps';
 import { familiesApi, loadCoaches, loadProgrammes } from './api';
 import ConsentTasks from '../consent/ConsentTasks'; // issue 14: open consent tasks
 
@@ -113,6 +114,7 @@ export default function CaseloadPage() {
       </div>
       <Paragraph className="k-lead">{lead ? t('caseload.introTeam') : t('caseload.intro')}</Paragraph>
       <ConsentTasks />
+      {can('follow_up.due') && <DueFollowUps />}
 
       <form className="k-form k-form--inline" role="search" aria-label={t('caseload.filter')} onSubmit={apply}>
         <TextField id="caseload-q" type="search" label={t('caseload.search')} value={draft.q} onValue={(v) => setDraft({ ...draft, q: v })} />

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import { formatDate, formatDayOf, formatDateTime } from '../../i18n/format';
 import { PhaseBadge, useDays } from '../../ui/Badges';
 import type { TabProps } from './FamilyPage';
+import { referrerKindLabel } from '../trajectory/api';
 
 export default function OverviewTab({ family: f }: TabProps) {
   const { t, lang } = useI18n();
@@ -53,7 +54,7 @@ export default function OverviewTab({ family: f }: TabProps) {
             <dl className="k-dl">
               <dt>{t('family.referrer')}</dt>
               <dd>
-                {f.referral.referrer_organisation} ({t(`referrerKind.${f.referral.referrer_kind}`)})
+                {f.referral.referrer_organisation} ({referrerKindLabel(t, f.referral.referrer_kind)})
               </dd>
               <dt>{t('family.reason')}</dt>
               <dd className="k-pre">{f.referral.reason}</dd>

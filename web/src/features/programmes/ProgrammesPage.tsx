@@ -47,7 +47,7 @@ function ProgrammeForm({ programme, onSaved, onCancel }: { programme?: Programme
   const [budget, setBudget] = useState(toInputEuro(programme?.default_budget_cents ?? 0));
   const [contact, setContact] = useState(String((programme?.contact_target_minutes_per_week ?? 480) / 60).replace('.', ','));
   const [duration, setDuration] = useState(String(programme?.planned_duration_weeks ?? 52));
-  const [followUp, setFollowUp] = useState((programme?.follow_up_months ?? [6, 12, 18]).join(', '));
+  const [followUp, setFollowUp] = useState((programme?.follow_up_months ?? []).join(', '));
   const [active, setActive] = useState(programme?.active ?? true);
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -110,7 +110,7 @@ function ProgrammeForm({ programme, onSaved, onCancel }: { programme?: Programme
         <TextField id={IDS.contact_target_minutes_per_week} label={t('programmes.contact')} value={contact} onValue={setContact} error={errors[IDS.contact_target_minutes_per_week]} inputMode="decimal" />
         <TextField id={IDS.planned_duration_weeks} label={t('programmes.duration')} value={duration} onValue={setDuration} error={errors[IDS.planned_duration_weeks]} inputMode="numeric" />
       </div>
-      <TextField id={IDS.follow_up_months} label={t('programmes.followUp')} value={followUp} onValue={setFollowUp} error={errors[IDS.follow_up_months]} />
+      <TextField id={IDS.follow_up_months} label={t('programmes.followUp')} description={t('programmes.followUpDefaultHint')} value={followUp} onValue={setFollowUp} error={errors[IDS.follow_up_months]} optional />
       <FormField type="checkbox" className="k-check">
         <Checkbox id={IDS.active} checked={active} onChange={(e) => setActive(e.target.checked)} />
         <FormLabel htmlFor={IDS.active} type="checkbox">
@@ -189,7 +189,7 @@ export default function ProgrammesPage() {
                     <TableCell className="k-num">{formatMoney(p.default_budget_cents)}</TableCell>
                     <TableCell className="k-num">{t('programmes.hours', { hours: String(p.contact_target_minutes_per_week / 60).replace('.', ',') })}</TableCell>
                     <TableCell className="k-num">{t('programmes.weeks', { weeks: p.planned_duration_weeks })}</TableCell>
-                    <TableCell>{t('programmes.months', { months: p.follow_up_months.join(', ') })}</TableCell>
+                    <TableCell>{p.follow_up_months.length ? t('programmes.months', { months: p.follow_up_months.join(', ') }) : t('programmes.followUpDefault')}</TableCell>
                     <TableCell>
                       <Badge tone={p.active ? 'ok' : 'neutral'}>{p.active ? t('common.yes') : t('common.no')}</Badge>
                     </TableCell>

@@ -12,7 +12,8 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
-import { PHASES, type TeamOverview } from '../../api/types';
+import { CLOSING_REASONS, PHASES, type Page, type ReferrerKindItem, type TeamOverview } from '../../api/types';
+import { referrerKindLabel, trajectoryApi } from '../trajectory/api';
 import { useI18n } from '../../i18n';
 import { useDays } from '../../ui/Badges';
 import { Empty, ErrorState, Loading } from '../../ui/States';
@@ -25,7 +26,11 @@ export default function TeamOverviewPage() {
   const days = useDays();
   usePageTitle(t('team.title'));
   const data = useApi<TeamOverview>((signal) => api.get<TeamOverview>('/team/overview', undefined, signal), []);
+  const kinds = useApi<Page<ReferrerKindItem> | null>((signal) => trajectoryApi.referrerKinds(signal).catch(() => null), []);
   const o = data.data;
+  const reasonLabel = (r: string) => ((CLOSING_REASONS as readonly string[]).includes(r) || r === 'op_eigen_verzoek' ? t(`closingReason.${r as 'anders'}`) : r);
+  const roleLabel = (r: string) =>
+    r === 'gezinscoach' || r === 'kindercoach' || r === 'jongerencoach' || r === 'anders' ? t(`coachRole.${r}`) : r;
   return (
     <section aria-labelledby="page-title">
       <Heading1 id="page-title">{t('team.title')}</Heading1>
@@ -45,6 +50,62 @@ export default function TeamOverviewPage() {
               <dd>{o.waiting.average_days === null ? t('common.none') : days(Math.round(o.waiting.average_days))}</dd>
             </dl>
           </section>
+          {o.closed && (
+            <section className="k-card" aria-labelledby="team-closed">
+              <Heading2 id="team-closed">{t('team.closed')}</Heading2>
+              <dl className="k-dl">
+                <dt>{t('team.closedCompleted')}</dt>
+                <dd id="team-closed-completed">{o.closed.completed}</dd>
+                <dt>{t('team.closedNotStarted')}</dt>
+                <dd id="team-closed-not-started">{o.closed.not_started}</dd>
+              </dl>
+              {Object.keys(o.closed.not_started_by_reason).length > 0 && (
+                <div className="k-table-wrap">
+                  <Table>
+                    <TableCaption>{t('team.notStartedCaption')}</TableCaption>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell scope="col">{t('team.reason')}</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="k-num">{t('team.count')}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {Object.entries(o.closed.not_started_by_reason).map(([r, n]) => (
+                        <TableRow key={r}>
+                          <TableHeaderCell scope="row">{reasonLabel(r)}</TableHeaderCell>
+                          <TableCell className="k-num">{n}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              )}
+            </section>
+          )}
+          {o.referrals_by_kind && (
+            <section className="k-card" aria-labelledby="team-referrals">
+              <Heading2 id="team-referrals">{t('team.referrals')}</Heading2>
+              <div className="k-table-wrap">
+                <Table>
+                  <TableCaption>{t('team.referralsCaption')}</TableCaption>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">{t('team.kind')}</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="k-num">{t('team.count')}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {Object.entries(o.referrals_by_kind).map(([k, n]) => (
+                      <TableRow key={k}>
+                        <TableHeaderCell scope="row">{referrerKindLabel(t, k, kinds.data?.items)}</TableHeaderCell>
+                        <TableCell className="k-num">{n}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            </section>
+          )}
           {o.coaches.length === 0 ? (
             <Empty>{t('team.empty')}</Empty>
           ) : (
@@ -60,6 +121,7 @@ export default function TeamOverviewPage() {
                       </TableHeaderCell>
                     ))}
                     <TableHeaderCell scope="col" className="k-num">{t('team.totalActive')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('team.byRole')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -73,6 +135,12 @@ export default function TeamOverviewPage() {
                       ))}
                       <TableCell className="k-num">
                         <strong>{c.total_active}</strong>
+                      </TableCell>
+                      <TableCell>
+                        {Object.entries(c.families_by_role ?? {})
+                          .filter(([, n]) => n > 0)
+                          .map(([r, n]) => `${roleLabel(r)}: ${n}`)
+                          .join(', ') || t('common.none')}
                       </TableCell>
                     </TableRow>
                   ))}

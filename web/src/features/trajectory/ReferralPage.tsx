@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useNavigate } from 'react-router';
-import { HOUSEHOLD_ROLES, REFERRER_KINDS, type HouseholdRole, type Programme, type ReferrerKind } from '../../api/types';
+import { HOUSEHOLD_ROLES, REFERRER_KINDS, type HouseholdRole, type Page, type Programme, type ReferrerKind, type ReferrerKindItem } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
 import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
@@ -12,7 +12,7 @@ import { Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { loadProgrammes } from '../families/api';
-import { trajectoryApi } from './api';
+import { referrerKindLabel, trajectoryApi } from './api';
 
 interface MemberDraft {
   key: number;
@@ -43,7 +43,11 @@ export default function ReferralPage() {
   const [familyName, setFamilyName] = useState('');
   const [programme, setProgramme] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const [kind, setKind] = useState<ReferrerKind>('woningcorporatie');
+  // The organisation's own list of referrer kinds; the defaults when it cannot be read.
+  const kinds = useApi<Page<ReferrerKindItem> | null>((signal) => trajectoryApi.referrerKinds(signal).catch(() => null), []);
+  const kindItems: ReferrerKindItem[] = kinds.data?.items ?? REFERRER_KINDS.map((code) => ({ code, label: code }));
+  const [kindChoice, setKind] = useState<ReferrerKind>('');
+  const kind = kindChoice || kindItems[0]?.code || '';
   const [reason, setReason] = useState('');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
@@ -163,7 +167,7 @@ export default function ReferralPage() {
             value={kind}
             onValue={(v) => setKind(v as ReferrerKind)}
             error={errors[IDS.referrer_kind]}
-            options={REFERRER_KINDS.map((k) => ({ value: k, label: t(`referrerKind.${k}`) }))}
+            options={kindItems.map((k) => ({ value: k.code, label: referrerKindLabel(t, k.code, kindItems) }))}
           />
           <TextareaField id={IDS.reason} label={t('referral.reason')} description={t('referral.reasonHint')} value={reason} onValue={setReason} error={errors[IDS.reason]} rows={4} required />
         </fieldset>

@@ -2,7 +2,7 @@
 // afsluiting → nazorg), the coach, the next step, the income check and the timeline.
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { CLOSING_REASONS, PHASES, type ClosingReason, type Family, type Page, type Phase, type TimelineItem, type User } from '../../api/types';
+import { CLOSING_REASONS, FURTHER_COACH_ROLES, PHASES, type ClosingReason, type FurtherCoachRole, type Family, type Page, type Phase, type TimelineItem, type User } from '../../api/types';
 import { useI18n, type T } from '../../i18n';
 import { formatDate, formatDateTime, toInputDate, todayIso } from '../../i18n/format';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
@@ -14,6 +14,8 @@ import { loadCoaches } from '../families/api';
 import type { TabProps } from '../families/FamilyPage';
 import { EligibilitySection } from '../eligibility/EligibilitySection';
 import { AssignCoach } from './AssignCoach';
+import { FollowUps } from './FollowUps';
+import { FurtherCoaches } from './FurtherCoaches';
 import { trajectoryApi, type PhaseInput } from './api';
 
 function phaseLabel(t: T, p: string | null | undefined): string {
@@ -35,7 +37,15 @@ function Steps({ phase }: { phase: Phase }) {
   );
 }
 
-function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phase; reopen?: boolean; onDone: (f: Family) => void }) {
+function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
+  family: Family;
+  to: Phase;
+  reopen?: boolean;
+  /** Ids of the form's fields start with this (default: phase-<to>, or reopen). */
+  idPrefix?: string;
+  onDone: (f: Family) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const intake = to === 'intake';
@@ -47,7 +57,10 @@ function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phas
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const p = reopen ? 'reopen' : `phase-${to}`;
+  const p = idPrefix ?? (reopen ? 'reopen' : `phase-${to}`);
+  // A completed trajectory is summed up; a family that never started needs only a reason,
+  // and a few words when the reason is "anders".
+  const summaryNeeded = family.phase === 'actief' || reason === 'anders';
   const ids = { to: `${p}-submit`, date: `${p}-date`, note: `${p}-note`, closing_reason: `${p}-reason`, closing_summary: `${p}-summary` };
   const order = [ids.date, ids.closing_reason, ids.closing_summary, ids.note];
 
@@ -58,7 +71,7 @@ function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phas
     if (dateErr) errs[ids.date] = dateErr;
     if (closing) {
       if (!reason) errs[ids.closing_reason] = t('validation.required');
-      const s = required(t, summary, 4000);
+      const s = summaryNeeded ? required(t, summary, 4000) : null;
       if (s) errs[ids.closing_summary] = s;
     }
     if (reopen) {
@@ -72,7 +85,7 @@ function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phas
     if (note.trim()) body.note = note.trim();
     if (closing) {
       body.closing_reason = reason as ClosingReason;
-      body.closing_summary = summary.trim();
+      if (summary.trim()) body.closing_summary = summary.trim();
     }
     setBusy(true);
     try {
@@ -93,7 +106,10 @@ function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phas
 
   return (
     <form className="k-form" onSubmit={submit} noValidate aria-labelledby={`${p}-title`}>
-      <Heading3 id={`${p}-title`}>{reopen ? t('trajectory.reopen') : t('trajectory.next', { phase: t(`phase.${to}`) })}</Heading3>
+      <Heading3 id={`${p}-title`}>
+        {reopen ? t('trajectory.reopen') : idPrefix === 'close' ? t('closing.title') : t('trajectory.next', { phase: t(`phase.${to}`) })}
+      </Heading3>
+      {idPrefix === 'close' && <Paragraph className="k-muted">{t('closing.intro')}</Paragraph>}
       {to === 'actief' && !reopen && <Paragraph className="k-muted">{t('trajectory.needsForActive')}</Paragraph>}
       {general && <Notice type="error">{general}</Notice>}
       <TextField
@@ -116,18 +132,20 @@ function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phas
             onValue={(v) => setReason(v as ClosingReason)}
             error={errors[ids.closing_reason]}
             placeholder={t('trajectory.chooseReason')}
+            autoFocus={idPrefix === 'close'}
             options={CLOSING_REASONS.map((r) => ({ value: r, label: t(`closingReason.${r}`) }))}
             required
           />
           <TextareaField
             id={ids.closing_summary}
             label={t('trajectory.closingSummary')}
-            description={t('trajectory.closingSummaryHint')}
+            description={summaryNeeded ? t('trajectory.closingSummaryHint') : t('closing.summaryOptionalHint')}
             value={summary}
             onValue={setSummary}
             error={errors[ids.closing_summary]}
             rows={4}
-            required
+            required={summaryNeeded}
+            optional={!summaryNeeded}
           />
         </>
       )}
@@ -143,11 +161,20 @@ function NextStepForm({ family, to, reopen, onDone }: { family: Family; to: Phas
       />
       <ButtonGroup>
         <Button id={ids.to} type="submit" appearance={reopen ? 'secondary-action-button' : 'primary-action-button'} busy={busy} disabled={busy}>
-          {reopen ? t('trajectory.reopen') : t('trajectory.toPhase', { phase: t(`phase.${to}`) })}
+          {reopen ? t('trajectory.reopen') : idPrefix === 'close' ? t('closing.submit') : t('trajectory.toPhase', { phase: t(`phase.${to}`) })}
         </Button>
+        {onCancel && (
+          <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
       </ButtonGroup>
     </form>
   );
+}
+
+function roleLabel(t: T, role: string | null | undefined): string {
+  return role && (FURTHER_COACH_ROLES as readonly string[]).includes(role) ? t(`coachRole.${role as FurtherCoachRole}`) : role ?? '';
 }
 
 function Timeline({ items }: { items: TimelineItem[] }) {
@@ -163,6 +190,19 @@ function Timeline({ items }: { items: TimelineItem[] }) {
         return t('timeline.handover', vars);
       case 'reopen':
         return t('timeline.reopen', vars);
+      case 'follow_up':
+        return t('timeline.follow_up', {
+          months: it.from ?? '',
+          outcome: it.to === 'done' || it.to === 'not_reachable' ? t(`followUp.status.${it.to}`) : it.to ?? '',
+        });
+      case 'ended':
+        return t('timeline.ended');
+      case 'coach_added':
+        return t('timeline.coach_added', { name: it.to ?? '', role: roleLabel(t, it.from) });
+      case 'coach_handover':
+        return t('timeline.coach_handover', { from: it.from ?? '', to: it.to ?? '' });
+      case 'coach_ended':
+        return t('timeline.coach_ended', { name: it.from ?? '', role: roleLabel(t, it.to) });
       default:
         return t(`timeline.${it.kind}`);
     }
@@ -192,6 +232,7 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
   const timeline = useApi<Page<TimelineItem>>((signal) => trajectoryApi.timeline(family.id, signal), [family.id, family.version]);
   const coaches = useApi<User[]>((signal) => (assigns ? loadCoaches(signal) : Promise.resolve([])), [assigns]);
   const [handover, setHandover] = useState(false);
+  const [closingEarly, setClosingEarly] = useState(false);
 
   if (family.phase === undefined) {
     return <Notice type="info">{t('state.notAvailable')}</Notice>;
@@ -200,6 +241,10 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
   const at = PHASES.indexOf(phase);
   const next = at >= 0 && at < PHASES.length - 1 ? PHASES[at + 1] : null;
   const canReopen = phase === 'afsluiting' || phase === 'nazorg';
+  // A family that never started reopens to the phase it was closed from.
+  const reopenTo: Phase = family.not_started && family.closed_from_phase ? family.closed_from_phase : 'actief';
+  // Closing is possible from every phase before afsluiting; from actief it is the next step.
+  const canCloseEarly = phase === 'aanmelding' || phase === 'intake';
 
   const changed = (f: Family) => {
     setNotice(t('trajectory.phaseChanged', { phase: t(`phase.${f.phase ?? phase}`) }));
@@ -255,8 +300,45 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
         ) : (
           <Paragraph>{t('trajectory.done')}</Paragraph>
         )}
-        {canReopen && <NextStepForm key={`${family.version}-reopen`} family={family} to="actief" reopen onDone={changed} />}
+        {canReopen && <NextStepForm key={`${family.version}-reopen`} family={family} to={reopenTo} reopen onDone={changed} />}
       </section>
+
+      {canCloseEarly && (
+        <section className="k-card" aria-label={t('closing.title')}>
+          {closingEarly ? (
+            <NextStepForm
+              key={`${family.version}-close`}
+              family={family}
+              to="afsluiting"
+              idPrefix="close"
+              onDone={(f) => {
+                setClosingEarly(false);
+                changed(f);
+              }}
+              onCancel={() => setClosingEarly(false)}
+            />
+          ) : (
+            <>
+              <Paragraph>{t('closing.offer')}</Paragraph>
+              <Button id="close-open" appearance="secondary-action-button" onClick={() => setClosingEarly(true)}>
+                {t('closing.title')}
+              </Button>
+            </>
+          )}
+        </section>
+      )}
+
+      {canReopen && can('follow_up.list') && (
+        <FollowUps
+          family={family}
+          onChanged={() => {
+            reload();
+            timeline.reload();
+          }}
+        />
+      )}
+
+      {can('family.coach_list') && <FurtherCoaches family={family} onChanged={() => timeline.reload()} />}
 
       <EligibilitySection family={family} onChanged={() => timeline.reload()} />
 

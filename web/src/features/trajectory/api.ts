@@ -4,12 +4,18 @@ import type {
   Consent,
   EligibilityCheck,
   Family,
+  FamilyCoach,
+  FollowUp,
+  FurtherCoachRole,
   MemberInput,
+  ReferrerKindItem,
   Page,
   Phase,
   Referral,
   TimelineItem,
 } from '../../api/types';
+import { nl } from '../../i18n/nl';
+import type { MessageKey, T } from '../../i18n';
 
 const fam = (id: string) => `/families/${encodeURIComponent(id)}`;
 
@@ -45,4 +51,25 @@ export const trajectoryApi = {
   ) => api.post<EligibilityCheck>(`${fam(id)}/eligibility`, body),
   override: (id: string, eid: string, body: { passes: boolean; reason: string }) =>
     api.post<EligibilityCheck>(`${fam(id)}/eligibility/${encodeURIComponent(eid)}/override`, body),
+  // Issue 14: aftercare, further coaches, referrer kinds.
+  followUps: (id: string, signal?: AbortSignal) => api.get<Page<FollowUp>>(`${fam(id)}/follow-ups`, undefined, signal),
+  recordFollowUp: (id: string, fid: string, body: { outcome: 'done' | 'not_reachable'; note?: string }) =>
+    api.post<Family>(`${fam(id)}/follow-ups/${encodeURIComponent(fid)}`, body),
+  dueFollowUps: (dueBefore: string, signal?: AbortSignal) =>
+    api.get<Page<FollowUp>>('/follow-ups', { due_before: dueBefore, limit: 200 }, signal),
+  coaches: (id: string, signal?: AbortSignal) => api.get<Page<FamilyCoach>>(`${fam(id)}/coaches`, undefined, signal),
+  addCoach: (id: string, body: { user_id: string; role: FurtherCoachRole; note?: string }) =>
+    api.post<FamilyCoach>(`${fam(id)}/coaches`, body),
+  handOverCoach: (id: string, cid: string, body: { user_id: string; note: string }) =>
+    api.post<FamilyCoach>(`${fam(id)}/coaches/${encodeURIComponent(cid)}/handover`, body),
+  endCoach: (id: string, cid: string, body: { note: string }) =>
+    api.post<FamilyCoach>(`${fam(id)}/coaches/${encodeURIComponent(cid)}/end`, body),
+  referrerKinds: (signal?: AbortSignal) => api.get<Page<ReferrerKindItem>>('/referrer-kinds', undefined, signal),
 };
+
+/** Words for a referrer kind: ours for the default codes, the organisation's label for its own. */
+export function referrerKindLabel(t: T, code: string, items?: ReferrerKindItem[]): string {
+  const key = `referrerKind.${code}`;
+  if (key in nl) return t(key as MessageKey);
+  return items?.find((k) => k.code === code)?.label ?? code;
+}

@@ -22,6 +22,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { loadCoaches } from '../families/api';
 import { AssignCoach } from '../trajectory/AssignCoach';
 import { trajectoryApi } from '../trajectory/api';
+import { referrerKindLabel } from '../trajectory/api';
 
 export default function WaitingListPage() {
   const { t } = useI18n();
@@ -67,7 +68,7 @@ export default function WaitingListPage() {
                       <PhaseBadge phase={f.phase} />
                     </TableCell>
                     <TableCell>
-                      {f.referral ? `${f.referral.referrer_organisation} (${t(`referrerKind.${f.referral.referrer_kind}`)})` : t('common.none')}
+                      {f.referral ? `${f.referral.referrer_organisation} (${referrerKindLabel(t, f.referral.referrer_kind)})` : t('common.none')}
                     </TableCell>
                     <TableCell>{f.programme_name ?? t('common.none')}</TableCell>
                     <TableCell>
