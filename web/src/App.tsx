@@ -18,6 +18,8 @@ const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage'));
 const ThemesPage = lazy(() => import('./features/genogram/ThemesPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
+// Measurements (issue 10)
+const OutcomesPage = lazy(() => import('./features/measurements/OutcomesPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
 function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
@@ -62,6 +64,7 @@ export default function App() {
         <Route path="/beheer/gebruikers" element={<Guard need="user.manage"><UsersPage /></Guard>} />
         <Route path="/beheer/programmas" element={<Guard need="programme.update"><ProgrammesPage /></Guard>} />
         <Route path="/beheer/themas" element={<Guard need="genogram.themes.replace"><ThemesPage /></Guard>} />
+        <Route path="/resultaten" element={<Guard need="programme.outcomes"><OutcomesPage /></Guard>} />
         <Route path="/account" element={<Guard><AccountPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -63,7 +63,16 @@ export type Capability =
   | 'genogram.themes_read'
   | 'genogram.themes.replace'
   | 'plan.read'
-  | 'referral.status_read';
+  | 'referral.status_read'
+  // Measurements (issue 10)
+  | 'instrument.read'
+  | 'measurement.list'
+  | 'measurement.read'
+  | 'measurement.create'
+  | 'measurement.due'
+  | 'measurement.export'
+  | 'measurement_settings.read'
+  | 'programme.outcomes';
 
 export interface User {
   id: string;

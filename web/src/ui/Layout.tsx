@@ -19,6 +19,8 @@ const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
   { to: '/beheer/gebruikers', key: 'nav.users', show: (can) => can('user.manage') },
   { to: '/beheer/programmas', key: 'nav.programmes', show: (can) => can('programme.update') },
   { to: '/beheer/themas', key: 'nav.themes', show: (can) => can('genogram.themes.replace') },
+  // Measurements (issue 10)
+  { to: '/resultaten', key: 'nav.outcomes', show: (can) => can('programme.outcomes') },
 ];
 
 export function LanguageSwitch() {

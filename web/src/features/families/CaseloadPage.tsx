@@ -25,6 +25,7 @@ import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
 import { familiesApi, loadCoaches, loadProgrammes } from './api';
+import DuePanel from '../measurements/DuePanel';
 
 const SORTS = ['name', 'waiting', 'updated'] as const;
 
@@ -111,6 +112,7 @@ export default function CaseloadPage() {
         </Link>
       </div>
       <Paragraph className="k-lead">{lead ? t('caseload.introTeam') : t('caseload.intro')}</Paragraph>
+      {can('measurement.due') && <DuePanel />}
 
       <form className="k-form k-form--inline" role="search" aria-label={t('caseload.filter')} onSubmit={apply}>
         <TextField id="caseload-q" type="search" label={t('caseload.search')} value={draft.q} onValue={(v) => setDraft({ ...draft, q: v })} />
