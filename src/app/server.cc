@@ -17,6 +17,9 @@
 #include "families/service.h"
 #include "genogram/api.h"
 #include "genogram/gedcom.h"
+// Measurements (issue 10).
+#include "measurements/api.h"
+#include "measurements/service.h"
 #include "programmes/api.h"
 #include "trajectory/api.h"
 #include "platform/http_server.h"
@@ -100,6 +103,7 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
   trajectory::RegisterTrajectoryRoutes(routes);
   programmes::RegisterProgrammeRoutes(routes);
   consent::RegisterConsentRoutes(routes);
+  measurements::RegisterMeasurementRoutes(routes);  // issue 10
   eligibility::RegisterEligibilityRoutes(routes);
   return routes.Describe();
 }
@@ -149,6 +153,13 @@ int Serve(const ServeConfig& config) {
     return 1;
   } else if (*added > 0) {
     spdlog::info("loaded {} norm table(s) from data/norms", *added);
+  }
+  // Issue 10: the shipped instruments (data/instruments), checked against the schema every start.
+  if (auto added = measurements::LoadShippedInstruments(**db); !added.ok()) {
+    std::fprintf(stderr, "kansrijk: %s\n", added.status().message().c_str());
+    return 1;
+  } else if (*added > 0) {
+    spdlog::info("loaded {} instrument(s) from data/instruments", *added);
   }
   std::string key_file = config.audit_key_file.empty() ? DefaultAuditKeyFile(config.db_url) : config.audit_key_file;
   auto key = security::LoadAuditKey(key_file, true);

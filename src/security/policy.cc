@@ -120,6 +120,18 @@ const std::vector<PolicyRow> kPolicy = {
 
     {Action::kPlanRead, "plan.read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
     {Action::kReferralStatusRead, "referral.status_read", S::kReferral, {kLead, kPartnerOwn}},
+
+    // Measurements (issue 10). Instruments hold no case data; outcomes are aggregates with
+    // small-cell suppression, and the export (not pseudonymised) is for the team lead.
+    {Action::kInstrumentRead, "instrument.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kInstrumentManage, "instrument.manage", S::kOrganisation, {kAdmin}},
+    {Action::kMeasurementList, "measurement.list", S::kFamily, kCaseWork},
+    {Action::kMeasurementCreate, "measurement.create", S::kFamily, kCaseWork},
+    {Action::kMeasurementRead, "measurement.read", S::kFamily, kCaseWork},
+    {Action::kMeasurementGenerationUpdate, "measurement.generation.update", S::kFamily, kCaseWork},
+    {Action::kMeasurementDue, "measurement.due", S::kOrganisation, {kLead, {K::kStaff, Role::kCoach, R::kAssignedFamilies}}},
+    {Action::kProgrammeOutcomes, "programme.outcomes", S::kOrganisation, {kLead}},
+    {Action::kMeasurementExport, "measurement.export", S::kOrganisation, {kLead}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -75,6 +75,10 @@ enum class Action {
   kPlanRead,
   // A partner organisation: the status of the referrals it made.
   kReferralStatusRead,
+  // Measurements (issue 10): instruments, measurements per member, due list, outcomes, export.
+  kInstrumentRead, kInstrumentManage,
+  kMeasurementList, kMeasurementCreate, kMeasurementRead, kMeasurementGenerationUpdate, kMeasurementDue,
+  kProgrammeOutcomes, kMeasurementExport,
 };
 
 // What an action is bound to.
