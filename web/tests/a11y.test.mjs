@@ -37,6 +37,7 @@ test('team lead pages', async () => {
     ['traject', 'Tijdlijn'],
     ['toestemming', 'Toestemming'],
     ['genogram', 'Genogram'],
+    ['metingen', 'Metingen'],
     ['toegang', 'Wie heeft dit dossier bekeken?'],
   ]) {
     await page.goto(`${href}/${tab}`);
@@ -55,6 +56,7 @@ test('team lead pages', async () => {
     ['/team', 'Team'],
     ['/aanmelden', 'Gezin aanmelden'],
     ['/account', 'Mijn account'],
+    ['/resultaten', 'Resultaten van een programma'],
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);

@@ -853,6 +853,13 @@ export const en: Record<MessageKey, string> = {
   'outcomes.better': 'better',
   'outcomes.same': 'the same',
   'outcomes.worse': 'worse',
+  'outcomes.byGeneration': 'By generation in poverty',
+  'outcomes.byGenerationCaption': 'Mean change by generation in poverty, from {from} to {to}',
+  'outcomes.generation': 'Generation {n}',
+  'outcomes.generationUnknown': 'Generation not known',
+  'outcomes.bySex': 'By sex',
+  'outcomes.bySexCaption': 'Mean change by sex, from {from} to {to}',
+  'outcomes.nShort': 'n = {n}',
   'outcomes.pick': 'Choose a programme, a list and two moments.',
   'outcomes.sameMoment': 'Choose two different moments.',
 

@@ -853,6 +853,13 @@ export const nl = {
   'outcomes.better': 'beter',
   'outcomes.same': 'gelijk',
   'outcomes.worse': 'slechter',
+  'outcomes.byGeneration': 'Per generatie in armoede',
+  'outcomes.byGenerationCaption': 'Gemiddelde verandering per generatie in armoede, van {from} tot {to}',
+  'outcomes.generation': '{n}e generatie',
+  'outcomes.generationUnknown': 'Generatie niet bekend',
+  'outcomes.bySex': 'Per geslacht',
+  'outcomes.bySexCaption': 'Gemiddelde verandering per geslacht, van {from} tot {to}',
+  'outcomes.nShort': 'n = {n}',
   'outcomes.pick': 'Kies een programma, een lijst en twee momenten.',
   'outcomes.sameMoment': 'Kies twee verschillende momenten.',
 

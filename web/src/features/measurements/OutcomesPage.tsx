@@ -7,12 +7,13 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
 import { SelectField } from '../../ui/Field';
+import { describeCoded } from '../../ui/errors';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
 import { loadProgrammes } from '../families/api';
-import { formatScore, instrumentKey, measurementsApi, MOMENTS, text, type DomainChange, type Moment } from './api';
+import { formatScore, instrumentKey, measurementsApi, MOMENTS, text, type DomainChange, type Moment, type Outcomes } from './api';
 import { BarCanvas, ChartFigure } from './charts';
 
 interface Choice {
@@ -159,7 +160,7 @@ export default function OutcomesPage() {
                                 </>
                               ) : (
                                 <td className="utrecht-table__cell k-outcomes__too-few" colSpan={3}>
-                                  {t('outcomes.tooFew')}
+                                  {(d.code && describeCoded({ code: d.code, params: d.params }, lang)) || t('outcomes.tooFew')}
                                 </td>
                               )}
                             </tr>
@@ -171,6 +172,20 @@ export default function OutcomesPage() {
                 />
               </>
             )}
+            <Breakdown
+              id="out-generation"
+              title={t('outcomes.byGeneration')}
+              caption={t('outcomes.byGenerationCaption', { from: fromName, to: toName })}
+              groups={data.by_generation ?? []}
+              groupName={(g) => (g === 'unknown' ? t('outcomes.generationUnknown') : t('outcomes.generation', { n: g }))}
+            />
+            <Breakdown
+              id="out-sex"
+              title={t('outcomes.bySex')}
+              caption={t('outcomes.bySexCaption', { from: fromName, to: toName })}
+              groups={data.by_sex ?? []}
+              groupName={(g) => (['female', 'male', 'other', 'unknown'].includes(g) ? t(`sex.${g as 'female'}`) : g)}
+            />
             {can('measurement.export') && chosenInstrument && (
               <div className="k-card k-noprint">
                 <h2 className="utrecht-heading-3">{t('outcomes.export')}</h2>
@@ -190,6 +205,54 @@ export default function OutcomesPage() {
             )}
           </>
         )}
+      </div>
+    </section>
+  );
+}
+
+/** The change per domain for each group (generation in poverty, sex): one table, groups across. */
+function Breakdown({ id, title, groups, groupName, caption }: { id: string; title: string; groups: Outcomes['by_sex']; groupName: (g: string) => string; caption: string }) {
+  const { t, lang } = useI18n();
+  if (!groups.length) return null;
+  const domains = groups[0].domains;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="utrecht-heading-2">
+        {title}
+      </h2>
+      <div className="k-table-wrap">
+        <table className="utrecht-table">
+          <caption>{caption}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">{t('meas.domain')}</th>
+              {groups.map((g) => (
+                <th key={g.group} scope="col" className="utrecht-table__header-cell">{groupName(g.group)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {domains.map((dom, i) => (
+              <tr key={dom.domain_id} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">{text(dom.name, lang)}</th>
+                {groups.map((g) => {
+                  const d = g.domains[i];
+                  return (
+                    <td key={g.group} className="utrecht-table__cell">
+                      {d && !d.suppressed && d.mean_change != null ? (
+                        <>
+                          {signed(d.mean_change, lang)} <span className="k-muted">({t('outcomes.nShort', { n: d.n ?? 0 })})</span>
+                        </>
+                      ) : (
+                        <span className="k-outcomes__too-few">{t('outcomes.tooFew')}</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );
