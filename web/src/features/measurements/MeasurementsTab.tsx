@@ -94,7 +94,8 @@ function HeatMap({ member, instrument, ms, levels }: { member: SummaryMember; in
   return (
     <div className="k-heatmap">
       <h4 className="utrecht-heading-4">{t('meas.heatmap')}</h4>
-      <div className="k-table-wrap">
+      {/* Many moments make the table wider than a tablet: the region scrolls, and the keyboard can reach it. */}
+      <div className="k-table-wrap" tabIndex={0} role="region" aria-label={t('meas.heatmapCaption', { name: member.given_name })}>
         <table className="utrecht-table k-heatmap__table">
           <caption>{t('meas.heatmapCaption', { name: member.given_name })}</caption>
           <thead className="utrecht-table__header">
