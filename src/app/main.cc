@@ -180,6 +180,7 @@ int main(int argc, char** argv) {
   auto* instruments_load = instruments->add_subcommand("load", "load an instrument or a new version for an organisation");
   instruments_load->add_option("FILE", instrument_file, "the instrument file (JSON)")->required();
   instruments_load->add_option("--organisation", instrument_org, "organisation name")->required();
+  add_db(instruments_load);
 
   try {
     cli.parse(argc, argv);
@@ -214,6 +215,8 @@ int main(int argc, char** argv) {
     }
     auto db = OpenDb(db_url, true);
     if (!db.ok()) return Fail(db.status());
+    // The shipped versions first, so an organisation's file is compared with them too.
+    if (auto shipped = measurements::LoadShippedInstruments(**db); !shipped.ok()) return Fail(shipped.status());
     auto log = OpenAudit(key_file, db_url, true);
     if (!log.ok()) return Fail(log.status());
     bool created = false;
