@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 #include <string_view>
 #include <tuple>
 
@@ -340,6 +341,86 @@ Result<std::pair<Instrument, std::vector<ExportRow>>> ExportScores(db::Connectio
     out.push_back({r.Text(7), r.Text(0), r.Text(1), r.IsNull(2) ? "" : std::to_string(r.Int(2)), r.Text(3), r.Text(4),
                    r.Text(8), ParseDomainScores(r.Text(6))});
   return std::make_pair(std::move(in), std::move(out));
+}
+
+Result<DemoInstruments> LoadDemoInstruments(db::Connection& c) {
+  DemoInstruments out;
+  ASSIGN_OR_RETURN(out.zrm, FindInstrument(c, "", "zrm", "2017"));
+  ASSIGN_OR_RETURN(out.web_adult, FindInstrument(c, "", "positieve_gezondheid", "1"));
+  ASSIGN_OR_RETURN(out.web_child, FindInstrument(c, "", "positieve_gezondheid_kind", "1"));
+  return out;
+}
+
+namespace {
+
+int AgeOn(Date birth, Date on) {
+  int age = on.year - birth.year;
+  if (std::tie(on.month, on.day) < std::tie(birth.month, birth.day)) --age;
+  return age;
+}
+
+}  // namespace
+
+Result<int> AddDemoSeries(db::Connection& tx, const DemoInstruments& ins, const std::string& family_id,
+                          const std::vector<DemoMember>& members, Date intake, std::optional<Date> closed_on,
+                          Date today, uint32_t seed, const Recorder& by) {
+  std::mt19937 rng(seed);
+  // The moments of this family.
+  std::vector<std::pair<std::string, Date>> moments;
+  if (intake > today) return 0;
+  moments.emplace_back("nulmeting", intake);
+  const Date coaching_end = closed_on ? std::min(*closed_on, today) : today;
+  for (Date d = AddMonths(intake, kDefaultInterimMonths); d < coaching_end; d = AddMonths(d, kDefaultInterimMonths))
+    moments.emplace_back("tussenmeting", d);
+  if (closed_on && *closed_on <= today && *closed_on > intake) {
+    moments.emplace_back("eindmeting", *closed_on);
+    if (Date n = AddMonths(*closed_on, 6); n <= today) moments.emplace_back("nazorg", n);
+  }
+  int written = 0;
+  for (const auto& m : members) {
+    // Per person a start level per domain (mostly 2-3 for families in poverty) that rises by
+    // about half a level per moment, with setbacks.
+    std::map<std::string, double> level;
+    for (size_t k = 0; k < moments.size(); ++k) {
+      const auto& [moment, on] = moments[k];
+      const int age = AgeOn(m.birth, on);
+      std::vector<const Instrument*> use;
+      if (age >= 18) use = {&ins.zrm, &ins.web_adult};
+      else if (age >= 8 && age <= 12) use = {&ins.web_child};
+      for (const Instrument* in : use) {
+        std::map<std::string, Value> scores;
+        for (const auto& d : in->domains) {
+          if (d.scoring_items.empty()) continue;
+          const Scale* s = in->FindScale(d.items.front().scale);
+          if (!s) continue;
+          const std::string key = in->id + "/" + d.id;
+          const double span = static_cast<double>(s->max - s->min);
+          if (!level.contains(key)) level[key] = s->min + span * (0.15 + 0.35 * (rng() % 100) / 100.0);
+          else level[key] += span * ((static_cast<int>(rng() % 100) - 25) / 400.0);
+          level[key] = std::clamp(level[key], static_cast<double>(s->min), static_cast<double>(s->max));
+          scores[d.scoring_items.front()] = static_cast<int64_t>(level[key] + 0.5);
+          if (in->purpose == "conversation" && rng() % 4 == 0) scores[d.id + ".praten"] = true;
+        }
+        if (!ValidateScores(*in, scores).empty()) return Status::Internal("demo series: scores out of scale");
+        StoredMeasurement s;
+        s.id = NewId();
+        s.family_id = family_id;
+        s.member_id = m.id;
+        s.instrument_id = in->id;
+        s.instrument_version = in->version;
+        s.moment = moment;
+        s.taken_on = FormatDate(on);
+        s.filled_in_by = in->purpose == "conversation" ? "together" : (k % 2 ? "coach" : "together");
+        s.scores_json = ValuesJson(scores).dump();
+        s.domain_scores_json = DomainScoresJson(DomainScores(*in, scores)).dump();
+        s.notes_json = "{}";
+        s.recorded_by_name = by.name;
+        RETURN_IF_ERROR(MeasurementRepo::Insert(tx, s, by.user_id));
+        ++written;
+      }
+    }
+  }
+  return written;
 }
 
 }  // namespace kansrijk::measurements

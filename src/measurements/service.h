@@ -86,4 +86,24 @@ Result<std::pair<Instrument, std::vector<ExportRow>>> ExportScores(db::Connectio
                                                                    const std::string& instrument_id,
                                                                    const std::optional<std::string>& version);
 
+// --- Demo data ---
+
+// The instruments a demo series uses (the shipped ZRM 2017 and both Positieve Gezondheid webs).
+struct DemoInstruments {
+  Instrument zrm, web_adult, web_child;
+};
+Result<DemoInstruments> LoadDemoInstruments(db::Connection& c);
+struct DemoMember {
+  std::string id;
+  Date birth;
+};
+// Records a realistic series for a family's members: a nulmeting at intake, a tussenmeting every
+// kDefaultInterimMonths while coaching runs up to today, an eindmeting at `closed_on` and one
+// nazorg moment six months later when that has passed. Adults get the ZRM and the web, children
+// of 8-12 the child web; scores start low and mostly rise (seeded, so the same every run).
+// Returns the number of measurements written.
+Result<int> AddDemoSeries(db::Connection& tx, const DemoInstruments& ins, const std::string& family_id,
+                          const std::vector<DemoMember>& members, Date intake, std::optional<Date> closed_on,
+                          Date today, uint32_t seed, const Recorder& by);
+
 }  // namespace kansrijk::measurements
