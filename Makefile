@@ -42,6 +42,7 @@ test: build-debug web
 	bash scripts/check-error-codes.sh
 	bash scripts/check-openapi.sh build/debug/kansrijk
 	bash scripts/api-test.sh build/debug/kansrijk
+	bash scripts/bench-smoke.sh build/debug/kansrijk  # the benchmarks at toy size (issue 10)
 	bash scripts/web-test.sh build/debug/kansrijk
 
 # Renders the main pages with demo data into docs/screenshots/ (Debian's chromium).
@@ -54,6 +55,7 @@ bench: build-release
 	-bash bench/run.sh build/release/kansrijk
 	bash bench/caseload.sh build/release/kansrijk
 	bash bench/genogram.sh build/release
+	BENCH_PG=1 bash bench/measurements.sh build/release/kansrijk  # issue 10: charts and programme outcomes
 
 # Fuzzes the GEDCOM importer with clang's libFuzzer for FUZZ_TIME seconds. Seeds come from
 # fuzz/corpus/gedcom; new inputs it finds go to build/fuzz/corpus, crash inputs to build/fuzz/

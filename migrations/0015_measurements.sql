@@ -50,6 +50,8 @@ CREATE TABLE measurements (
   updated_at          TEXT NOT NULL
 );
 CREATE INDEX measurements_family ON measurements (family_id, taken_on, id);
+-- The due list asks per member for the last date and the count per moment.
+CREATE INDEX measurements_member ON measurements (member_id, moment, taken_on);
 
 -- The generation in poverty (1st, 2nd, 3rd; the RUG study's breakdown), kept by the
 -- measurements feature for the outcome breakdown; NULL is unknown.
