@@ -265,5 +265,16 @@ TEST(DueTest, TableOfMoments) {
   EXPECT_EQ(FormatDate(AddDays({2026, 12, 31}, 1)), "2027-01-01");
 }
 
+TEST(DomainScoresJsonTest, ReadBackAsWritten) {
+  const std::map<std::string, double> scores = {{"financien", 2}, {"lichaam", 7.5}, {"justitie", 5}};
+  EXPECT_EQ(ParseDomainScores(DomainScoresJson(scores).dump()), scores);
+  EXPECT_EQ(ParseDomainScores(DomainScoresJson(scores).dump(2)), scores) << "pretty JSON";
+  EXPECT_TRUE(ParseDomainScores("{}").empty());
+  EXPECT_EQ(ParseDomainScores(R"({"a\u0062":1})"), (std::map<std::string, double>{{"ab", 1}})) << "escapes: JSON parser";
+  EXPECT_EQ(ParseDomainScores(R"({"a":1,"b":"x"})"), (std::map<std::string, double>{{"a", 1}})) << "not a number: left out";
+  EXPECT_TRUE(ParseDomainScores("not json").empty());
+  EXPECT_TRUE(ParseDomainScores(R"({"a":1)").empty());
+}
+
 }  // namespace
 }  // namespace kansrijk::measurements

@@ -1,5 +1,8 @@
 #include "measurements/wire.h"
 
+#include <charconv>
+#include <string_view>
+
 namespace kansrijk::measurements {
 
 using http::Json;
@@ -277,8 +280,49 @@ Json DomainScoresJson(const std::map<std::string, double>& s) {
   return j;
 }
 
+namespace {
+
+// The flat object DomainScoresJson writes ({"id":number,...}, ids without escapes), read without
+// building a JSON tree: a programme's outcomes read thousands of them per request
+// (docs/performance.md). False on anything else; the caller then uses the JSON parser.
+bool ParseFlatScores(std::string_view t, std::map<std::string, double>& out) {
+  size_t i = 0;
+  auto skip = [&] {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n')) ++i;
+  };
+  skip();
+  if (i >= t.size() || t[i++] != '{') return false;
+  skip();
+  if (i < t.size() && t[i] == '}') return true;
+  while (i < t.size()) {
+    if (t[i++] != '"') return false;
+    const size_t end = t.find('"', i);
+    if (end == std::string_view::npos || t.substr(i, end - i).find('\\') != std::string_view::npos) return false;
+    std::string key(t.substr(i, end - i));
+    i = end + 1;
+    skip();
+    if (i >= t.size() || t[i++] != ':') return false;
+    skip();
+    double v = 0;
+    auto [p, ec] = std::from_chars(t.data() + i, t.data() + t.size(), v);
+    if (ec != std::errc()) return false;
+    i = static_cast<size_t>(p - t.data());
+    out[std::move(key)] = v;
+    skip();
+    if (i >= t.size()) return false;
+    if (t[i] == '}') return true;
+    if (t[i++] != ',') return false;
+    skip();
+  }
+  return false;
+}
+
+}  // namespace
+
 std::map<std::string, double> ParseDomainScores(const std::string& text) {
   std::map<std::string, double> out;
+  if (ParseFlatScores(text, out)) return out;
+  out.clear();
   auto j = Json::parse(text, nullptr, false);
   if (!j.is_object()) return out;
   for (const auto& [k, v] : j.items())
