@@ -260,8 +260,10 @@ Status CheckProgramme(db::Connection& c, const std::string& org, const std::stri
 }
 
 // Rows of a programme's measurements with `in`: member, sex, generation, moment, date, scores.
+// `ordered` by family, member and date (the export); the outcomes pair up without an order, and
+// sorting thousands of rows by text keys is a tenth of their time on PostgreSQL.
 Result<db::Rows> ProgrammeRows(db::Connection& c, const std::string& org, const std::string& programme_id,
-                               const Instrument& in, const std::vector<std::string>& moments) {
+                               const Instrument& in, const std::vector<std::string>& moments, bool ordered) {
   std::string sql =
       "SELECT m.member_id, mem.sex, g.generation, m.moment, m.taken_on, m.created_at, m.domain_scores, "
       "m.family_id, m.filled_in_by "
@@ -278,7 +280,7 @@ Result<db::Rows> ProgrammeRows(db::Connection& c, const std::string& org, const 
     }
     sql += ")";
   }
-  sql += " ORDER BY m.family_id, m.member_id, m.taken_on, m.created_at";
+  if (ordered) sql += " ORDER BY m.family_id, m.member_id, m.taken_on, m.created_at";
   return c.Query(sql, params);
 }
 
@@ -290,7 +292,7 @@ Result<Outcomes> ProgrammeOutcomes(db::Connection& c, const std::string& org, co
   RETURN_IF_ERROR(CheckProgramme(c, org, programme_id));
   ASSIGN_OR_RETURN(Instrument in, FindInstrument(c, org, instrument_id, version.value_or(""), "instrument"));
   if (in.purpose != "outcome") return Status::InvalidField("instrument", "instrument_not_for_outcomes", {{"id", in.id}});
-  ASSIGN_OR_RETURN(auto rows, ProgrammeRows(c, org, programme_id, in, {from, to}));
+  ASSIGN_OR_RETURN(auto rows, ProgrammeRows(c, org, programme_id, in, {from, to}, false));
   std::vector<ScoredMoment> scored;
   std::map<std::string, std::pair<std::string, std::string>> groups;  // member -> (generation, sex)
   scored.reserve(rows.size());
@@ -335,7 +337,7 @@ Result<std::pair<Instrument, std::vector<ExportRow>>> ExportScores(db::Connectio
                                                                    const std::optional<std::string>& version) {
   RETURN_IF_ERROR(CheckProgramme(c, org, programme_id));
   ASSIGN_OR_RETURN(Instrument in, FindInstrument(c, org, instrument_id, version.value_or(""), "instrument"));
-  ASSIGN_OR_RETURN(auto rows, ProgrammeRows(c, org, programme_id, in, {}));
+  ASSIGN_OR_RETURN(auto rows, ProgrammeRows(c, org, programme_id, in, {}, true));
   std::vector<ExportRow> out;
   for (const auto& r : rows)
     out.push_back({r.Text(7), r.Text(0), r.Text(1), r.IsNull(2) ? "" : std::to_string(r.Int(2)), r.Text(3), r.Text(4),
