@@ -36,4 +36,8 @@ KANSRIJK_AUDIT_KEY_FILE=$tmp/audit.key "$bin" migrate --db "$db" >/dev/null
 port=$((40000 + RANDOM % 10000))
 step "bench/startup.mjs" env KANSRIJK_AUDIT_KEY_FILE="$tmp/audit.key" node bench/startup.mjs 2 \
   "http://127.0.0.1:$port/healthz" "$tmp/startup.log" "$bin" serve --db "$db" --listen "127.0.0.1:$port"
+# Measurements (issue 10): 200 families, 2,400 measurements; a call that does not answer 200
+# fails, a missed target does not (BENCH_SMOKE=1).
+step "bench/measurements.sh" env BENCH_SMOKE=1 BENCH_FAMILIES=200 BENCH_PER_PROGRAMME=100 BENCH_REPEAT=2 \
+  bash bench/measurements.sh "$bin"
 echo "bench-smoke: all benchmark scripts ran"

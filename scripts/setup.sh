@@ -10,7 +10,7 @@ packages=(
   build-essential cmake pkg-config git curl ca-certificates clang libclang-rt-14-dev
   # libraries the C++ links against
   libboost1.81-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev
-  liboath-dev libspdlog-dev libfmt-dev libcli11-dev libyaml-cpp-dev
+  liboath-dev libxlsxwriter-dev libspdlog-dev libfmt-dev libcli11-dev libyaml-cpp-dev
   # unit tests and micro-benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # API tests run against a throwaway PostgreSQL too; browser tests need chromium + a font

@@ -11,6 +11,7 @@
 #include "eligibility/repo.h"
 #include "families/model.h"
 #include "families/repo.h"
+#include "measurements/service.h"  // issue 10: demo measurement series
 #include "programmes/repo.h"
 #include "timeline/timeline.h"
 #include "trajectory/repo.h"
@@ -247,6 +248,10 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
 
   // Norm tables first: the demo's eligibility checks use them.
   RETURN_IF_ERROR(eligibility::LoadShippedNorms(db).status());
+  // Issue 10: the shipped instruments, for the families' measurement series.
+  RETURN_IF_ERROR(measurements::LoadShippedInstruments(db).status());
+  measurements::DemoInstruments instruments;
+  int measured = 0;
   std::string programme_ids[2];
   std::vector<eligibility::NormTable> norms;
   RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
@@ -264,6 +269,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     programme_ids[0] = a.id;
     programme_ids[1] = b.id;
     ASSIGN_OR_RETURN(norms, eligibility::NormRepo::Visible(tx, org_id));
+    ASSIGN_OR_RETURN(instruments, measurements::LoadDemoInstruments(tx));  // issue 10
     return Status::Ok();
   }));
 
@@ -325,6 +331,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
             fam.coach_id = logins[2 + (i % 3 == 2 ? 1 : 0)].id;
             static const char* kPhases[] = {"intake", "actief", "actief", "afsluiting", "nazorg"};
             traj.phase = kPhases[i % 5];
+            traj.intake_date = DateDaysAgo(60 + (i * 37) % 700);  // issue 10: the series starts here
           } else {
             traj.waiting_since = FormatUtc(DaysAgo(1 + i % 90));
           }
@@ -365,6 +372,22 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         }
         // Genograms for the hand-written families only: synthetic ones exist for benchmarks.
         if (i < int(hand.size())) RETURN_IF_ERROR(AddDemoGenogram(tx, org_id, family.id, members, i));
+        // Issue 10: measurements from the intake on; closed families have an eindmeting (and nazorg).
+        if (traj.intake_date && fam.coach_id) {
+          const Date intake = *ParseDate(*traj.intake_date);
+          std::optional<Date> closed;
+          if (traj.phase == "afsluiting" || traj.phase == "nazorg") {
+            // Hand-written: the day of the afsluiting event; synthetic: a third of the time since intake.
+            closed = TodayInAmsterdam(DaysAgo(t ? t->days_ago - 6 * std::max(1, t->days_ago / 8) : (60 + (i * 37) % 700) / 3));
+          }
+          std::vector<measurements::DemoMember> who;
+          for (const auto& m : members)
+            if (m.birth_date) who.push_back({m.id, *ParseDate(*m.birth_date)});
+          const auto& coach = *std::find_if(logins.begin(), logins.end(), [&](const Login& l) { return l.id == *fam.coach_id; });
+          ASSIGN_OR_RETURN(int n, measurements::AddDemoSeries(tx, instruments, family.id, who, intake, closed, today,
+                                                               static_cast<uint32_t>(i + 1), {coach.id, coach.display_name}));
+          measured += n;
+        }
       }
       return Status::Ok();
     }));
@@ -379,6 +402,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
   for (const auto& l : logins)
     std::printf("  %-9s password: %s   (%s)\n", l.username, l.password.c_str(), l.role);
   std::printf("%d demo families created.\n", families);
+  std::printf("%d demo measurements recorded.\n", measured);  // issue 10
   return Status::Ok();
 }
 

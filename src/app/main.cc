@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/demo.h"
 #include "app/server.h"
 #include "eligibility/repo.h"
+#include "measurements/service.h"  // issue 10: instruments check / load
 #include "platform/messages.h"
 #include "platform/migrations.h"
 #include "platform/random.h"
@@ -180,6 +182,17 @@ int main(int argc, char** argv) {
   routes->add_flag("--json", routes_json, "print the routes declared through the access pipeline as JSON (method, pattern, action, scope)");
   auto* version = cli.add_subcommand("version", "print the version");
 
+  // Issue 10: measurement instruments as data.
+  std::string instrument_file, instrument_org;
+  auto* instruments = cli.add_subcommand("instruments", "measurement instruments (data/instruments schema)");
+  instruments->require_subcommand(1);
+  auto* instruments_check = instruments->add_subcommand("check", "check an instrument file; exit 0 when valid");
+  instruments_check->add_option("FILE", instrument_file, "the instrument file (JSON)")->required();
+  auto* instruments_load = instruments->add_subcommand("load", "load an instrument or a new version for an organisation");
+  instruments_load->add_option("FILE", instrument_file, "the instrument file (JSON)")->required();
+  instruments_load->add_option("--organisation", instrument_org, "organisation name")->required();
+  add_db(instruments_load);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -194,6 +207,37 @@ int main(int argc, char** argv) {
 
   if (version->parsed()) {
     std::printf("kansrijk %s (schema %d)\n", KANSRIJK_VERSION, db::LatestKnownVersion());
+    return 0;
+  }
+  if (instruments_check->parsed() || instruments_load->parsed()) {
+    std::ifstream in(instrument_file, std::ios::binary);
+    if (!in) return Fail(Status(Code::kNotFound, "file_not_found", {{"file", instrument_file}}));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto parsed = measurements::CheckInstrumentText(text);
+    if (!parsed.ok()) {
+      for (const auto& [field, errors] : parsed.status().field_errors())
+        for (const auto& e : errors) std::fprintf(stderr, "%s: %s: %s\n", instrument_file.c_str(), field.c_str(), e.code.c_str());
+      return Fail(parsed.status());
+    }
+    if (instruments_check->parsed()) {
+      std::printf("%s: %s %s is valid (%zu domains)\n", instrument_file.c_str(), parsed->id.c_str(),
+                  parsed->version.c_str(), parsed->domains.size());
+      return 0;
+    }
+    auto db = OpenDb(db_url, true);
+    if (!db.ok()) return Fail(db.status());
+    // The shipped versions first, so an organisation's file is compared with them too.
+    if (auto shipped = measurements::LoadShippedInstruments(**db); !shipped.ok()) return Fail(shipped.status());
+    auto log = OpenAudit(key_file, db_url, true);
+    if (!log.ok()) return Fail(log.status());
+    bool created = false;
+    Status st = (*db)->Write([&](db::Connection& tx) -> Status {
+      ASSIGN_OR_RETURN(auto org_id, security::AccountRepo::OrganisationIdByName(tx, instrument_org));
+      ASSIGN_OR_RETURN(created, measurements::LoadInstrument(tx, org_id, *parsed, std::nullopt));
+      return (*log)->Append(tx, CliEntry("instrument.manage", "instrument/" + parsed->id + "/" + parsed->version, org_id));
+    });
+    if (!st.ok()) return Fail(st);
+    std::printf("%s %s %s\n", parsed->id.c_str(), parsed->version.c_str(), created ? "loaded" : "already loaded");
     return 0;
   }
   if (routes->parsed()) {

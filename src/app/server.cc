@@ -17,6 +17,9 @@
 #include "families/service.h"
 #include "genogram/api.h"
 #include "genogram/gedcom.h"
+// Measurements (issue 10).
+#include "measurements/api.h"
+#include "measurements/service.h"
 #include "programmes/api.h"
 #include "partners/api.h"  // issue 14 (norms and consent)
 #include "casehold/api.h"
@@ -112,6 +115,7 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
   trajectory::RegisterTrajectoryRoutes(routes);
   programmes::RegisterProgrammeRoutes(routes);
   consent::RegisterConsentRoutes(routes);
+  measurements::RegisterMeasurementRoutes(routes);  // issue 10
   eligibility::RegisterEligibilityRoutes(routes);
   partners::RegisterPartnerRoutes(routes);  // issue 14 (norms and consent)
   casehold::RegisterCaseHoldRoutes(routes);
@@ -163,6 +167,13 @@ int Serve(const ServeConfig& config) {
     return 1;
   } else if (*added > 0) {
     spdlog::info("loaded {} norm table(s) from data/norms", *added);
+  }
+  // Issue 10: the shipped instruments (data/instruments), checked against the schema every start.
+  if (auto added = measurements::LoadShippedInstruments(**db); !added.ok()) {
+    std::fprintf(stderr, "kansrijk: %s\n", added.status().message().c_str());
+    return 1;
+  } else if (*added > 0) {
+    spdlog::info("loaded {} instrument(s) from data/instruments", *added);
   }
   std::string key_file = config.audit_key_file.empty() ? DefaultAuditKeyFile(config.db_url) : config.audit_key_file;
   bool key_created = false;

@@ -158,6 +158,17 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kFamilyCoachEnd, "family.coach_end", S::kFamily, {kLead}},
     {Action::kReferrerKindRead, "referrer_kind.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
     {Action::kReferrerKindManage, "referrer_kind.replace", S::kOrganisation, {kAdmin, kLead}},
+    // Measurements (issue 10). Instruments hold no case data; outcomes are aggregates with
+    // small-cell suppression, and the export (not pseudonymised) is for the team lead.
+    {Action::kInstrumentRead, "instrument.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kInstrumentManage, "instrument.manage", S::kOrganisation, {kAdmin}},
+    {Action::kMeasurementList, "measurement.list", S::kFamily, kCaseWork},
+    {Action::kMeasurementCreate, "measurement.create", S::kFamily, kCaseWork},
+    {Action::kMeasurementRead, "measurement.read", S::kFamily, kCaseWork},
+    {Action::kMeasurementGenerationUpdate, "measurement.generation.update", S::kFamily, kCaseWork},
+    {Action::kMeasurementDue, "measurement.due", S::kOrganisation, {kLead, {K::kStaff, Role::kCoach, R::kAssignedFamilies}}},
+    {Action::kProgrammeOutcomes, "programme.outcomes", S::kOrganisation, {kLead}},
+    {Action::kMeasurementExport, "measurement.export", S::kOrganisation, {kLead}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -91,6 +91,10 @@ enum class Action {
   kFollowUpDue,                    // due moments across the caller's families
   kFamilyCoachList, kFamilyCoachAdd, kFamilyCoachHandover, kFamilyCoachEnd,
   kReferrerKindRead, kReferrerKindManage,
+  // Measurements (issue 10): instruments, measurements per member, due list, outcomes, export.
+  kInstrumentRead, kInstrumentManage,
+  kMeasurementList, kMeasurementCreate, kMeasurementRead, kMeasurementGenerationUpdate, kMeasurementDue,
+  kProgrammeOutcomes, kMeasurementExport,
 };
 
 // What an action is bound to.

@@ -22,6 +22,8 @@ const AccountPage = lazy(() => import('./features/account/AccountPage'));
 // Issue 14 (norms and consent)
 const NormsPage = lazy(() => import('./features/eligibility/NormsPage'));
 const PartnersPage = lazy(() => import('./features/consent/PartnersPage'));
+// Measurements (issue 10)
+const OutcomesPage = lazy(() => import('./features/measurements/OutcomesPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
 function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
@@ -67,6 +69,7 @@ export default function App() {
         <Route path="/beheer/gebruikers" element={<Guard need="user.manage"><UsersPage /></Guard>} />
         <Route path="/beheer/programmas" element={<Guard need="programme.update"><ProgrammesPage /></Guard>} />
         <Route path="/beheer/themas" element={<Guard need="genogram.themes.replace"><ThemesPage /></Guard>} />
+        <Route path="/resultaten" element={<Guard need="programme.outcomes"><OutcomesPage /></Guard>} />
         <Route path="/account" element={<Guard><AccountPage /></Guard>} />
         {/* Issue 14 (norms and consent) */}
         <Route path="/beheer/normen" element={<Guard need="norm.read"><NormsPage /></Guard>} />

@@ -37,6 +37,7 @@ test('team lead pages', async () => {
     ['traject', 'Tijdlijn'],
     ['toestemming', 'Toestemming'],
     ['genogram', 'Genogram'],
+    ['metingen', 'Metingen'],
     ['toegang', 'Wie heeft dit dossier bekeken?'],
   ]) {
     await page.goto(`${href}/${tab}`);
@@ -56,6 +57,7 @@ test('team lead pages', async () => {
     ['/aanmelden', 'Gezin aanmelden'],
     ['/account', 'Mijn account'],
     ['/beheer/partners', 'Partnerorganisaties'], // issue 14
+    ['/resultaten', 'Resultaten van een programma'],
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);

@@ -79,7 +79,16 @@ export type Capability =
   | 'family.coach_handover'
   | 'family.coach_end'
   | 'referrer_kind.read'
-  | 'referrer_kind.replace';
+  | 'referrer_kind.replace'
+  // Measurements (issue 10)
+  | 'instrument.read'
+  | 'measurement.list'
+  | 'measurement.read'
+  | 'measurement.create'
+  | 'measurement.due'
+  | 'measurement.export'
+  | 'measurement_settings.read'
+  | 'programme.outcomes';
 
 export interface User {
   id: string;

@@ -22,6 +22,8 @@ const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
   // Issue 14 (norms and consent)
   { to: '/beheer/normen', key: 'nav.norms', show: (can) => can('norm.create') },
   { to: '/beheer/partners', key: 'nav.partners', show: (can) => can('partner_org.create') },
+  // Measurements (issue 10)
+  { to: '/resultaten', key: 'nav.outcomes', show: (can) => can('programme.outcomes') },
 ];
 
 export function LanguageSwitch() {

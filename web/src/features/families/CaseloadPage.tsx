@@ -27,6 +27,7 @@ import { useCan } from '../auth/session';
 import { DueFollowUps } from '../trajectory/FollowUps';
 import { familiesApi, loadCoaches, loadProgrammes } from './api';
 import ConsentTasks from '../consent/ConsentTasks'; // issue 14: open consent tasks
+import DuePanel from '../measurements/DuePanel';
 
 const SORTS = ['name', 'waiting', 'updated'] as const;
 
@@ -115,6 +116,7 @@ export default function CaseloadPage() {
       <Paragraph className="k-lead">{lead ? t('caseload.introTeam') : t('caseload.intro')}</Paragraph>
       <ConsentTasks />
       {can('follow_up.due') && <DueFollowUps />}
+      {can('measurement.due') && <DuePanel />}
 
       <form className="k-form k-form--inline" role="search" aria-label={t('caseload.filter')} onSubmit={apply}>
         <TextField id="caseload-q" type="search" label={t('caseload.search')} value={draft.q} onValue={(v) => setDraft({ ...draft, q: v })} />

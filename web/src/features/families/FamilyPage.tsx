@@ -20,6 +20,8 @@ const TrajectoryTab = lazy(() => import('../trajectory/TrajectoryTab'));
 const ConsentTab = lazy(() => import('../consent/ConsentTab'));
 const GenogramTab = lazy(() => import('../genogram/GenogramTab'));
 const AccessTab = lazy(() => import('./AccessTab'));
+// Measurements (issue 10): Chart.js only in this lazy chunk.
+const MeasurementsTab = lazy(() => import('../measurements/MeasurementsTab'));
 
 // A tab shows when the user may take the action it needs (GET /me capabilities).
 const TABS: { slug: string; key: MessageKey; need?: Capability }[] = [
@@ -28,6 +30,7 @@ const TABS: { slug: string; key: MessageKey; need?: Capability }[] = [
   { slug: 'traject', key: 'family.tab.trajectory' },
   { slug: 'toestemming', key: 'family.tab.consent' },
   { slug: 'genogram', key: 'family.tab.genogram' },
+  { slug: 'metingen', key: 'family.tab.measurements', need: 'measurement.read' },
   { slug: 'toegang', key: 'family.tab.access', need: 'access_log.read' },
 ];
 
@@ -100,6 +103,7 @@ export default function FamilyPage() {
           {current.slug === 'traject' && <TrajectoryTab family={f} reload={family.reload} />}
           {current.slug === 'toestemming' && <ConsentTab family={f} reload={family.reload} />}
           {current.slug === 'genogram' && <GenogramTab family={f} reload={family.reload} />}
+          {current.slug === 'metingen' && <MeasurementsTab family={f} reload={family.reload} />}
           {current.slug === 'toegang' && <AccessTab family={f} reload={family.reload} />}
         </Suspense>
       </div>

@@ -1,0 +1,78 @@
+// Measurement API latency at national scale (issue 10): one family's charts (the series of all
+// its members, GET /families/{id}/measurements/summary) and a programme's change per domain
+// (GET /programmes/{id}/outcomes). Sequential requests on one keep-alive connection; reports the
+// median and the slowest of REPEAT runs in milliseconds as JSON lines, with the target.
+//   node bench/measurements.mjs BASE_URL TEAMLEAD_PASSWORD COACH_PASSWORD FAMILY_IDS PROGRAMME_ID [REPEAT]
+// FAMILY_IDS: comma-separated; each run takes the next one, so the cache does not flatter.
+import http from 'node:http';
+
+const [base, leadPassword, coachPassword, familyArg, programme, repeatArg] = process.argv.slice(2);
+const repeat = Number(repeatArg || 20);
+const families = familyArg.split(',');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function request(method, path, { body, cookie } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const payload = body ? JSON.stringify(body) : '';
+    const req = http.request(base + path, {
+      method, agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(cookie ? { cookie } : {}) },
+    }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data,
+                                    ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+async function login(username, password) {
+  const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
+  return r.headers['set-cookie'][0].split(';')[0];
+}
+
+const lead = await login('teamlead', leadPassword);
+const coach = await login('coach1', coachPassword);
+const cases = [
+  ['one family\'s charts (summary)', lead, (i) => `/api/v1/families/${families[i % families.length]}/measurements/summary`, 20],
+  ['one family\'s measurements (list)', lead, (i) => `/api/v1/families/${families[i % families.length]}/measurements?limit=50`, 20],
+  ['programme change per domain (ZRM, 0-meting to eindmeting)', lead,
+    () => `/api/v1/programmes/${programme}/outcomes?instrument=zrm&from=nulmeting&to=eindmeting`, 300],
+  ['programme change, tussenmeting to eindmeting', lead,
+    () => `/api/v1/programmes/${programme}/outcomes?instrument=zrm&from=tussenmeting&to=eindmeting`, 300],
+  ['programme export (CSV)', lead, () => `/api/v1/programmes/${programme}/measurements/export?instrument=zrm&format=csv`, null],
+  ['coach: due measurements (30 days)', coach, () => '/api/v1/measurements/due?limit=50', null],
+];
+let failed = false;
+for (const [label, cookie, path, target] of cases) {
+  const times = [];
+  let status = 0;
+  let checked = '';
+  for (let i = 0; i < repeat; i++) {
+    const r = await request('GET', path(i), { cookie });
+    status = r.status;
+    times.push(r.ms);
+    if (i === 0 && r.status === 200 && /outcomes/.test(path(i))) {
+      const j = JSON.parse(r.body);
+      checked = `n=${j.domains[0].n ?? 'suppressed'}`;
+    }
+    if (i === 0 && r.status === 200 && /summary/.test(path(i))) {
+      const j = JSON.parse(r.body);
+      checked = `${j.members.reduce((a, m) => a + m.measurements.length, 0)} measurements`;
+    }
+  }
+  times.sort((a, b) => a - b);
+  const median = +times[Math.floor(times.length / 2)].toFixed(1);
+  // BENCH_SMOKE (scripts/bench-smoke.sh, a debug build at toy size): only the answers count.
+  const ok = status === 200 && (target === null || process.env.BENCH_SMOKE === '1' || median < target);
+  if (!ok) failed = true;
+  console.log(JSON.stringify({ label, status, median_ms: median, max_ms: +times[times.length - 1].toFixed(1),
+                               target_ms: target, ok, checked }));
+}
+agent.destroy();
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,42 @@
+// Storage of instruments, measurements and the generation in poverty (migration 0015).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "measurements/model.h"
+#include "platform/db.h"
+
+namespace kansrijk::measurements {
+
+struct StoredMeasurement {
+  std::string id, family_id, member_id, instrument_id, instrument_version, moment, taken_on, filled_in_by;
+  std::string scores_json, domain_scores_json, notes_json;
+  std::string recorded_by_name, created_at;
+  int64_t version = 1;
+};
+
+class MeasurementRepo {
+ public:
+  // Instrument definitions visible to the organisation ('' = shipped): (definition JSON, shipped).
+  static Result<std::vector<std::pair<std::string, bool>>> Instruments(db::Connection& c, const std::string& org);
+  // The stored scoring key of (org or shipped, id, version), if loaded.
+  static Result<std::optional<std::string>> ScoringKeyOf(db::Connection& c, const std::string& org,
+                                                         const std::string& id, const std::string& version);
+  static Status UpsertInstrument(db::Connection& tx, const std::string& org, const std::string& id,
+                                 const std::string& version, const std::string& definition,
+                                 const std::string& scoring_key, const std::optional<std::string>& by);
+  static Result<std::optional<std::string>> CellsOf(db::Connection& c, const std::string& org, const std::string& id,
+                                                    const std::string& version);
+
+  static Status Insert(db::Connection& tx, const StoredMeasurement& m, const std::string& recorded_by);
+  // Newest first; `member_id` filters; `after` is a (taken_on, id) cursor.
+  static Result<std::vector<StoredMeasurement>> ForFamily(db::Connection& c, const std::string& family_id,
+                                                          const std::optional<std::string>& member_id, int limit,
+                                                          const std::optional<std::pair<std::string, std::string>>& after);
+  static Status SetGeneration(db::Connection& tx, const std::string& family_id, const std::string& member_id,
+                              std::optional<int64_t> generation);
+};
+
+}  // namespace kansrijk::measurements
