@@ -104,7 +104,7 @@ test('recording an aftercare moment; it shows on the coach\'s list while due', a
   await checkA11y(page, 'caseload with due aftercare');
   await due.getByRole('link', { name }).first().click();
   await heading(page, name);
-  await page.getByRole('heading', { name: 'Nazorg' }).waitFor();
+  await page.getByRole('heading', { name: 'Nazorg', exact: true }).waitFor();
   await page.getByText('Dit moment is nog niet aan de beurt.').waitFor();
 
   // "Gesproken" needs a note; then it is recorded.

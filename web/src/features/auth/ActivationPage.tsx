@@ -5,9 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import { ApiError, request } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { currentLang, useI18n } from '../../i18n';
 import { TextField, focusFirstError } from '../../ui/Field';
 import { serverErrors, type Errors } from '../../ui/forms';
+import { describeFieldErrors } from '../../ui/errors';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 // Kept outside the component: the page may mount again (the session check finishing
@@ -51,7 +52,7 @@ export default function ActivationPage() {
     } catch (err) {
       const { fields, general } = serverErrors(err, { password: ids.password });
       setErrors(fields);
-      if (err instanceof ApiError && err.fieldErrors.token) setMessage(err.fieldErrors.token.join(' '));
+      if (err instanceof ApiError && err.fieldErrors.token) setMessage(describeFieldErrors(err.fieldErrors.token, currentLang()));
       else if (!Object.keys(fields).length) setMessage(general.join(' ') || t(err instanceof ApiError && err.status === 503 ? 'login.busy' : 'state.error'));
       focusFirstError(fields, Object.values(ids));
     } finally {
