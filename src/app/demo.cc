@@ -357,8 +357,15 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         // The family was referred on the day its story starts, not today: so the intake, the
         // consent and the waiting time all come after the referral, as they would.
         const int referred_days_ago = t ? t->days_ago : traj.waiting_since ? 1 + i % 90 : 30 + (i * 37) % 500;
+        // Last changed: the family's latest step on its timeline (see AddDemoTrajectory).
+        int changed_days_ago = referred_days_ago;
+        if (t && t->coach) {
+          const std::string_view ph = t->phase;
+          const int steps = ph == "nazorg" ? 7 : ph == "afsluiting" ? 6 : ph == "actief" ? 4 : t->household ? 3 : 2;
+          changed_days_ago = std::max(0, t->days_ago - steps * std::max(1, t->days_ago / 8));
+        }
         RETURN_IF_ERROR(tx.Exec("UPDATE families SET created_at = ?, updated_at = ? WHERE id = ?",
-                                {FormatUtc(DaysAgo(referred_days_ago)), FormatUtc(DaysAgo(referred_days_ago)), family.id})
+                                {FormatUtc(DaysAgo(referred_days_ago)), FormatUtc(DaysAgo(changed_days_ago)), family.id})
                             .status());
         traj.family_id = family.id;
         RETURN_IF_ERROR(trajectory::TrajectoryRepo::Write(tx, traj));
