@@ -88,11 +88,31 @@ const std::vector<DemoFamily>& HandWrittenFamilies() {
   return kFamilies;
 }
 
-const char* kSurnames[] = {"Bakker", "de Vries", "Jansen", "Mulder", "Hoekstra", "Smit", "Visser", "Meijer", "Bos",
-                           "Kuipers", "Dijkstra", "van Dam", "Postma", "Wiersma", "Kok", "Brouwer", "Veenstra",
-                           "Boer", "Huisman", "Schouten", "de Jong", "van der Meer", "Zijlstra", "Hofstra"};
-const char* kGivenFemale[] = {"Anna", "Sara", "Eva", "Lisa", "Fleur", "Iris", "Noor", "Julia", "Tessa", "Maud"};
-const char* kGivenMale[] = {"Tim", "Lars", "Ruben", "Koen", "Bas", "Niels", "Joris", "Sven", "Gijs", "Pim"};
+// Surnames for the synthetic families, none of them one of the hand-written families: every
+// family name in the demo is told apart without a number ("Familie Bakker 54" reads as a test).
+const char* kSurnames[] = {"de Jong", "van der Meer", "Zijlstra", "Hofstra", "Vermeulen", "van den Berg", "Kramer",
+                           "Prins", "Koster", "Dekker", "Willems", "Peters", "Hendriks", "van Leeuwen", "Brink",
+                           "de Graaf", "Kuiper", "van der Linden", "Jacobs", "Vos", "Maas", "Verhoeven", "Scholten",
+                           "Bosman", "Timmermans", "de Haan", "Groen", "Sanders", "Koning", "Evers", "Lammers",
+                           "Wolters", "Ramdin", "Yilmaz", "El Idrissi", "Santos", "Nowak", "Tahiri", "Oosterhuis",
+                           "Bouwman", "Venema", "Siersema", "Mensink", "Lubbers", "Nijboer", "Kremer", "Bruins",
+                           "Haverkamp"};
+const char* kGivenFemale[] = {"Anna", "Sara", "Eva", "Lisa", "Fleur", "Iris", "Noor", "Julia", "Tessa", "Maud",
+                              "Yasmina", "Ilona", "Wendy", "Esther", "Romy", "Naomi", "Fatma", "Linda", "Bianca", "Merel"};
+const char* kGivenMale[] = {"Tim", "Lars", "Ruben", "Koen", "Bas", "Niels", "Joris", "Sven", "Gijs", "Pim",
+                            "Mohamed", "Dennis", "Mark", "Rik", "Jurgen", "Kevin", "Emre", "Sander", "Wouter", "Hidde"};
+
+// The name of synthetic family `k` (0-based): first each surname once, then double names
+// ("Kramer-Prins"); only beyond all of those a number tells them apart.
+std::string SyntheticSurname(int k) {
+  const int n = static_cast<int>(std::size(kSurnames));
+  if (k < n) return kSurnames[k];
+  k -= n;
+  const int first = k % n, second = (first + 1 + (k / n) % (n - 1)) % n;
+  std::string name = std::string(kSurnames[first]) + "-" + kSurnames[second];
+  if (k >= n * (n - 1)) name += " (" + std::to_string(k / (n * (n - 1)) + 1) + ")";
+  return name;
+}
 
 // Where each hand-written family stands in its trajectory, so every page has something to show.
 struct DemoTrajectory {
@@ -137,7 +157,8 @@ std::string DateDaysAgo(int days) { return FormatDate(TodayInAmsterdam(DaysAgo(d
 // Adds the referral, timeline, consents and eligibility check of a hand-written family.
 Status AddDemoTrajectory(db::Connection& tx, const families::Family& family, const DemoTrajectory& t,
                          const std::vector<eligibility::NormTable>& norms, const std::string& lead_id,
-                         const std::string& coach_id, const std::string& coach_name, const std::string& given_by) {
+                         const std::string& lead_name, const std::string& coach_id, const std::string& coach_name,
+                         const std::string& given_by) {
   const int phase = std::max(0, int(std::string_view(t.phase) == "aanmelding"   ? 0
                                     : std::string_view(t.phase) == "intake"     ? 1
                                     : std::string_view(t.phase) == "actief"     ? 2
@@ -154,7 +175,7 @@ Status AddDemoTrajectory(db::Connection& tx, const families::Family& family, con
     e.to = std::move(to);
     e.note = std::move(note);
     e.user_id = by_lead ? lead_id : coach_id;
-    e.user_name = by_lead ? "Tineke Teamleider" : coach_name;
+    e.user_name = by_lead ? lead_name : coach_name;
     return timeline::Append(tx, e);
   };
   RETURN_IF_ERROR(event(t.days_ago, "referral", std::nullopt, "aanmelding",
@@ -201,7 +222,7 @@ Status AddDemoTrajectory(db::Connection& tx, const families::Family& family, con
       if (t.override_to_pass) {
         RETURN_IF_ERROR(eligibility::CheckRepo::SetOverride(tx, check, true,
                                                             "Hoge vaste lasten door mantelzorg; past bij de doelgroep.",
-                                                            lead_id, "Tineke Teamleider")
+                                                            lead_id, lead_name)
                             .status());
         RETURN_IF_ERROR(event(t.days_ago - 3 * step, "override", "voldoet_niet", "voldoet",
                               "Hoge vaste lasten door mantelzorg; past bij de doelgroep.", true));
@@ -227,10 +248,12 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     std::string password;
     std::string id;
   };
-  std::vector<Login> logins = {{"admin", "Beheer Demo", "admin", ReadablePassword(), ""},
-                               {"teamlead", "Tineke Teamleider", "team_lead", ReadablePassword(), ""},
-                               {"coach1", "Carla Coach", "coach", ReadablePassword(), ""},
-                               {"coach2", "Kees Coach", "coach", ReadablePassword(), ""}};
+  // The login names stay short and fixed (docs and tests use them); the people behind them have
+  // ordinary names, as they would in a real team.
+  std::vector<Login> logins = {{"admin", "Ingrid Hoogland", "admin", ReadablePassword(), ""},
+                               {"teamlead", "Marloes Kramer", "team_lead", ReadablePassword(), ""},
+                               {"coach1", "Esther Wolters", "coach", ReadablePassword(), ""},
+                               {"coach2", "Rachid Bouzid", "coach", ReadablePassword(), ""}};
   std::string org_id;
   RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
     auto existing = security::AccountRepo::OrganisationIdByName(tx, org_name);
@@ -283,19 +306,23 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
       for (int i = done; i < batch_end; ++i) {
         DemoFamily synthetic;
+        std::string synthetic_surname;
         const DemoFamily* f;
         if (i < int(hand.size())) {
           f = &hand[i];
         } else {
-          synthetic.surname = kSurnames[rng() % std::size(kSurnames)];
+          synthetic_surname = SyntheticSurname(i - int(hand.size()));
+          synthetic.surname = synthetic_surname.c_str();
           int parent_year = 1970 + int(rng() % 30);
-          synthetic.people.push_back({rng() % 2 ? kGivenFemale[rng() % 10] : kGivenMale[rng() % 10],
-                                      rng() % 2 ? "female" : "male", "parent", parent_year});
+          // The parent's name follows the parent's sex (a "Mohamed" who is a mother reads as a bug).
+          const bool mother = rng() % 2;
+          synthetic.people.push_back({mother ? kGivenFemale[rng() % std::size(kGivenFemale)] : kGivenMale[rng() % std::size(kGivenMale)],
+                                      mother ? "female" : "male", "parent", parent_year});
           if (rng() % 3 == 0)
-            synthetic.people.push_back({kGivenFemale[rng() % 10], "female", "grandparent", parent_year - 25});
+            synthetic.people.push_back({kGivenFemale[rng() % std::size(kGivenFemale)], "female", "grandparent", parent_year - 25});
           int children = 1 + int(rng() % 3);
           for (int c = 0; c < children; ++c)
-            synthetic.people.push_back({c % 2 ? kGivenFemale[rng() % 10] : kGivenMale[rng() % 10],
+            synthetic.people.push_back({c % 2 ? kGivenFemale[rng() % std::size(kGivenFemale)] : kGivenMale[rng() % std::size(kGivenMale)],
                                         c % 2 ? "female" : "male", "child",
                                         std::min(today.year - 1, parent_year + 20 + int(rng() % 15))});
           f = &synthetic;
@@ -303,7 +330,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         families::Family fam;
         trajectory::Trajectory traj;
         fam.organisation_id = org_id;
-        fam.name = std::string("Familie ") + f->surname + (i >= int(hand.size()) ? " " + std::to_string(i + 1) : "");
+        fam.name = std::string("Familie ") + f->surname;
         const DemoTrajectory* t = i < int(std::size(kTrajectories)) && i < int(hand.size()) ? &kTrajectories[i] : nullptr;
         if (t) {
           if (t->coach) fam.coach_id = logins[1 + t->coach].id;
@@ -337,6 +364,19 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
           }
         }
         ASSIGN_OR_RETURN(auto family, families::FamilyRepo::Insert(tx, fam.organisation_id, fam.name, fam.coach_id));
+        // The family was referred on the day its story starts, not today: so the intake, the
+        // consent and the waiting time all come after the referral, as they would.
+        const int referred_days_ago = t ? t->days_ago : traj.waiting_since ? 1 + i % 90 : 30 + (i * 37) % 500;
+        // Last changed: the family's latest step on its timeline (see AddDemoTrajectory).
+        int changed_days_ago = referred_days_ago;
+        if (t && t->coach) {
+          const std::string_view ph = t->phase;
+          const int steps = ph == "nazorg" ? 7 : ph == "afsluiting" ? 6 : ph == "actief" ? 4 : t->household ? 3 : 2;
+          changed_days_ago = std::max(0, t->days_ago - steps * std::max(1, t->days_ago / 8));
+        }
+        RETURN_IF_ERROR(tx.Exec("UPDATE families SET created_at = ?, updated_at = ? WHERE id = ?",
+                                {FormatUtc(DaysAgo(referred_days_ago)), FormatUtc(DaysAgo(changed_days_ago)), family.id})
+                            .status());
         traj.family_id = family.id;
         RETURN_IF_ERROR(trajectory::TrajectoryRepo::Write(tx, traj));
         // Issue 14: the aftercare moments of a closed demo trajectory (the default schedule).
@@ -353,8 +393,15 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         }
         if (t) {
           const int c = t->coach ? 1 + t->coach : 2;
-          RETURN_IF_ERROR(AddDemoTrajectory(tx, family, *t, norms, logins[1].id, logins[c].id, logins[c].display_name,
-                                            std::string(f->people.front().given) + " " + f->surname));
+          // Consent comes from a parent of the household, not from a grandparent who lives in.
+          const DemoPerson* giver = &f->people.front();
+          for (const auto& p : f->people)
+            if (std::string_view(p.role) == "parent") {
+              giver = &p;
+              break;
+            }
+          RETURN_IF_ERROR(AddDemoTrajectory(tx, family, *t, norms, logins[1].id, logins[1].display_name, logins[c].id,
+                                            logins[c].display_name, std::string(giver->given) + " " + f->surname));
         }
         int person = 0;
         std::vector<families::Member> members;

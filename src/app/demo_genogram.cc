@@ -117,11 +117,14 @@ Status AddDemoGenogram(db::Connection& tx, const std::string& organisation_id, c
   const std::string side = anchor_sex == "male" ? "vaderskant" : "moederskant";
 
   // Grandparents of the children: the household's own grandparent(s), or relatives outside it.
+  // A grandparent who lives in takes the place that fits their sex (opa Klaas is no grandmother).
   std::string grandmother, grandfather;
-  if (!grandparents.empty()) {
-    grandmother = grandparents.front();
-    if (grandparents.size() > 1) grandfather = grandparents[1];
-  } else {
+  for (const auto& gp : grandparents) {
+    const bool male = g.persons.at(g.FindPerson(gp)).person.sex == Sex::kMale;
+    std::string& slot = male ? grandfather : grandmother;
+    if (slot.empty()) slot = gp;
+  }
+  if (grandmother.empty()) {
     ASSIGN_OR_RETURN(grandmother, w.Person("", "oma " + side, Sex::kFemale, std::to_string(anchor_year - 24), false));
   }
   if (grandfather.empty()) {
@@ -136,7 +139,13 @@ Status AddDemoGenogram(db::Connection& tx, const std::string& organisation_id, c
     RETURN_IF_ERROR(w.Relation(RelationType::kParentChild, gp, anchor, "biological"));
 
   // An aunt or uncle: the anchor's sibling, and how contact went.
-  ASSIGN_OR_RETURN(std::string aunt, w.Person(variant % 2 ? "Marian" : "Peter", variant % 2 ? "tante" : "oom",
+  // Names differ per family: twenty genograms with the same "tante Marian" read as a template.
+  static const std::array<const char*, 10> kAunts = {"Marian", "Yvonne", "Petra", "Hilda", "Sylvia",
+                                                      "Jacqueline", "Anita", "Grietje", "Miranda", "Astrid"};
+  static const std::array<const char*, 10> kUncles = {"Peter", "Harm", "Rob", "Gert-Jan", "Frank",
+                                                       "Albert", "Roelof", "Marcel", "Johan", "Erwin"};
+  const char* sibling = variant % 2 ? kAunts[(variant / 2) % kAunts.size()] : kUncles[(variant / 2) % kUncles.size()];
+  ASSIGN_OR_RETURN(std::string aunt, w.Person(sibling, variant % 2 ? "tante" : "oom",
                                               variant % 2 ? Sex::kFemale : Sex::kMale, std::to_string(anchor_year - 3),
                                               false, {problem}));
   for (const auto& gp : {grandmother, grandfather})

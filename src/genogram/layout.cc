@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 namespace kansrijk::genogram {
@@ -23,7 +24,9 @@ struct Couple {
 struct Work {
   const Genogram& g;
   const LayoutOptions& o;
-  size_t n = 0;
+  size_t n = 0;       // persons of the genogram, then the placeholders for unknown parents
+  size_t real_n = 0;  // persons of the genogram
+  std::vector<int> unknown_partner_of;         // placeholder (index - real_n) -> the known parent
   std::unordered_map<std::string_view, int> index;
   std::vector<int> gen;
   int rows = 0;
@@ -38,6 +41,8 @@ struct Work {
   std::vector<std::vector<int>> row_units;     // row -> units in order
   std::vector<double> slot;                    // person -> index within its row (for ordering)
   std::vector<double> x;                       // person -> centre x
+
+  Sex SexOf(int p) const { return static_cast<size_t>(p) < real_n ? g.persons[p].sex : Sex::kUnknown; }
 
   int Find(std::string_view id) const {
     auto it = index.find(id);
@@ -123,7 +128,7 @@ void BuildUnits(Work& w, const std::vector<std::pair<int, int>>& partner_edges) 
     for (int v : comp) {
       auto better = [&](int p, int q) {
         if (adj[p].size() != adj[q].size()) return adj[p].size() > adj[q].size();
-        const bool pm = w.g.persons[p].sex == Sex::kMale, qm = w.g.persons[q].sex == Sex::kMale;
+        const bool pm = w.SexOf(p) == Sex::kMale, qm = w.SexOf(q) == Sex::kMale;
         if (pm != qm) return pm;
         return p < q;
       };
@@ -150,7 +155,7 @@ void BuildUnits(Work& w, const std::vector<std::pair<int, int>>& partner_edges) 
           stack.pop_back();
         }
       }
-      if (w.g.persons[hub].sex == Sex::kFemale) std::reverse(order.begin(), order.end());
+      if (w.SexOf(hub) == Sex::kFemale) std::reverse(order.begin(), order.end());
     }
     for (size_t k = 0; k < order.size(); ++k) w.offset_in_unit[order[k]] = static_cast<int>(k);
     w.hub_offset.push_back(w.offset_in_unit[hub]);
@@ -313,6 +318,96 @@ void PlaceX(Work& w) {
   }
 }
 
+// Drops repeated points and the middle of three points on one horizontal or vertical line.
+std::vector<Point> Simplify(std::vector<Point> pts, bool closed) {
+  auto straight = [](Point a, Point b, Point c) { return (a.x == b.x && b.x == c.x) || (a.y == b.y && b.y == c.y); };
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::vector<Point> out;
+    for (const Point& p : pts)
+      if (out.empty() || !(out.back() == p)) out.push_back(p);
+    if (closed && out.size() > 1 && out.front() == out.back()) out.pop_back();
+    std::vector<Point> kept;
+    const size_t n = out.size();
+    for (size_t k = 0; k < n; ++k) {
+      const bool ends = !closed && (k == 0 || k + 1 == n);
+      if (!ends && n > 2 && straight(out[(k + n - 1) % n], out[k], out[(k + 1) % n])) {
+        changed = true;
+        // Drop one point per pass, so the neighbours of the next check are still in place.
+        for (size_t j = k + 1; j < n; ++j) kept.push_back(out[j]);
+        break;
+      }
+      kept.push_back(out[k]);
+    }
+    pts = std::move(kept);
+  }
+  return pts;
+}
+
+// Emotional relations run orthogonally: up from the top of one symbol into a lane just above its
+// row, sideways to a gap between two units, down through that gap into the lane above the next
+// row, and so on, then down onto the top of the other symbol. Names sit under the symbols and
+// partner lines under the names, so the route crosses neither; it only crosses child lines.
+void AddEmotionalLines(Work& w, Layout& out) {
+  const double half = w.o.symbol / 2;
+  auto row_y = [&](int r) { return w.o.margin + r * w.o.row + half; };
+  std::vector<std::vector<double>> gaps(w.rows);
+  {
+    std::vector<std::vector<std::pair<double, int>>> rows(w.rows);
+    for (size_t p = 0; p < w.n; ++p) rows[w.gen[p]].push_back({out.persons[p].x, w.unit_of[p]});
+    for (int r = 0; r < w.rows; ++r) {
+      auto& xs = rows[r];
+      if (xs.empty()) continue;
+      std::sort(xs.begin(), xs.end());
+      // Outside the row: past the names at the ends, still inside the margin.
+      const double outside = std::min(w.o.unit_gap / 2 - 12, w.o.margin - 12);
+      gaps[r].push_back(xs.front().first - std::max(outside, w.o.pitch / 2 - 2));
+      for (size_t k = 1; k < xs.size(); ++k)
+        if (xs[k].second != xs[k - 1].second) gaps[r].push_back((xs[k - 1].first + xs[k].first) / 2);
+      gaps[r].push_back(xs.back().first + std::max(outside, w.o.pitch / 2 - 2));
+    }
+  }
+  std::vector<int> ends_at(w.n, 0);
+  auto top_of = [&](int p) {
+    static constexpr double kOffsets[] = {-9, 9, -15, 15, 0};  // not the middle: the child line comes in there
+    const double dx = kOffsets[ends_at[p]++ % 5];
+    double dy = half;
+    if (w.g.persons[p].kind == PersonKind::kBorn) {
+      if (w.SexOf(p) == Sex::kFemale) dy = std::sqrt(half * half - dx * dx);
+      else if (w.SexOf(p) != Sex::kMale) dy = half - std::abs(dx);
+    }
+    return Point{out.persons[p].x + dx, out.persons[p].y - dy};
+  };
+  size_t lane = 0;
+  for (const auto& r : w.g.emotional) {
+    int a = w.Find(r.a), b = w.Find(r.b);
+    if (a == kNone || b == kNone || a == b) continue;
+    const bool reversed = w.gen[a] > w.gen[b];
+    if (reversed) std::swap(a, b);
+    const double lift = half + 7 + 6.0 * static_cast<double>(lane++ % 3);
+    const Point start = top_of(a), end = top_of(b);
+    std::vector<Point> pts{start};
+    double x = start.x, y = row_y(w.gen[a]) - lift;
+    pts.push_back({x, y});
+    for (int row = w.gen[a]; row < w.gen[b]; ++row) {
+      double best = x, cost = std::numeric_limits<double>::max();
+      for (double gx : gaps[row]) {
+        const double c = std::abs(x - gx) + std::abs(gx - end.x);
+        if (c < cost - 1e-9) { cost = c; best = gx; }
+      }
+      pts.push_back({best, y});
+      y = row_y(row + 1) - lift;
+      pts.push_back({best, y});
+      x = best;
+    }
+    pts.push_back({end.x, y});
+    pts.push_back(end);
+    pts = Simplify(std::move(pts), false);
+    if (reversed) std::reverse(pts.begin(), pts.end());
+    out.lines.push_back({LineKind::kEmotional, r.id, std::move(pts)});
+  }
+}
+
 void AddLines(Work& w, Layout& out, const std::vector<std::pair<int, int>>& partner_edges,
               const std::vector<std::string>& partner_edge_ids,
               const std::vector<std::vector<size_t>>& links_of_child) {
@@ -320,7 +415,7 @@ void AddLines(Work& w, Layout& out, const std::vector<std::pair<int, int>>& part
   auto P = [&](int i) { return Point{out.persons[i].x, out.persons[i].y}; };
   auto drop_for = [&](int a, int b) {
     const int apart = w.unit_of[a] == w.unit_of[b] ? std::abs(w.offset_in_unit[a] - w.offset_in_unit[b]) : 1;
-    return half + 38 + 12.0 * (std::max(apart, 1) - 1);  // below the name and years
+    return half + 46 + 30.0 * (std::max(apart, 1) - 1);  // below the name and years (and the dates of a nearer line)
   };
   auto partner_line = [&](int a, int b, const std::string& id) {
     Point pa = P(a), pb = P(b);
@@ -391,7 +486,7 @@ void AddLines(Work& w, Layout& out, const std::vector<std::pair<int, int>>& part
   }
   // Links that are not the primary parents (a foster child's birth mother, a stepfather): an
   // elbow from that parent to the child, slightly apart from the main line.
-  for (size_t child = 0; child < w.n; ++child) {
+  for (size_t child = 0; child < w.real_n; ++child) {
     const int ci = w.couple_of_child[child];
     for (size_t l : links_of_child[child]) {
       const int p = w.Find(w.g.parent_child[l].parent_id);
@@ -402,49 +497,61 @@ void AddLines(Work& w, Layout& out, const std::vector<std::pair<int, int>>& part
                            {{pp.x, pp.y + half}, {pp.x, std::max(bar, pp.y + half + 8)}, {pc.x + 8, std::max(bar, pp.y + half + 8)}, {pc.x + 8, pc.y - half}}});
     }
   }
-  // Emotional relations: same row above the symbols (clear of names below), else centre to
-  // centre, shortened so the line starts at the symbol's edge.
-  size_t same_row = 0;
-  for (const auto& r : w.g.emotional) {
-    const int a = w.Find(r.a), b = w.Find(r.b);
-    if (a == kNone || b == kNone || a == b) continue;
-    Point pa = P(a), pb = P(b);
-    Line line{LineKind::kEmotional, r.id, {}};
-    if (pa.y == pb.y) {
-      const double y = pa.y - half - 10 - 6.0 * (same_row++ % 3);
-      line.points = {{pa.x, y}, {pb.x, y}};
-    } else {
-      const double dx = pb.x - pa.x, dy = pb.y - pa.y, len = std::hypot(dx, dy), cut = half + 6;
-      line.points = {{pa.x + dx / len * cut, pa.y + dy / len * cut}, {pb.x - dx / len * cut, pb.y - dy / len * cut}};
-    }
-    out.lines.push_back(std::move(line));
-  }
+  AddEmotionalLines(w, out);
 }
 
-void AddHousehold(const Work& w, Layout& out) {
+// One band per row from the first to the last row with a member, as wide as that row's members
+// (plus room for their names); the bands meet between the rows, above the children's line, so
+// the outline steps sideways there and nowhere crosses a name or a symbol.
+void AddHousehold(const Work& w, Layout& out, const std::vector<std::pair<int, int>>& partner_edges) {
   std::map<int, std::pair<double, double>> spans;  // row -> left, right
-  for (size_t p = 0; p < w.n; ++p) {
+  for (size_t p = 0; p < w.real_n; ++p) {
     if (!w.g.persons[p].in_household) continue;
     auto [it, inserted] = spans.emplace(w.gen[p], std::make_pair(out.persons[p].x, out.persons[p].x));
     it->second.first = std::min(it->second.first, out.persons[p].x);
     it->second.second = std::max(it->second.second, out.persons[p].x);
   }
   if (spans.empty()) return;
-  const double pad = w.o.symbol / 2 + 16, top_pad = w.o.symbol / 2 + 20, bottom_pad = w.o.symbol / 2 + 42;
-  auto y_of = [&](int row) { return w.o.margin + row * w.o.row + w.o.symbol / 2; };
-  // Right side downwards, left side upwards; between rows the outline steps sideways just under
-  // the upper row, so it stays orthogonal and clear of the symbols.
-  std::vector<std::pair<int, std::pair<double, double>>> rows(spans.begin(), spans.end());
-  for (size_t k = 0; k < rows.size(); ++k) {
-    const double top = k == 0 ? y_of(rows[k].first) - top_pad : y_of(rows[k - 1].first) + bottom_pad;
-    out.household.push_back({rows[k].second.second + pad, top});
-    out.household.push_back({rows[k].second.second + pad, y_of(rows[k].first) + bottom_pad});
+  std::set<int> couple_rows;  // rows where two members are partners: their line and dates are inside
+  for (auto [a, b] : partner_edges)
+    if (w.g.persons[a].in_household && w.g.persons[b].in_household && w.gen[a] == w.gen[b]) couple_rows.insert(w.gen[a]);
+  const double half = w.o.symbol / 2, pad = w.o.pitch / 2 - 14, above = half + 36;  // pad: clear of the gaps emotional lines use
+  auto y_of = [&](int row) { return w.o.margin + row * w.o.row + half; };
+  struct Band { double left, right, top, bottom; };
+  std::vector<Band> bands;
+  const int first = spans.begin()->first, last = spans.rbegin()->first;
+  std::pair<double, double> span = spans.begin()->second;
+  for (int row = first; row <= last; ++row) {
+    if (auto it = spans.find(row); it != spans.end()) span = it->second;
+    const double top = row == first ? y_of(row) - above : bands.back().bottom;
+    const double bottom = row == last ? y_of(row) + (couple_rows.contains(row) ? half + 84 : half + 44) : y_of(row) + w.o.row - above;
+    bands.push_back({span.first - pad, span.second + pad, top, bottom});
   }
-  for (size_t k = rows.size(); k-- > 0;) {
-    const double top = k == 0 ? y_of(rows[k].first) - top_pad : y_of(rows[k - 1].first) + bottom_pad;
-    out.household.push_back({rows[k].second.first - pad, y_of(rows[k].first) + bottom_pad});
-    out.household.push_back({rows[k].second.first - pad, top});
+  // One rounded rectangle when it holds nobody from outside the household (the usual parents
+  // and children); else the bands, so a grandfather who lives elsewhere stays outside.
+  Band box = bands.front();
+  for (const Band& b : bands) {
+    box.left = std::min(box.left, b.left);
+    box.right = std::max(box.right, b.right);
   }
+  box.bottom = bands.back().bottom;
+  bool only_members = true;
+  for (size_t p = 0; p < w.n && only_members; ++p) {
+    const bool member = p < w.real_n && w.g.persons[p].in_household;
+    const double x = out.persons[p].x, y = out.persons[p].y;
+    if (!member && x > box.left - half && x < box.right + half && y > box.top - half && y < box.bottom + half) only_members = false;
+  }
+  if (only_members) bands = {box};
+  std::vector<Point> pts;
+  for (const Band& b : bands) {
+    pts.push_back({b.right, b.top});
+    pts.push_back({b.right, b.bottom});
+  }
+  for (size_t k = bands.size(); k-- > 0;) {
+    pts.push_back({bands[k].left, bands[k].bottom});
+    pts.push_back({bands[k].left, bands[k].top});
+  }
+  out.household = Simplify(std::move(pts), true);
 }
 
 }  // namespace
@@ -487,6 +594,20 @@ Layout ComputeLayout(const Genogram& g, const LayoutOptions& o) {
     links_of_child[c].push_back(l);
   }
   ChooseCouples(w, partner_ids, links_of_child);
+  // A child of one known biological parent: the other parent is not recorded. A placeholder
+  // stands beside the known parent, so the children hang from a partner line as usual.
+  w.real_n = w.n;
+  for (size_t ci = 0; ci < w.couples.size(); ++ci) {
+    Couple& c = w.couples[ci];
+    if (c.b != kNone || g.parent_child[c.first_link].kind != ParentKind::kBiological) continue;
+    const int q = static_cast<int>(w.n++);
+    w.gen.push_back(w.gen[c.a]);
+    w.couples_of.push_back({static_cast<int>(ci)});
+    w.couple_of_child.push_back(kNone);
+    w.birth_key.push_back(kNoBound);
+    w.unknown_partner_of.push_back(c.a);
+    c.b = q;  // no relation id: an implicit partner line
+  }
   // Two parents without a recorded relation still stand together, like partners.
   std::vector<std::pair<int, int>> unit_edges = partner_edges;
   for (const Couple& c : w.couples)
@@ -511,9 +632,12 @@ Layout ComputeLayout(const Genogram& g, const LayoutOptions& o) {
     w.x[i] = out.persons[i].x;
   }
   AddLines(w, out, partner_edges, partner_edge_ids, links_of_child);
-  AddHousehold(w, out);
+  AddHousehold(w, out, partner_edges);
+  for (size_t q = w.real_n; q < w.n; ++q) out.unknown_parents.push_back({out.persons[q], w.unknown_partner_of[q - w.real_n]});
+  out.persons.resize(w.real_n);
   out.width = std::round(max_x - min_x + 2 * o.margin);
-  out.height = o.margin * 2 + (w.rows - 1) * o.row + o.symbol + 40;  // names under the last row
+  // Names, years and the household's edge under the last row.
+  out.height = o.margin + (w.rows - 1) * o.row + o.symbol / 2 + 110;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "genogram/test_builders.h"
@@ -171,6 +172,86 @@ TEST(GenogramLayoutTest, HouseholdBoundaryEnclosesItsMembers) {
     EXPECT_GT(X(g, l, id), lo);
     EXPECT_LT(X(g, l, id), hi);
   }
+}
+
+// A child of one recorded parent hangs from a partner line to an "onbekend" placeholder that
+// stands beside that parent, never on a symbol or a name of someone else.
+TEST(GenogramLayoutTest, PlaceholderWhereTheOtherParentIsMissing) {
+  Builder b = ThreeGenerations();
+  b.Man("kleinkind", "2015").Child("kleinkind", "kind1");  // kind1's child, father not recorded
+  const auto g = b.Build();
+  const auto l = ComputeLayout(g);
+  ExpectNoOverlaps(g, l);
+  ASSERT_EQ(l.unknown_parents.size(), 1u);
+  const UnknownParent& u = l.unknown_parents[0];
+  EXPECT_EQ(u.partner, g.FindPerson("kind1"));
+  EXPECT_EQ(u.place.generation, Row(g, l, "kind1"));
+  EXPECT_DOUBLE_EQ(std::abs(u.place.x - X(g, l, "kind1")), LayoutOptions{}.pitch);
+  for (const auto& p : l.persons)
+    if (p.generation == u.place.generation) {
+      EXPECT_GE(std::abs(p.x - u.place.x), LayoutOptions{}.pitch - 1);
+    }
+  // The child's line starts between the mother and the placeholder.
+  for (const auto& line : l.lines)
+    if (line.kind == LineKind::kChild && line.points.back().x == X(g, l, "kleinkind")) {
+      EXPECT_DOUBLE_EQ(line.points.front().x, (u.place.x + X(g, l, "kind1")) / 2);
+    }
+  // Adoptive or foster single parents are a family form of their own: no placeholder.
+  Builder adoptive;
+  adoptive.Woman("m", "1970").Man("k", "2000").Child("k", "m", "", ParentKind::kAdoptive);
+  EXPECT_TRUE(ComputeLayout(adoptive.Build()).unknown_parents.empty());
+}
+
+// Emotional lines run horizontally and vertically only, and cross no name, no symbol other than
+// their own two, and no partner line: the cut-off no longer runs through a marriage line.
+TEST(GenogramLayoutTest, EmotionalLinesGoAroundSymbolsNamesAndPartnerLines) {
+  Builder b = ThreeGenerations();
+  b.Emotional("opa_v", "kind1", EmotionalKind::kCutOff).Emotional("moeder", "halfbroer", EmotionalKind::kConflict);
+  b.Emotional("oma_m", "tante", EmotionalKind::kClose).Emotional("kind2", "oma_v", EmotionalKind::kDistant);
+  b.Emotional("vader", "nieuwe", EmotionalKind::kHostile).Emotional("tante", "kind1", EmotionalKind::kAbuse);
+  const auto g = b.Build();
+  const auto l = ComputeLayout(g);
+  const double half = LayoutOptions{}.symbol / 2;
+  struct Box { double x0, y0, x1, y1; int person; };
+  std::vector<Box> boxes;
+  for (size_t i = 0; i < l.persons.size(); ++i) {
+    const auto& p = l.persons[i];
+    boxes.push_back({p.x - half, p.y - half, p.x + half, p.y + half, static_cast<int>(i)});  // symbol
+    boxes.push_back({p.x - 60, p.y + half + 4, p.x + 60, p.y + half + 38, -1});             // name and years
+  }
+  std::vector<std::pair<Point, Point>> partner_segments;
+  for (const auto& line : l.lines)
+    if (line.kind == LineKind::kPartner)
+      for (size_t k = 1; k < line.points.size(); ++k) partner_segments.push_back({line.points[k - 1], line.points[k]});
+  auto crosses = [](Point a, Point b, const Box& box) {
+    const double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x), y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+    return x1 > box.x0 && x0 < box.x1 && y1 > box.y0 && y0 < box.y1;
+  };
+  int emotional = 0;
+  for (const auto& line : l.lines) {
+    if (line.kind != LineKind::kEmotional) continue;
+    ++emotional;
+    const auto& r = *std::find_if(g.emotional.begin(), g.emotional.end(), [&](const auto& e) { return e.id == line.relation_id; });
+    const int a = g.FindPerson(r.a), bb = g.FindPerson(r.b);
+    for (size_t k = 1; k < line.points.size(); ++k) {
+      const Point p = line.points[k - 1], q = line.points[k];
+      EXPECT_TRUE(p.x == q.x || p.y == q.y) << "orthogonal " << line.relation_id;
+      for (const Box& box : boxes) {
+        // The first and last segment end on their own symbol's edge.
+        if ((box.person == a && k == 1) || (box.person == bb && k + 1 == line.points.size())) continue;
+        EXPECT_FALSE(crosses(p, q, box)) << line.relation_id << " crosses a symbol or name near " << box.x0 << "," << box.y0;
+      }
+      for (const auto& [s, t] : partner_segments) {
+        // Orthogonal segments cross when one is horizontal and the other vertical and they meet.
+        const bool ph = p.y == q.y, sh = s.y == t.y;
+        if (ph == sh) continue;
+        const Point h0 = ph ? p : s, h1 = ph ? q : t, v0 = ph ? s : p, v1 = ph ? t : q;
+        const bool meet = v0.x > std::min(h0.x, h1.x) && v0.x < std::max(h0.x, h1.x) && h0.y > std::min(v0.y, v1.y) && h0.y < std::max(v0.y, v1.y);
+        EXPECT_FALSE(meet) << line.relation_id << " crosses a partner line";
+      }
+    }
+  }
+  EXPECT_EQ(emotional, 6);
 }
 
 TEST(GenogramLayoutTest, InvalidDataDoesNotBreakIt) {

@@ -65,41 +65,103 @@ std::vector<Point> Zigzag(Point a, Point b, double shift) {
   return pts;
 }
 
-void EmotionalLine(std::string& out, EmotionalKind kind, Point a, Point b) {
-  const double dx = b.x - a.x, dy = b.y - a.y, len = std::max(std::hypot(dx, dy), 1.0);
-  const Point u{dx / len, dy / len}, n{-u.y, u.x};
+// The polyline moved `d` sideways (left of the direction of travel), corners mitred.
+std::vector<Point> OffsetPolyline(const std::vector<Point>& pts, double d) {
+  auto normal = [](Point a, Point b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, len = std::max(std::hypot(dx, dy), 1e-9);
+    return Point{-dy / len, dx / len};
+  };
+  std::vector<Point> out;
+  for (size_t k = 0; k < pts.size(); ++k) {
+    const Point n1 = normal(pts[k ? k - 1 : 0], pts[k ? k : 1]);
+    const Point n2 = k + 1 < pts.size() ? normal(pts[k], pts[k + 1]) : n1;
+    const double dot = 1 + n1.x * n2.x + n1.y * n2.y;
+    const double f = dot > 0.2 ? d / dot : d;
+    out.push_back({pts[k].x + (n1.x + n2.x) * f, pts[k].y + (n1.y + n2.y) * f});
+  }
+  return out;
+}
+
+// A zigzag along every segment of a polyline.
+std::vector<Point> ZigzagPolyline(const std::vector<Point>& pts, double shift) {
+  std::vector<Point> out;
+  const auto base = OffsetPolyline(pts, shift);
+  for (size_t k = 1; k < base.size(); ++k) {
+    auto part = Zigzag(base[k - 1], base[k], 0);
+    out.insert(out.end(), part.begin() + (out.empty() ? 0 : 1), part.end());
+  }
+  return out;
+}
+
+// An emotional relation along its route (at least two points), from a to b.
+void EmotionalLine(std::string& out, EmotionalKind kind, const std::vector<Point>& pts) {
+  if (pts.size() < 2) return;
   switch (kind) {
     case EmotionalKind::kClose:
-      for (double d : {-2.5, 2.5}) LineTo(out, Offset(a, n, d), Offset(b, n, d), "emo close");
+      for (double d : {-2.5, 2.5}) Polyline(out, OffsetPolyline(pts, d), "emo close");
       break;
     case EmotionalKind::kFused:
-      for (double d : {-4.0, 0.0, 4.0}) LineTo(out, Offset(a, n, d), Offset(b, n, d), "emo fused");
+      for (double d : {-4.0, 0.0, 4.0}) Polyline(out, OffsetPolyline(pts, d), "emo fused");
       break;
     case EmotionalKind::kDistant:
-      LineTo(out, a, b, "emo distant");
+      Polyline(out, pts, "emo distant");
       break;
     case EmotionalKind::kConflict:
-      Polyline(out, Zigzag(a, b, 0), "emo conflict");
+      Polyline(out, ZigzagPolyline(pts, 0), "emo conflict");
       break;
     case EmotionalKind::kHostile:
-      for (double d : {-3.5, 3.5}) Polyline(out, Zigzag(a, b, d), "emo hostile");
+      for (double d : {-3.5, 3.5}) Polyline(out, ZigzagPolyline(pts, d), "emo hostile");
       break;
     case EmotionalKind::kCutOff: {
-      const Point m{(a.x + b.x) / 2, (a.y + b.y) / 2};
+      // The break sits in the middle of the longest segment, away from symbols and corners.
+      size_t longest = 1;
+      for (size_t k = 1; k < pts.size(); ++k)
+        if (std::hypot(pts[k].x - pts[k - 1].x, pts[k].y - pts[k - 1].y) >
+            std::hypot(pts[longest].x - pts[longest - 1].x, pts[longest].y - pts[longest - 1].y) + 1e-9)
+          longest = k;
+      const Point a = pts[longest - 1], b = pts[longest];
+      const double dx = b.x - a.x, dy = b.y - a.y, len = std::max(std::hypot(dx, dy), 1.0);
+      const Point u{dx / len, dy / len}, n{-u.y, u.x}, m{(a.x + b.x) / 2, (a.y + b.y) / 2};
       const Point g1{m.x - u.x * 5, m.y - u.y * 5}, g2{m.x + u.x * 5, m.y + u.y * 5};
-      LineTo(out, a, g1, "emo cutoff");
-      LineTo(out, g2, b, "emo cutoff");
+      std::vector<Point> first(pts.begin(), pts.begin() + static_cast<long>(longest));
+      first.push_back(g1);
+      std::vector<Point> second{g2};
+      second.insert(second.end(), pts.begin() + static_cast<long>(longest), pts.end());
+      Polyline(out, first, "emo cutoff");
+      Polyline(out, second, "emo cutoff");
       LineTo(out, Offset(g1, n, -7), Offset(g1, n, 7), "emo cutoff");
       LineTo(out, Offset(g2, n, -7), Offset(g2, n, 7), "emo cutoff");
       break;
     }
     case EmotionalKind::kAbuse: {
-      const Point tip = b, base{b.x - u.x * 10, b.y - u.y * 10};
-      Polyline(out, Zigzag(a, base, 0), "emo abuse");
+      // Zigzag up to the last segment; the arrow points at the victim (b).
+      const Point tip = pts.back(), from = pts[pts.size() - 2];
+      const double dx = tip.x - from.x, dy = tip.y - from.y, len = std::max(std::hypot(dx, dy), 1.0);
+      const Point u{dx / len, dy / len}, n{-u.y, u.x};
+      const double head = std::min(8.0, len);
+      const Point base{tip.x - u.x * head, tip.y - u.y * head};
+      std::vector<Point> body(pts.begin(), pts.end() - 1);
+      if (body.size() >= 2) Polyline(out, ZigzagPolyline(body, 0), "emo abuse");
+      LineTo(out, from, base, "emo abuse");
       out += "<polygon class=\"arrow\" points=\"" + Pt(tip) + " " + Pt(Offset(base, n, 5)) + " " + Pt(Offset(base, n, -5)) + "\"/>";
       break;
     }
   }
+}
+
+// An orthogonal outline with its corners rounded (quadratic curves), closed.
+std::string RoundedPath(const std::vector<Point>& pts, double radius) {
+  const size_t n = pts.size();
+  std::string d;
+  for (size_t k = 0; k < n; ++k) {
+    const Point prev = pts[(k + n - 1) % n], cur = pts[k], next = pts[(k + 1) % n];
+    const double l1 = std::hypot(prev.x - cur.x, prev.y - cur.y), l2 = std::hypot(next.x - cur.x, next.y - cur.y);
+    const double r = std::min({radius, l1 / 2, l2 / 2});
+    const Point a{cur.x + (prev.x - cur.x) / std::max(l1, 1e-9) * r, cur.y + (prev.y - cur.y) / std::max(l1, 1e-9) * r};
+    const Point b{cur.x + (next.x - cur.x) / std::max(l2, 1e-9) * r, cur.y + (next.y - cur.y) / std::max(l2, 1e-9) * r};
+    d += (k ? " L" : "M") + Pt(a) + " Q" + Pt(cur) + " " + Pt(b);
+  }
+  return d + " Z";
 }
 
 std::string PartnerClass(const PartnerRelation* r) {
@@ -196,11 +258,24 @@ std::string YearsText(const Person& p) {
   return (born.empty() ? "?" : born) + "–" + (died.empty() ? "?" : died);
 }
 
+// Ages are for the living: someone born more than this many years ago without a known death
+// (an imported ancestor, typically) gets no age rather than "205".
+constexpr int kOldestLiving = 110;
+
 std::optional<int> Age(const Person& p, const SvgOptions& o) {
   if (p.kind != PersonKind::kBorn) return std::nullopt;
   if (p.deceased || !p.death.empty()) return YearsBetween(p.birth, p.death);
   if (o.today.empty()) return std::nullopt;
-  return YearsBetween(p.birth, o.today);
+  const auto age = YearsBetween(p.birth, o.today);
+  if (age && *age >= kOldestLiving) return std::nullopt;
+  return age;
+}
+
+// Born more than kOldestLiving years ago, alive as far as the genogram knows: no age shown.
+bool TooOldForAnAge(const Person& p, const SvgOptions& o) {
+  if (p.kind != PersonKind::kBorn || p.deceased || !p.death.empty() || o.today.empty()) return false;
+  const auto age = YearsBetween(p.birth, o.today);
+  return age && *age >= kOldestLiving;
 }
 
 std::string_view SexWord(Sex s) {
@@ -237,10 +312,13 @@ constexpr char kStyle[] =
     ".outer{fill:none;stroke:#1a1a1a;stroke-width:1.5}"
     ".cross,.slash{stroke:#1a1a1a;stroke-width:1.5}"
     ".lost{fill:#1a1a1a;stroke:#1a1a1a}"
-    ".age{font-size:13px;text-anchor:middle;font-weight:bold}"
-    ".name,.years{font-size:11px;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
-    ".years{fill:#444}"
-    ".dates{font-size:10px;text-anchor:middle;fill:#444}"
+    ".age{font-size:14px;text-anchor:middle;font-weight:bold}"
+    ".name,.years,.dates{font-size:13px;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
+    ".dates{text-anchor:end}.dates.after{text-anchor:start}"
+    ".years,.dates{fill:#3d3d3d}"
+    ".unknown{fill:#fff;stroke:#5c5c5c;stroke-width:1.5;stroke-dasharray:4 3}"
+    ".unknown-mark{font-size:16px;text-anchor:middle;fill:#5c5c5c}"
+    ".placeholder{fill:#3d3d3d;font-style:italic}"
     ".partner,.child,.twin{fill:none;stroke:#1a1a1a;stroke-width:1.5}"
     ".unmarried,.implicit,.adoptive{stroke-dasharray:6 4}"
     ".foster{stroke-dasharray:1.5 3;stroke-linecap:round}"
@@ -251,19 +329,20 @@ constexpr char kStyle[] =
     ".conflict,.hostile,.abuse{stroke:#c62828}"
     ".arrow{fill:#c62828}"
     ".cutoff{stroke:#1a1a1a}"
-    ".household{fill:none;stroke:#1565c0;stroke-width:1.5;stroke-dasharray:2 4}"
+    ".household{fill:none;stroke:#1565c0;stroke-width:2;stroke-dasharray:2 5;stroke-linecap:round}"
     ".highlight{fill:#ffe082;stroke:#f9a825;stroke-width:2}"
-    ".legend-title{font-size:12px;font-weight:bold}"
-    ".legend text{font-size:11px}"
+    ".legend-title{font-size:15px;font-weight:bold}"
+    ".legend text{font-size:13px}"
     "@media print{@page { size: A4 landscape; margin: 10mm }svg{width:100%;height:auto}}"
     "</style>";
 
 struct LegendEntry {
   std::string label;
-  std::string glyph;  // drawn in a 40x20 box at the origin
+  std::string glyph;   // drawn in a 40x20 box at the origin
+  std::string second;  // a second line of the label, if any
 };
 
-std::vector<LegendEntry> Legend(const Genogram& g, const SvgOptions& o) {
+std::vector<LegendEntry> Legend(const Genogram& g, const Layout& layout, const SvgOptions& o) {
   std::vector<LegendEntry> entries;
   auto glyph = [](auto draw) {
     std::string s;
@@ -295,7 +374,14 @@ std::vector<LegendEntry> Legend(const Genogram& g, const SvgOptions& o) {
                                                           : "Doodgeboren kind (klein symbool met kruis)";
       entries.push_back({label, glyph([&](std::string& s) { PregnancySymbol(s, sample, {20, 10}); })});
     }
+  if (!layout.unknown_parents.empty())
+    entries.push_back({"Andere ouder niet bekend (gestreepte ruit)", glyph([](std::string& s) {
+                         Shape(s, Sex::kUnknown, {20, 10}, 9, "unknown");
+                       })});
   entries.push_back({"Leeftijd staat in het symbool", ""});
+  if (std::any_of(ps.begin(), ps.end(), [&](const Person& p) { return TooOldForAnAge(p, o); }))
+    entries.push_back({"Geen leeftijd: meer dan " + std::to_string(kOldestLiving) + " jaar geleden geboren", "",
+                       "en geen sterfdatum bekend"});
   auto has_partner = [&](auto pred) { return std::any_of(g.partners.begin(), g.partners.end(), pred); };
   if (has_partner([](const PartnerRelation& r) { return r.kind == PartnerKind::kMarried; }))
     entries.push_back({"Getrouwd (doorgetrokken lijn)", glyph([](std::string& s) { LineTo(s, {0, 10}, {40, 10}, "partner married"); })});
@@ -335,11 +421,11 @@ std::vector<LegendEntry> Legend(const Genogram& g, const SvgOptions& o) {
         {static_cast<int>(EmotionalKind::kCutOff), "Contact verbroken (lijn met breuk)"},
         {static_cast<int>(EmotionalKind::kAbuse), "Mishandeling (zigzag, pijl naar het slachtoffer)"},
     };
-    entries.push_back({kLabels.at(static_cast<int>(k)), glyph([k](std::string& s) { EmotionalLine(s, k, {0, 10}, {40, 10}); })});
+    entries.push_back({kLabels.at(static_cast<int>(k)), glyph([k](std::string& s) { EmotionalLine(s, k, {{0, 10}, {40, 10}}); })});
   }
   if (std::any_of(ps.begin(), ps.end(), [](const Person& p) { return p.in_household; }))
     entries.push_back({"Huidig huishouden (stippellijn eromheen)", glyph([](std::string& s) {
-                         s += "<rect class=\"household\" x=\"2\" y=\"2\" width=\"36\" height=\"16\"/>";
+                         s += "<rect class=\"household\" x=\"2\" y=\"2\" width=\"36\" height=\"16\" rx=\"6\"/>";
                        })});
   if (!o.highlight.empty())
     entries.push_back({"Hoort bij het gekozen patroon", glyph([](std::string& s) {
@@ -399,18 +485,22 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
   for (const auto& r : g.emotional) emotional.emplace(r.id, &r);
   const std::set<std::string_view> highlight(o.highlight.begin(), o.highlight.end());
 
-  const auto legend = o.legend ? Legend(g, o) : std::vector<LegendEntry>{};
-  const double width = std::max(layout.width, 780.0);
-  constexpr double kColumn = 360, kEntry = 24;
-  const int columns = std::max(1, static_cast<int>((width - 40) / kColumn));
-  const int legend_rows = static_cast<int>((legend.size() + columns - 1) / columns);
-  const double legend_top = layout.height + 10;
-  const double height = layout.height + (legend.empty() ? 0 : 40 + legend_rows * kEntry);
+  // The legend stands beside the drawing, in one column: on screen the page can lift it out into
+  // a panel (data-drawing-width says where the drawing ends), on paper it stays beside it.
+  const auto legend = o.legend ? Legend(g, layout, o) : std::vector<LegendEntry>{};
+  constexpr double kColumn = 400, kEntry = 26;
+  const double drawing_width = std::max(layout.width, 320.0);
+  const double legend_left = drawing_width + 10, legend_top = 20;
+  const double width = drawing_width + (legend.empty() ? 0 : kColumn + 20);
+  double legend_height = legend.empty() ? 0 : legend_top + 40;
+  for (const LegendEntry& e : legend) legend_height += kEntry + (e.second.empty() ? 0 : 17);
+  const double height = std::max(layout.height, legend_height);
 
   std::string out;
   out.reserve(2048 + g.persons.size() * 900);
   out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(width) + " " + Num(height) + "\" width=\"" +
-         Num(width) + "\" height=\"" + Num(height) + "\" role=\"img\" aria-labelledby=\"genogram-title genogram-desc\">\n";
+         Num(width) + "\" height=\"" + Num(height) + "\" data-drawing-width=\"" + Num(drawing_width) +
+         "\" data-drawing-height=\"" + Num(layout.height) + "\" role=\"img\" aria-labelledby=\"genogram-title genogram-desc\">\n";
   out += "<title id=\"genogram-title\">" + XmlEscape(o.title) + "</title>\n";
   out += "<desc id=\"genogram-desc\">Genogram met " + std::to_string(g.persons.size()) + " personen, " +
          std::to_string(g.partners.size()) + " partnerrelaties en " + std::to_string(g.parent_child.size()) +
@@ -419,8 +509,16 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
   out += "\n<text x=\"20\" y=\"30\" class=\"legend-title\">" + XmlEscape(o.title) + "</text>\n";
 
   if (!layout.household.empty())
-    out += "<polygon class=\"household\" points=\"" + Points(layout.household) + "\"><title>Huidig huishouden</title></polygon>\n";
+    out += "<path class=\"household\" d=\"" + RoundedPath(layout.household, 18) + "\"><title>Huidig huishouden</title></path>\n";
 
+  // Whether a partner line drops from a symbol at x to below y (a later partner's line).
+  auto drops_below = [&](double x, double y) {
+    for (const Line& l : layout.lines)
+      if (l.kind == LineKind::kPartner && l.points.size() == 4 && l.points[1].y > y &&
+          (l.points.front().x == x || l.points.back().x == x))
+        return true;
+    return false;
+  };
   out += "<g class=\"relations\">\n";
   for (const Line& line : layout.lines) {
     if (line.points.size() < 2) continue;
@@ -434,7 +532,13 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
           Slashes(out, r, m);
           if (r) {
             const std::string dates = PartnerDates(*r);
-            if (!dates.empty()) out += "<text class=\"dates\" x=\"" + Num(m.x) + "\" y=\"" + Num(m.y + 14) + "\">" + XmlEscape(dates) + "</text>";
+            // Under the line, beside the middle where the children's line comes down: on the
+            // side where no partner's line to a later partner runs further down.
+            if (!dates.empty()) {
+              const bool left_free = !drops_below(line.points.front().x, m.y);
+              out += "<text class=\"dates" + std::string(left_free ? "" : " after") + "\" x=\"" + Num(left_free ? m.x - 8 : m.x + 8) +
+                     "\" y=\"" + Num(m.y + 22) + "\">" + XmlEscape(dates) + "</text>";
+            }
           }
         }
         break;
@@ -452,7 +556,7 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
         if (it == emotional.end()) break;
         out += "<g><title>" + XmlEscape(std::string(DutchLabel(it->second->kind)) +
                                          (it->second->note.empty() ? "" : ": " + it->second->note)) + "</title>";
-        EmotionalLine(out, it->second->kind, line.points.front(), line.points.back());
+        EmotionalLine(out, it->second->kind, line.points);
         out += "</g>";
         break;
       }
@@ -478,19 +582,29 @@ std::string RenderSvg(const Genogram& g, const Layout& layout, const SvgOptions&
       if (p.deceased || !p.death.empty()) Cross(out, c, kHalf);
     }
     if (age) out += "<text class=\"age\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + 5) + "\">" + std::to_string(*age) + "</text>";
-    out += "<text class=\"name\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + kHalf + 15) + "\">" + XmlEscape(Truncate(DisplayName(p), 17)) + "</text>";
+    out += "<text class=\"name\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + kHalf + 17) + "\">" + XmlEscape(Truncate(DisplayName(p), 17)) + "</text>";
     const std::string years = YearsText(p);
-    if (!years.empty()) out += "<text class=\"years\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + kHalf + 28) + "\">" + XmlEscape(years) + "</text>";
+    if (!years.empty()) out += "<text class=\"years\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + kHalf + 33) + "\">" + XmlEscape(years) + "</text>";
     out += "</g>\n";
+  }
+  for (const UnknownParent& u : layout.unknown_parents) {
+    const Point c{u.place.x, u.place.y};
+    const std::string of = u.partner >= 0 && static_cast<size_t>(u.partner) < g.persons.size() ? DisplayName(g.persons[u.partner]) : "";
+    out += "<g class=\"unknown-parent\"><title>" + XmlEscape("Andere ouder niet bekend" + (of.empty() ? "" : " (kinderen van " + of + ")")) + "</title>";
+    Shape(out, Sex::kUnknown, c, kHalf, "unknown");
+    out += "<text class=\"unknown-mark\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + 6) + "\" aria-hidden=\"true\">?</text>";
+    out += "<text class=\"name placeholder\" x=\"" + Num(c.x) + "\" y=\"" + Num(c.y + kHalf + 17) + "\">onbekend</text></g>\n";
   }
   out += "</g>\n";
   if (!legend.empty()) {
-    out += "<g class=\"legend\" aria-label=\"Legenda\">\n<text class=\"legend-title\" x=\"20\" y=\"" + Num(legend_top + 14) + "\">Legenda</text>\n";
-    for (size_t k = 0; k < legend.size(); ++k) {
-      const double x = 20 + static_cast<double>(k % columns) * kColumn;
-      const double y = legend_top + 26 + static_cast<double>(k / columns) * kEntry;
-      out += "<g transform=\"translate(" + Num(x) + "," + Num(y) + ")\">" + legend[k].glyph + "<text x=\"48\" y=\"14\">" +
-             XmlEscape(legend[k].label) + "</text></g>\n";
+    out += "<g class=\"legend\" aria-label=\"Legenda\" transform=\"translate(" + Num(legend_left) + "," + Num(legend_top) +
+           ")\">\n<text class=\"legend-title\" x=\"0\" y=\"16\">Legenda</text>\n";
+    double y = 30;
+    for (const LegendEntry& e : legend) {
+      out += "<g transform=\"translate(0," + Num(y) + ")\">" + e.glyph + "<text x=\"48\" y=\"14\">" + XmlEscape(e.label);
+      if (!e.second.empty()) out += " <tspan x=\"48\" dy=\"17\">" + XmlEscape(e.second) + "</tspan>";
+      out += "</text></g>\n";
+      y += kEntry + (e.second.empty() ? 0 : 17);
     }
     out += "</g>\n";
   }

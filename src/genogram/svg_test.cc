@@ -94,6 +94,41 @@ TEST(GenogramSvgTest, GoldenEmotionalRelationsAndPattern) {
   ExpectGolden("emotional_pattern.svg", RenderSvg(b.Build(), o));
 }
 
+// Ages are for the living: someone born more than 110 years ago without a death date gets no age,
+// and the legend says why. The dead keep their age at death.
+TEST(GenogramSvgTest, NoAgeForTheLongAgoBornWithoutADeathDate) {
+  Builder b;
+  b.Man("oud", "1810").Woman("ook_oud", "1915-12-01").Woman("jong", "1990").Man("dood", "1880");
+  b.Get("dood").death = ParseDate("1950");
+  const std::string svg = RenderSvg(b.Build(), Today());
+  auto group = [&](const std::string& id) {
+    const size_t at = svg.find("data-person-id=\"" + id + "\"");
+    return svg.substr(at, svg.find("</g>", at) - at);
+  };
+  EXPECT_EQ(group("oud").find("class=\"age\""), std::string::npos);
+  EXPECT_EQ(group("ook_oud").find("class=\"age\""), std::string::npos);  // 110 years and 11 months
+  EXPECT_NE(group("jong").find(">36</text>"), std::string::npos);
+  EXPECT_NE(group("dood").find(">70</text>"), std::string::npos);
+  EXPECT_NE(svg.find("Geen leeftijd: meer dan 110 jaar geleden geboren"), std::string::npos);
+  // Without such a person the legend does not mention it.
+  Builder young;
+  young.Woman("jong", "1990");
+  EXPECT_EQ(RenderSvg(young.Build(), Today()).find("110 jaar"), std::string::npos);
+}
+
+TEST(GenogramSvgTest, GoldenUnknownParentAndHousehold) {
+  Builder b;
+  b.Woman("oma", "1955").Woman("moeder", "1984").Man("zoon", "2009-05-01").Woman("dochter", "2014-02-01");
+  b.Child("moeder", "oma").Child("zoon", "moeder").Child("dochter", "moeder");
+  for (auto id : {"oma", "moeder", "zoon", "dochter"}) b.Get(id).in_household = true;
+  b.Get("moeder").index_person = true;
+  b.Emotional("oma", "dochter", EmotionalKind::kClose);
+  const std::string svg = RenderSvg(b.Build(), Today());
+  ExpectGolden("unknown_parent_household.svg", svg);
+  EXPECT_NE(svg.find("<g class=\"unknown-parent\">"), std::string::npos);
+  EXPECT_NE(svg.find("<path class=\"household\""), std::string::npos);
+}
+
 TEST(GenogramSvgTest, EscapesAllText) {
   Builder b;
   b.Man("x\"><script>", "1980");

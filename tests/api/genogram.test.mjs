@@ -743,6 +743,31 @@ describe('drawing and patterns', () => {
     assert.doesNotMatch(e.text, /data-person-id/);
   });
 
+  test('genogram.svg: ages for the living only, an "onbekend" placeholder where a parent is missing (issue 13)', async () => {
+    const c = await coach();
+    const f = await newFamily(h.srv);
+    // An imported ancestor born long ago with no death date: no age of 120 in the symbol.
+    const { person: old } = await addPerson(c, f.id, { given_names: 'Hendrik', sex: 'male', birth: '1900' });
+    const { person: mum } = await addPerson(c, f.id, { given_names: 'Ans', sex: 'female', birth: '1985', in_household: true });
+    // A child of Ans alone: the other parent is not recorded.
+    const { person: kid } = await addPerson(c, f.id, { given_names: 'Bo', birth: '2015', in_household: true, link: { type: 'child', person_id: mum.id } });
+    const svg = (await c.get(`/families/${f.id}/genogram.svg`)).text;
+    checkXml(svg);
+    const groupOf = (id) => {
+      const at = svg.indexOf(`data-person-id="${id}"`);
+      return svg.slice(at, svg.indexOf('</g>', at));
+    };
+    assert.doesNotMatch(groupOf(old.id), /class="age"/, 'no age for someone born in 1900 without a death date');
+    assert.match(groupOf(mum.id), /class="age"/, 'the living have their age');
+    assert.match(groupOf(kid.id), /class="age"/);
+    assert.match(svg, /meer dan 110 jaar geleden geboren/, 'the legend says why an age is missing');
+    assert.match(svg, /<g class="unknown-parent">[\s\S]*?>onbekend<\/text>/, 'a placeholder for the other parent');
+    assert.match(svg, /Andere ouder niet bekend/, 'the legend explains the placeholder');
+    assert.doesNotMatch(svg, /data-person-id="[^"]*"[^>]*>[^<]*<title>onbekend/, 'the placeholder is not a person');
+    const g = await genogram(c, f.id);
+    assert.equal(g.persons.length, 3, 'the placeholder is only drawn, never stored');
+  });
+
   test('genogram.svg follows the notes rule of the export: no note about a relative outside the household (issue 12.12)', async () => {
     const c = await coach();
     const f = await newFamily(h.srv);

@@ -145,7 +145,7 @@ describe('scope', () => {
     await heading(lead, 'Gezinnen');
     const rows = lead.locator('table tbody tr');
     await rows.first().waitFor();
-    const row = rows.filter({ hasText: 'Kees Coach' }).first();
+    const row = rows.filter({ hasText: 'Rachid Bouzid' }).first();
     const href = await row.locator('a').first().getAttribute('href');
     assert.ok(href && href.startsWith('/gezinnen/'), 'found a family of coach2');
     await lead.context().close();

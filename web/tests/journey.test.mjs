@@ -43,12 +43,12 @@ test('referral to follow-up, as team lead and coach', async () => {
   const row = lead.locator('tr', { hasText: familyName });
   await row.waitFor();
   await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
-  await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Carla Coach' });
+  await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Esther Wolters' });
   await row.getByRole('button', { name: 'Coach toewijzen' }).click();
-  await lead.getByText(`Carla Coach is nu de coach van ${familyName}.`).waitFor();
+  await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();
   await lead.getByRole('link', { name: 'Team', exact: true }).click();
   await heading(lead, 'Team');
-  await lead.getByRole('rowheader', { name: 'Carla Coach' }).waitFor();
+  await lead.getByRole('rowheader', { name: 'Esther Wolters' }).waitFor();
   await lead.context().close();
 
   // The coach takes it from here.
@@ -173,7 +173,7 @@ test('team lead: handover needs a note, an income check can be overridden, conse
   await page.locator('[id$="-reason-error"]').first().waitFor();
   await page.getByLabel('Reden', { exact: true }).fill('Eenmalige bonus deze maand; normaal ruim onder de grens.');
   await page.getByRole('button', { name: 'Uitkomst aanpassen' }).click();
-  await page.locator('.k-check-item').first().getByText('Aangepast door Tineke Teamleider').waitFor();
+  await page.locator('.k-check-item').first().getByText('Aangepast door Marloes Kramer').waitFor();
   await page.locator('.k-check-item').first().getByText('Past binnen de grens').waitFor();
 
   // Withdraw a consent.

@@ -121,10 +121,10 @@ test('the whole journey, keyboard only', async () => {
   await lead.keyboard.press('Space');
   await lead.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
   const coaches = await lead.evaluate(() => [...document.activeElement.options].map((o) => [o.value, o.text]));
-  await arrowSelect(lead, coaches.find(([, text]) => text === 'Carla Coach')[0]);
+  await arrowSelect(lead, coaches.find(([, text]) => text === 'Esther Wolters')[0]);
   await tabTo(lead, 'Coach toewijzen');
   await lead.keyboard.press('Space');
-  await lead.getByText(`Carla Coach is nu de coach van ${familyName}.`).waitFor();
+  await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();
   await lead.context().close();
 
   // Coach: members, intake, consent, eligibility, actief, closing, nazorg.

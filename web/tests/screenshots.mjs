@@ -77,13 +77,11 @@ test('screenshots', async () => {
   await page.getByRole('link', { name: 'Genogram', exact: true }).click();
   await page.locator('.k-geno-stage g.person').first().waitFor();
   await page.locator('.k-geno-patterns__list li').first().waitFor();
-  // The drawing zoomed out to show the four generations at once, with the patterns panel under
-  // it (the viewport starts at the drawing).
-  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Uitzoomen' }).click();
+  // The drawing opens fitted to its frame, the legend beside it (the viewport starts at the drawing).
   await page.locator('.k-geno-canvas').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.mouse.move(0, 0); // no hover ring on the symbol now under the pointer
   await shot(page, '14-genogram');
-  await page.getByRole('button', { name: 'Passend maken' }).click();
+  await page.getByRole('button', { name: 'Hele tekening tonen' }).click();
   // One person open in the side panel: Gerda, the index person's mother.
   await page.locator('.k-geno-stage g.person', { has: page.locator('text.name', { hasText: 'Gerda' }) }).click();
   await page.getByRole('heading', { level: 2, name: 'Gerda Bakker', exact: true }).waitFor();

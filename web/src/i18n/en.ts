@@ -577,10 +577,10 @@ export const en: Record<MessageKey, string> = {
   'genogram.export': 'Download as GEDCOM',
   'genogram.zoomIn': 'Zoom in',
   'genogram.zoomOut': 'Zoom out',
-  'genogram.zoomReset': 'Fit',
+  'genogram.zoomReset': 'Show the whole drawing',
   'genogram.zoomLevel': 'Zoom: {percent}%',
   'genogram.drawing.label': 'Drawing of the genogram of {family}',
-  'genogram.drawing.hint': 'Click a person to open them. Drag or use the arrow keys to move the drawing. Ctrl and the scroll wheel, or + and −, to zoom.',
+  'genogram.drawing.hint': 'Click or tap a person to open them. Move the drawing by dragging with the mouse or a finger, or with the arrow keys. Zoom with two fingers, Ctrl and the scroll wheel, or + and −.',
   'genogram.drawing.open': 'Open {name}',
   'genogram.drawing.broken': 'The drawing could not be shown. Use the list.',
   'genogram.panel.close': 'Close',
@@ -1078,4 +1078,8 @@ export const en: Record<MessageKey, string> = {
   'due.overdue': 'overdue',
   'due.on': '{moment} before {date}',
   'due.open': '{moment} of {family}',
+  // Genogram drawing (issue 13): the "More" menu, the legend panel, the zoom group.
+  'genogram.more': 'More',
+  'genogram.legend': 'Legend',
+  'genogram.zoom.label': 'Zoom',
 };

@@ -576,10 +576,10 @@ export const nl = {
   'genogram.export': 'Downloaden als GEDCOM',
   'genogram.zoomIn': 'Inzoomen',
   'genogram.zoomOut': 'Uitzoomen',
-  'genogram.zoomReset': 'Passend maken',
+  'genogram.zoomReset': 'Hele tekening tonen',
   'genogram.zoomLevel': 'Zoom: {percent}%',
   'genogram.drawing.label': 'Tekening van het genogram van {family}',
-  'genogram.drawing.hint': 'Klik op een persoon om die te openen. Slepen of pijltjestoetsen: de tekening schuiven. Ctrl en scrollwiel, of + en −: zoomen.',
+  'genogram.drawing.hint': 'Klik of tik op een persoon om die te openen. Schuiven: slepen met muis of vinger, of de pijltjestoetsen. Zoomen: met twee vingers, Ctrl en scrollwiel, of + en −.',
   'genogram.drawing.open': '{name} openen',
   'genogram.drawing.broken': 'De tekening kon niet worden getoond. Gebruik de lijst.',
   'genogram.panel.close': 'Sluiten',
@@ -1078,6 +1078,10 @@ export const nl = {
   'due.overdue': 'over tijd',
   'due.on': '{moment} voor {date}',
   'due.open': '{moment} van {family}',
+  // Genogram drawing (issue 13): the "Meer" menu, the legend panel, the zoom group.
+  'genogram.more': 'Meer',
+  'genogram.legend': 'Legenda',
+  'genogram.zoom.label': 'Zoomen',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -13,6 +13,7 @@ import type { TabProps } from '../families/FamilyPage';
 import { useProblemText } from './common';
 import { Drawing } from './Drawing';
 import { ImportGedcom } from './ImportGedcom';
+import { MoreMenu } from './MoreMenu';
 import { ListView, PatternsPanel, Timeline, patternKey } from './Panels';
 import { PersonPanel } from './PersonPanel';
 import { QuickAddForm } from './PersonForms';
@@ -172,21 +173,46 @@ export default function GenogramTab({ family }: TabProps) {
               </Button>
             </div>
           )}
-          <ButtonGroup>
-            {!empty && (
-              <Button type="button" appearance="secondary-action-button" onClick={() => window.print()} disabled={!svg.data}>
-                {t('genogram.print')}
-              </Button>
+          <MoreMenu label={t('genogram.more')}>
+            {(close) => (
+              <>
+                {!empty && (
+                  <li>
+                    <Button
+                      type="button"
+                      appearance="subtle-button"
+                      disabled={!svg.data}
+                      onClick={() => {
+                        close();
+                        window.print();
+                      }}
+                    >
+                      {t('genogram.print')}
+                    </Button>
+                  </li>
+                )}
+                {!empty && (
+                  <li>
+                    <a className="utrecht-button utrecht-button--subtle k-geno-linkbutton" href={genogramApi.gedcomUrl(family.id)} download onClick={close}>
+                      {t('genogram.export')}
+                    </a>
+                  </li>
+                )}
+                <li>
+                  <Button
+                    type="button"
+                    appearance="subtle-button"
+                    onClick={() => {
+                      close();
+                      setImporting(true);
+                    }}
+                  >
+                    {t('genogram.import.open')}
+                  </Button>
+                </li>
+              </>
             )}
-            {!empty && (
-              <a className="utrecht-button utrecht-button--secondary-action k-geno-linkbutton" href={genogramApi.gedcomUrl(family.id)} download>
-                {t('genogram.export')}
-              </a>
-            )}
-            <Button type="button" appearance="secondary-action-button" aria-expanded={importing} aria-controls="genogram-import" onClick={() => setImporting((x) => !x)}>
-              {t('genogram.import.open')}
-            </Button>
-          </ButtonGroup>
+          </MoreMenu>
         </div>
       )}
 
