@@ -228,7 +228,7 @@ int main(int argc, char** argv) {
     if (!db.ok()) return Fail(db.status());
     // The shipped versions first, so an organisation's file is compared with them too.
     if (auto shipped = measurements::LoadShippedInstruments(**db); !shipped.ok()) return Fail(shipped.status());
-    auto log = OpenAudit(key_file, db_url, true);
+    auto log = OpenAudit(**db, key_file, db_url, true);
     if (!log.ok()) return Fail(log.status());
     bool created = false;
     Status st = (*db)->Write([&](db::Connection& tx) -> Status {
