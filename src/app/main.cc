@@ -211,7 +211,7 @@ int main(int argc, char** argv) {
   }
   if (instruments_check->parsed() || instruments_load->parsed()) {
     std::ifstream in(instrument_file, std::ios::binary);
-    if (!in) return Fail(Status(Code::kNotFound, "file_not_found", {{"file", instrument_file}}));
+    if (!in) return Fail(Status(Code::kNotFound, "instrument_file_not_found", {{"file", instrument_file}}));
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto parsed = measurements::CheckInstrumentText(text);
     if (!parsed.ok()) {
