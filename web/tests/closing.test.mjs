@@ -140,7 +140,7 @@ test('a team lead adds a kindercoach, who then works on the family, and ends the
   const f = await refer(call, name);
   const staff = await call('GET', '/users?role=coach&limit=200');
   const byName = (n) => staff.items.find((u) => u.display_name === n).id;
-  await call('POST', `/families/${f.id}/assign`, { coach_id: byName('Carla Coach') });
+  await call('POST', `/families/${f.id}/assign`, { coach_id: byName('Esther Wolters') });
 
   await page.goto(`/gezinnen/${f.id}/traject`);
   await heading(page, name);
@@ -151,11 +151,11 @@ test('a team lead adds a kindercoach, who then works on the family, and ends the
   await page.locator('#coach-add-user-error').waitFor();
   await page.locator('#coach-add-role-error').waitFor();
   await checkA11y(page, 'add a further coach with errors');
-  await card.getByLabel('Welke coach?').selectOption({ label: 'Kees Coach' });
+  await card.getByLabel('Welke coach?').selectOption({ label: 'Rachid Bouzid' });
   await card.getByLabel('Rol').selectOption('kindercoach');
   await page.locator('#coach-add-submit').click();
-  await card.getByText('Kees Coach werkt nu ook met het gezin, als Kindercoach.').waitFor();
-  await page.locator('.k-timeline li', { hasText: 'Coach erbij: Kees Coach (Kindercoach)' }).waitFor();
+  await card.getByText('Rachid Bouzid werkt nu ook met het gezin, als Kindercoach.').waitFor();
+  await page.locator('.k-timeline li', { hasText: 'Coach erbij: Rachid Bouzid (Kindercoach)' }).waitFor();
 
   // Kees sees the family in his own caseload.
   const kees = await newPage(browser);
@@ -173,7 +173,7 @@ test('a team lead adds a kindercoach, who then works on the family, and ends the
   await checkA11y(page, 'end a further coach with errors');
   await card.getByLabel('Waarom stopt deze coach?').fill('De kinderen redden het nu goed zelf.');
   await card.locator('button[id$="-submit"]').click();
-  await card.getByText('Kees Coach werkt niet meer met het gezin.').waitFor();
+  await card.getByText('Rachid Bouzid werkt niet meer met het gezin.').waitFor();
   await card.getByText('Eerdere coaches (1)').waitFor();
   await kees.reload();
   await kees.getByRole('heading', { name: 'Niet gevonden' }).first().waitFor();

@@ -157,7 +157,7 @@ test('the whole journey, keyboard only', async () => {
   await page.keyboard.type('Mila');
   await tabTo(page, 'member-birth-date');
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('03-02-2015');
+  await page.keyboard.type('03-02-1990'); // an adult: she gives the coaching consent below
   await page.keyboard.press('Enter');
   await page.getByText('Mila is toegevoegd.').waitFor();
 

@@ -85,9 +85,9 @@ test('a coach records a 0-meting and an eindmeting and sees them in the radar ch
   await lead.getByRole('link', { name: 'Wachtlijst', exact: true }).click();
   const row = lead.locator('tr', { hasText: familyName });
   await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
-  await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Carla Coach' });
+  await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Esther Wolters' });
   await row.getByRole('button', { name: 'Coach toewijzen' }).click();
-  await lead.getByText(`Carla Coach is nu de coach van ${familyName}.`).waitFor();
+  await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();
   await lead.context().close();
 
   // A tablet at the kitchen table.
