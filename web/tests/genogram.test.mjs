@@ -202,7 +202,15 @@ test('a coach builds a genogram over four generations and sees a shared strength
 
   // Zoom buttons change the scale; arrow keys pan when the drawing has focus.
   const stage = page.locator('.k-geno-stage');
-  const fitted = await stage.getAttribute('style');
+  // The drawing fits itself to its frame after it mounts (and again while the frame still
+  // settles, e.g. when the font arrives): wait until the fitted view holds still.
+  let fitted = await stage.getAttribute('style');
+  for (let i = 0; i < 30; i++) {
+    await page.waitForTimeout(150);
+    const now = await stage.getAttribute('style');
+    if (now === fitted) break;
+    fitted = now;
+  }
   const view = (style) => {
     const [, x, y, scale] = style.match(/translate\((-?[\d.]+)px, (-?[\d.]+)px\) scale\(([\d.]+)\)/);
     return { x: Number(x), y: Number(y), scale: Number(scale) };
