@@ -19,6 +19,8 @@ const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage'));
 const ThemesPage = lazy(() => import('./features/genogram/ThemesPage'));
 const AccountPage = lazy(() => import('./features/account/AccountPage'));
+// Vandaag, the coach's start page (issue 11).
+const TodayPage = lazy(() => import('./features/today/TodayPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
 function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
@@ -65,6 +67,7 @@ export default function App() {
         <Route path="/beheer/programmas" element={<Guard need="programme.update"><ProgrammesPage /></Guard>} />
         <Route path="/beheer/themas" element={<Guard need="genogram.themes.replace"><ThemesPage /></Guard>} />
         <Route path="/account" element={<Guard><AccountPage /></Guard>} />
+        <Route path="/vandaag" element={<Guard need="today.read"><TodayPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>
