@@ -12,6 +12,7 @@
 #include "families/model.h"
 #include "families/repo.h"
 #include "programmes/repo.h"
+#include "app/demo_plan.h"  // issue 11
 #include "timeline/timeline.h"
 #include "trajectory/repo.h"
 #include "platform/random.h"
@@ -263,6 +264,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     ASSIGN_OR_RETURN(auto b, programmes::ProgrammeRepo::Insert(tx, toukomst));
     programme_ids[0] = a.id;
     programme_ids[1] = b.id;
+    RETURN_IF_ERROR(AddDemoPots(tx, org_id, {a.id, b.id}));  // issue 11: the programmes' budget pots
     ASSIGN_OR_RETURN(norms, eligibility::NormRepo::Visible(tx, org_id));
     return Status::Ok();
   }));
@@ -350,6 +352,10 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         }
         // Genograms for the hand-written families only: synthetic ones exist for benchmarks.
         if (i < int(hand.size())) RETURN_IF_ERROR(AddDemoGenogram(tx, org_id, family.id, members, i));
+        // Issue 11: a kansplan, spending and contacts for two active demo families of coach1.
+        if (t && (i == 0 || i == 8))
+          RETURN_IF_ERROR(AddDemoPlanBudget(tx, family.id, members, logins[2].id, logins[2].display_name, logins[1].id,
+                                            logins[1].display_name, i == 0 ? 0 : 1));
       }
       return Status::Ok();
     }));

@@ -81,6 +81,13 @@ enum class Action {
   kUserCreate, kUserRead, kUserUpdate, kUserActivationReset, kUserRoleChangesRead,
   // Audit rows of what an account change also did (never a route of its own).
   kUserRoleGrant, kUserRoleChange,
+  // Issue 11: the family budget, the contact log, the kansplan and "Vandaag".
+  kBudgetRead, kBudgetAllocate, kBudgetRequestCreate, kBudgetApprove,
+  kBudgetApproveCoach, kBudgetApproveFamily, kBudgetApproveTeamLead,  // asked by the approval route per role
+  kBudgetPay, kBudgetReceiptUpload, kBudgetReceiptRead, kBudgetCorrect, kBudgetPotManage, kBudgetReport,
+  kContactList, kContactCreate, kContactNoteRead, kContactHours, kContactHoursOwn,
+  kPlanUpdate, kPlanAgree,
+  kTodayRead,
 };
 
 // What an action is bound to.
