@@ -67,7 +67,7 @@ test('dream → goal → spending request → family and coach approve → paid 
   await page.getByLabel('Wanneer', { exact: true }).selectOption('long');
   await page.locator('input[id^="goal-owner-"]').first().check();
   const next = new Date(Date.now() + 180 * 86400_000);
-  await page.getByLabel('Klaar op').fill(`${String(next.getDate()).padStart(2, '0')}-${String(next.getMonth() + 1).padStart(2, '0')}-${next.getFullYear()}`);
+  await page.locator('#goal-target').fill(`${String(next.getDate()).padStart(2, '0')}-${String(next.getMonth() + 1).padStart(2, '0')}-${next.getFullYear()}`);
   await page.getByRole('button', { name: 'Doel opslaan' }).click();
   await page.getByText('Het doel staat in het plan.').waitFor();
   await page.getByRole('heading', { level: 3, name: goal }).waitFor();
@@ -128,7 +128,7 @@ test('dream → goal → spending request → family and coach approve → paid 
   await dialog.waitFor();
   await checkA11y(page, 'family approval dialog');
   const first = dialog.locator('input[type="radio"]:not([disabled])').first();
-  const name = (await dialog.locator('label', { has: first }).textContent()).trim();
+  const name = (await dialog.locator(`label[for="${await first.getAttribute('id')}"]`).textContent()).trim();
   // Signing without a name first: a calm hint, nothing sent.
   await dialog.getByRole('button', { name: 'Ja, ik ben het eens' }).click();
   await dialog.getByText('Kies eerst uw naam.').waitFor();
