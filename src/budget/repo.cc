@@ -208,6 +208,12 @@ Status BudgetRepo::MarkCommitted(db::Connection& tx, const Request& r, const std
   return Status::Ok();
 }
 
+Status BudgetRepo::SetOverride(db::Connection& tx, const Request& r, const std::string& reason) {
+  return tx.Exec("UPDATE budget_requests SET override_reason = ?, updated_at = ? WHERE id = ? AND status = 'requested'",
+                 {reason, FormatUtc(Now()), r.id})
+      .status();
+}
+
 Status BudgetRepo::MarkPaid(db::Connection& tx, const Request& r, const std::string& paid_on, const std::string& method) {
   ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE budget_requests SET status = 'paid', paid_on = ?, payment_method = ?, "
                                       "updated_at = ? WHERE id = ? AND status = 'committed'",

@@ -67,6 +67,8 @@ class BudgetRepo {
   static Status InsertApproval(db::Connection& tx, const Request& r, const Approval& a, const std::string& recorded_by);
   static Status SetStatus(db::Connection& tx, const Request& r, RequestStatus from, RequestStatus to);
   static Status MarkCommitted(db::Connection& tx, const Request& r, const std::optional<std::string>& override_reason);
+  // A team lead's reason to allow overdrawing, kept until the commit.
+  static Status SetOverride(db::Connection& tx, const Request& r, const std::string& reason);
   static Status MarkPaid(db::Connection& tx, const Request& r, const std::string& paid_on, const std::string& method);
 
   // Locks rows for the rest of the transaction (PostgreSQL FOR UPDATE; SQLite holds the one

@@ -12,10 +12,6 @@
 namespace kansrijk::budget {
 namespace {
 
-int64_t ThresholdOf(const std::optional<Pot>& pot) {
-  return pot ? pot->approval_threshold_cents : kDefaultApprovalThresholdCents;
-}
-
 Result<Pot> PotOf(db::Connection& c, const Allocation& a) { return BudgetRepo::GetPot(c, a.pot_id); }
 
 std::string Euro(int64_t cents) {
@@ -155,6 +151,10 @@ Result<Request> Approve(db::Connection& tx, const std::string& family_id, const 
   RETURN_IF_ERROR(CheckApproval(request.status, request.approvals, approval));
   RETURN_IF_ERROR(BudgetRepo::InsertApproval(tx, request, approval, device.user_id.value_or("")));
   request.approvals.push_back(approval);
+  if (override_reason) {
+    RETURN_IF_ERROR(BudgetRepo::SetOverride(tx, request, *override_reason));
+    request.override_reason = override_reason;
+  }
 
   ASSIGN_OR_RETURN(auto allocation, BudgetRepo::AllocationOf(tx, family_id));
   if (!allocation || allocation->id != request.allocation_id) return Status::Internal("request without its allocation");
@@ -167,7 +167,7 @@ Result<Request> Approve(db::Connection& tx, const std::string& family_id, const 
   RETURN_IF_ERROR(BudgetRepo::LockPot(tx, allocation->pot_id));
   ASSIGN_OR_RETURN(int64_t balance, BudgetRepo::AllocationBalance(tx, allocation->id));
   ASSIGN_OR_RETURN(auto pot, PotOf(tx, *allocation));
-  const std::optional<std::string> reason = override_reason ? override_reason : request.override_reason;
+  const std::optional<std::string> reason = request.override_reason;
   RETURN_IF_ERROR(CheckCommit(request.amount_cents, balance, pot.amount_cents - pot.committed_cents, reason.has_value()));
   RETURN_IF_ERROR(BudgetRepo::MarkCommitted(tx, request, reason));
   Writer by{approval.principal_kind, approval.principal_kind == "staff" ? approval.user_id : std::nullopt,

@@ -24,7 +24,7 @@ async function setup({ pot = 10_000_00, allocation = 1_000_00, threshold } = {})
     family_name: `Familie Budget ${rand(3)}`,
     programme_id: p.body.id,
     referrer_organisation: 'Wijkteam',
-    referrer_kind: 'wijkteam',
+    referrer_kind: 'gemeente',
     reason: 'Schulden.',
     contact: { phone: '06-12345678' },
     members: [memberInput(), memberInput({ given_name: 'Daan', birth_date: '2008-09-30', sex: 'male', household_role: 'child' })],
@@ -122,6 +122,10 @@ test('budget: coach and a household member approve, the amount is committed, pai
   const big = new Uint8Array(6 * 1024 * 1024);
   big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
   assert.equal(assertProblem(await coach.put(`${path}/receipt`, big, { 'Content-Type': 'application/pdf' }), 413).code, 'receipt_too_large');
+  // A 50 MB upload is refused too (the server reads it within the upload limit, the rule says 5 MB).
+  const huge = new Uint8Array(50_000_000);
+  huge.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+  assertProblem(await coach.put(`${path}/receipt`, huge, { 'Content-Type': 'application/pdf' }), 413);
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
   const up = await coach.put(`${path}/receipt`, png, { 'Content-Type': 'application/pdf' });
   assertStatus(up, 200);

@@ -18,7 +18,7 @@ async function newFamily() {
     family_name: `Familie Contact ${rand(3)}`,
     programme_id: p.body.id,
     referrer_organisation: 'Wijkteam',
-    referrer_kind: 'wijkteam',
+    referrer_kind: 'gemeente',
     reason: 'Schulden.',
     contact: { phone: '06-12345678' },
     members: [memberInput(), memberInput({ given_name: 'Daan', birth_date: '2008-09-30', sex: 'male', household_role: 'child' })],
