@@ -12,6 +12,9 @@ const OUT = join(process.cwd(), 'test-results');
 mkdirSync(OUT, { recursive: true });
 
 let browser;
+// The family and request of the journey, for the team lead's part.
+let familyHref;
+let journeyRequest;
 before(async () => {
   browser = await launch();
 });
@@ -38,12 +41,14 @@ test('dream → goal → spending request → family and coach approve → paid 
   await settle(page);
   await page.getByRole('heading', { level: 2, name: /Aanvragen die wachten/ }).waitFor();
   await checkA11y(page, 'Vandaag');
+  await page.screenshot({ path: join(OUT, 'vandaag.png'), fullPage: true });
 
   // A family of this coach with members.
   await page.getByRole('link', { name: 'Mijn gezinnen', exact: true }).click();
   await heading(page, 'Mijn gezinnen');
   await page.locator('table tbody tr').first().waitFor();
   const href = await page.locator('table tbody tr a').first().getAttribute('href');
+  familyHref = href;
   await page.goto(`${href}/kansplan`);
   await page.getByRole('heading', { level: 2, name: 'Kansplan' }).waitFor();
   await settle(page);
@@ -119,6 +124,7 @@ test('dream → goal → spending request → family and coach approve → paid 
   await page.getByLabel('Bij welk doel?').selectOption({ label: goal });
   await page.getByRole('button', { name: 'Aanvraag opslaan' }).click();
   await page.getByText('De aanvraag is opgeslagen. Nu is goedkeuring nodig.').waitFor();
+  journeyRequest = `Rijlessen ${goal}`;
   const card = page.locator('li.k-request', { hasText: `Rijlessen ${goal}` });
   await card.waitFor();
 
@@ -127,6 +133,7 @@ test('dream → goal → spending request → family and coach approve → paid 
   const dialog = page.getByRole('dialog', { name: 'Bent u het ermee eens?' });
   await dialog.waitFor();
   await checkA11y(page, 'family approval dialog');
+  await page.screenshot({ path: join(OUT, 'budget-family-signs.png') });
   const first = dialog.locator('input[type="radio"]:not([disabled])').first();
   const name = (await dialog.locator(`label[for="${await first.getAttribute('id')}"]`).textContent()).trim();
   // Signing without a name first: a calm hint, nothing sent.
@@ -160,6 +167,9 @@ test('dream → goal → spending request → family and coach approve → paid 
   const afterCents = cents(await balance.textContent());
   assert.equal(before - afterCents, 35000, 'the balance is € 350 less');
   await checkA11y(page, 'Budget after payment');
+  await page.screenshot({ path: join(OUT, 'budget-after-payment.png'), fullPage: true });
+  // On a tablet nothing scrolls sideways.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1), false, 'no sideways scrolling on the budget tab');
 
   // Contacten: log a kitchen-table talk of 90 minutes.
   await page.getByRole('link', { name: 'Contacten', exact: true }).click();
@@ -185,6 +195,8 @@ test('dream → goal → spending request → family and coach approve → paid 
   await page.getByRole('button', { name: 'Toon als tabel' }).click();
   await page.getByRole('table', { name: 'Uren per week' }).waitFor();
   await checkA11y(page, 'Contacten with hours table');
+  await page.getByRole('button', { name: 'Toon als grafiek' }).click();
+  await page.screenshot({ path: join(OUT, 'contacten.png'), fullPage: true });
 
   // Back to Vandaag: the page reads kindly whatever is on it.
   await page.getByRole('link', { name: 'Vandaag', exact: true }).click();
@@ -193,4 +205,67 @@ test('dream → goal → spending request → family and coach approve → paid 
   await checkA11y(page, 'Vandaag after the journey');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
+});
+
+test('above the threshold the team lead approves too; a team lead reverses a payment with a reversing line', async () => {
+  assert.ok(familyHref && journeyRequest, 'runs after the journey');
+  const lead = await newPage(browser, { width: 1024, height: 1366 });
+  await login(lead, 'teamlead', { start: true });
+  await heading(lead, 'Vandaag');
+  await lead.goto(`${familyHref}/budget`);
+  await lead.getByRole('heading', { level: 2, name: 'Gezinsbudget' }).waitFor();
+  await settle(lead);
+  const balance = lead.getByTestId('budget-balance');
+  const before = cents(await balance.textContent());
+
+  // Reverse the journey's payment: a new ledger line, the old one stays.
+  const paid = lead.locator('li.k-request', { hasText: journeyRequest });
+  await paid.getByRole('button', { name: `${journeyRequest} terugdraaien` }).click();
+  await paid.getByLabel('Waarom terugdraaien?').fill('Rijschool heeft het bedrag teruggestort.');
+  await paid.getByRole('button', { name: 'Terugdraaien', exact: true }).click();
+  await lead.getByText('De uitgave is teruggedraaid. Het bedrag is weer te besteden.').waitFor();
+  await paid.getByText('Teruggedraaid', { exact: true }).waitFor();
+  await lead.locator('tr.k-reversal').first().waitFor();
+  assert.equal(cents(await balance.textContent()) - before, 35000, 'the reversal gives € 350 back');
+  await checkA11y(lead, 'Budget with a reversal');
+  await lead.context().close();
+
+  // € 600 is above the threshold: coach and family approve, then it waits for the team lead.
+  const coach = await newPage(browser, { width: 1024, height: 1366 });
+  await login(coach, 'coach1');
+  await coach.goto(`${familyHref}/budget`);
+  await coach.getByRole('heading', { level: 2, name: 'Gezinsbudget' }).waitFor();
+  await settle(coach);
+  const what = unique('Koelkast');
+  await coach.getByRole('button', { name: 'Geld aanvragen' }).click();
+  await coach.getByLabel('Bedrag', { exact: true }).fill('600');
+  await coach.getByLabel('Waarvoor').selectOption({ index: 0 });
+  await coach.getByLabel('Leverancier').fill('Witgoed Centrum');
+  await coach.getByLabel('Wat is het precies?').fill(what);
+  await coach.getByRole('button', { name: 'Aanvraag opslaan' }).click();
+  const card = coach.locator('li.k-request', { hasText: what });
+  await card.waitFor();
+  await card.getByRole('button', { name: 'Gezin keurt goed' }).click();
+  const dialog = coach.getByRole('dialog', { name: 'Bent u het ermee eens?' });
+  const first = dialog.locator('input[type="radio"]:not([disabled])').first();
+  const name = (await dialog.locator(`label[for="${await first.getAttribute('id')}"]`).textContent()).trim();
+  await first.check();
+  await dialog.getByLabel(/^Typ uw naam om te tekenen/).fill(name);
+  await dialog.getByRole('button', { name: 'Ja, ik ben het eens' }).click();
+  await coach.getByText(`${name} heeft de aanvraag goedgekeurd.`).waitFor();
+  await card.getByRole('button', { name: 'Goedkeuren als coach' }).click();
+  await coach.getByText('Goedgekeurd als Coach.').waitFor();
+  await card.getByText('Wacht op goedkeuring', { exact: true }).waitFor();
+  assert.equal(await card.getByRole('button', { name: 'Goedkeuren als teamleider' }).count(), 0, 'a coach cannot approve as team lead');
+  await coach.context().close();
+
+  const lead2 = await newPage(browser);
+  await login(lead2, 'teamlead', { start: true });
+  await heading(lead2, 'Vandaag');
+  await lead2.goto(`${familyHref}/budget`);
+  const card2 = lead2.locator('li.k-request', { hasText: what });
+  await card2.getByRole('button', { name: 'Goedkeuren als teamleider' }).click();
+  await lead2.getByText('Goedgekeurd als Teamleider.').waitFor();
+  await card2.getByText('Goedgekeurd', { exact: true }).waitFor();
+  await lead2.context().close();
 });

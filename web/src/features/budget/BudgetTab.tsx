@@ -271,6 +271,50 @@ function ReceiptUpload({ familyId, request: r, onDone }: { familyId: string; req
   );
 }
 
+/** A team lead reverses a committed request: a reversing ledger line, never an edit. */
+function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: string; request: SpendingRequest; onDone: (message: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const fail = useFailure();
+  const ids = { reason: `correct-${r.id}-reason` };
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const err = required(t, reason, 1000);
+    setErrors(err ? { [ids.reason]: err } : {});
+    if (err) return focusFirstError({ [ids.reason]: err }, [ids.reason]);
+    setBusy(true);
+    try {
+      await budgetApi.correct(familyId, { request_id: r.id, reason: reason.trim() });
+      onDone(t('budget.corrected'));
+    } catch (er) {
+      const f = fail(er, ids);
+      setErrors(f.fields);
+      setGeneral(f.general);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="k-form" onSubmit={submit} noValidate aria-label={t('budget.correctFor', { what: r.description })}>
+      {general && <Notice type="error">{general}</Notice>}
+      <TextareaField id={ids.reason} autoFocus label={t('budget.correctReason')} description={t('budget.correctHint')} value={reason} onValue={setReason} error={errors[ids.reason]} rows={2} required />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
+          {t('budget.correct')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
 const STATUS_TONE = { requested: 'neutral', committed: 'ok', paid: 'ok', reversed: 'bad' } as const;
 
 function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: string; r: SpendingRequest; members: Member[]; goals: Goal[]; onChanged: (message: string) => void }) {
@@ -278,6 +322,7 @@ function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: str
   const can = useCan();
   const fail = useFailure();
   const [signing, setSigning] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ApproverRole | null>(null);
   const given = new Set(r.approvals.map((a) => a.as));
@@ -358,6 +403,14 @@ function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: str
       )}
       {r.status === 'committed' && can('budget.pay') && <PayForm familyId={familyId} request={r} onDone={onChanged} />}
       {(r.status === 'committed' || r.status === 'paid') && !r.receipt && can('budget.receipt_upload') && <ReceiptUpload familyId={familyId} request={r} onDone={onChanged} />}
+      {(r.status === 'committed' || r.status === 'paid') && can('budget.correct') &&
+        (correcting ? (
+          <CorrectForm familyId={familyId} request={r} onDone={onChanged} onCancel={() => setCorrecting(false)} />
+        ) : (
+          <Button appearance="subtle-button" aria-label={t('budget.correctFor', { what: r.description })} onClick={() => setCorrecting(true)}>
+            {t('budget.correct')}
+          </Button>
+        ))}
       {signing && (
         <FamilyApprovalDialog
           familyId={familyId}

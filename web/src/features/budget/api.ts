@@ -83,5 +83,6 @@ export const budgetApi = {
     api.post<SpendingRequest>(`${req(id, rid)}/approvals`, body),
   pay: (id: string, rid: string, body: { paid_on: string; method: PaymentMethod }) => api.post<SpendingRequest>(`${req(id, rid)}/payments`, body),
   uploadReceipt: (id: string, rid: string, file: Blob) => request<SpendingRequest>('PUT', `${req(id, rid)}/receipt`, { rawBody: file }).then((r) => r.data),
+  correct: (id: string, body: { request_id: string; reason: string }) => api.post<SpendingRequest>(`${base(id)}/corrections`, body),
   receiptUrl: (id: string, rid: string) => `/api/v1${req(id, rid)}/receipt`,
 };
