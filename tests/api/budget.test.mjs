@@ -103,6 +103,10 @@ test('budget: coach and a household member approve, the amount is committed, pai
   a = await coach.post(`${path}/approvals`, { as: 'family', member_id: members[0].id });
   assertStatus(a, 200);
   assert.equal(a.body.status, 'committed');
+  // The audit log names the family member's approval as its own action, beside the route's.
+  const audited = (await h.srv.sql(`SELECT action FROM audit_log WHERE resource LIKE '%${rid}%' ORDER BY seq`)).trim().split('\n');
+  assert.ok(audited.includes('budget.approve_family'), audited.join(','));
+  assert.ok(audited.includes('budget.approve_coach'), audited.join(','));
   const fam = a.body.approvals.find((x) => x.as === 'family');
   assert.equal(fam.principal_kind, 'family_member');
   assert.equal(fam.member_id, members[0].id);
