@@ -294,7 +294,7 @@ describe('account', () => {
     while (Math.floor(Date.now() / 30_000) <= usedStep) await new Promise((r) => setTimeout(r, 250));
     await code.fill(await totp(secret));
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await heading(page, 'Mijn gezinnen');
+    await heading(page, 'Vandaag');
     await page.context().close();
   });
 

@@ -982,7 +982,7 @@ export const en: Record<MessageKey, string> = {
   'budget.receiptOpen': 'View receipt',
   'budget.ledger': 'Ledger',
   'budget.ledgerIntro': 'Everything that happens with the budget. Nothing is erased: a correction is a line that reverses it.',
-  'budget.ledgerCaption': 'Ledger, newest first',
+  'budget.ledgerCaption': 'Ledger: every line',
   'budget.noLedger': 'There is nothing in the ledger yet.',
   'budget.when': 'When',
   'budget.what': 'What',

@@ -981,7 +981,7 @@ export const nl = {
   'budget.receiptOpen': 'Bon bekijken',
   'budget.ledger': 'Kasboek',
   'budget.ledgerIntro': 'Alles wat er met het budget gebeurt. Niets wordt gewist: een correctie staat als een regel die het terugdraait.',
-  'budget.ledgerCaption': 'Kasboek, nieuwste eerst',
+  'budget.ledgerCaption': 'Kasboek: alle regels',
   'budget.noLedger': 'Er staat nog niets in het kasboek.',
   'budget.when': 'Wanneer',
   'budget.what': 'Wat',

@@ -218,7 +218,7 @@ function HoursSection({ familyId }: { familyId: string }) {
     <section className="k-card" aria-labelledby="hours-title">
       <div className="k-toolbar">
         <Heading3 id="hours-title">{t('contacts.hoursTitle')}</Heading3>
-        <Button appearance="subtle-button" aria-pressed={asTable} onClick={() => setAsTable((x) => !x)}>
+        <Button appearance="subtle-button" onClick={() => setAsTable((x) => !x)}>
           {asTable ? t('contacts.showChart') : t('contacts.showTable')}
         </Button>
       </div>
