@@ -51,7 +51,8 @@ export default function ActivationPage() {
     } catch (err) {
       const { fields, general } = serverErrors(err, { password: ids.password });
       setErrors(fields);
-      if (err instanceof ApiError && err.fieldErrors.token) setMessage(err.fieldErrors.token.join(' '));
+      // The token's coded error (used or expired link) is in `general`, rendered from the catalogue.
+      if (err instanceof ApiError && err.fieldErrors.token) setMessage(general.join(' '));
       else if (!Object.keys(fields).length) setMessage(general.join(' ') || t(err instanceof ApiError && err.status === 503 ? 'login.busy' : 'state.error'));
       focusFirstError(fields, Object.values(ids));
     } finally {
