@@ -848,6 +848,8 @@ export const en: Record<MessageKey, string> = {
   'plan.status.stopped': 'Stopped',
   'plan.goalSaved': 'The goal is in the plan.',
   'plan.goalUpdated': 'The status of the goal has changed.',
+  'plan.history': 'How it went before',
+  'plan.historyLine': '{status} — {date}, {name}',
   'plan.actions': 'Who does what',
   'plan.noActions': 'Nothing has been agreed yet on who does what.',
   'plan.addAction': 'Add an agreement',
@@ -1077,5 +1079,8 @@ export const en: Record<MessageKey, string> = {
   'today.waitingSince': 'waiting since {date}',
   'today.caseload': 'Coaches with many families',
   'today.caseloadEmpty': 'No coach has more families than agreed.',
+  'today.myHours': 'My hours per week',
+  'today.myHoursChart': 'My hours per week with and about all families',
+  'today.myHoursWeek': 'Week of {date}: {direct} hours with families, {indirect} hours about families',
   'today.families': '{count} families',
 };

@@ -847,6 +847,8 @@ export const nl = {
   'plan.status.stopped': 'Gestopt',
   'plan.goalSaved': 'Het doel staat in het plan.',
   'plan.goalUpdated': 'De stand van het doel is aangepast.',
+  'plan.history': 'Zo ging het eerder',
+  'plan.historyLine': '{status} — {date}, {name}',
   'plan.actions': 'Wie doet wat',
   'plan.noActions': 'Er zijn nog geen afspraken over wie wat doet.',
   'plan.addAction': 'Afspraak toevoegen',
@@ -1076,6 +1078,9 @@ export const nl = {
   'today.waitingSince': 'wacht sinds {date}',
   'today.caseload': 'Coaches met veel gezinnen',
   'today.caseloadEmpty': 'Geen coach heeft meer gezinnen dan afgesproken.',
+  'today.myHours': 'Mijn uren per week',
+  'today.myHoursChart': 'Mijn uren per week met en over alle gezinnen',
+  'today.myHoursWeek': 'Week van {date}: {direct} uur met gezinnen, {indirect} uur over gezinnen',
   'today.families': '{count} gezinnen',
 } as const;
 

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatDateTime, toInputDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
 import { checkDate, maxLength, required, type Errors } from '../../ui/forms';
@@ -475,6 +475,16 @@ export default function PlanTab({ family }: TabProps) {
                   </li>
                 </ul>
                 {mayEdit && <GoalStatusSelect familyId={family.id} goal={g} onSaved={() => done(t('plan.goalUpdated'))} />}
+                {(g.history?.length ?? 0) > 0 && (
+                  <details>
+                    <summary>{t('plan.history')}</summary>
+                    <ul>
+                      {g.history!.map((h, i) => (
+                        <li key={i}>{t('plan.historyLine', { status: GOAL_STATUSES.includes(h.status as GoalStatus) ? t(`plan.status.${h.status as GoalStatus}`) : h.status, date: formatDateTime(h.at, lang), name: h.by_name })}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
               </li>
             ))}
           </ul>

@@ -10,6 +10,9 @@ import { formatDate, formatDateTime, formatDayOf, formatMoney } from '../../i18n
 import { ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useCan } from '../auth/session';
+import { HoursChart } from '../contacts/ContactsTab';
+import type { Hours } from '../contacts/api';
 import '../plan/plan.css';
 
 interface Today {
@@ -21,6 +24,28 @@ interface Today {
   follow_ups: { family_id?: string; family_name?: string; what?: string; due_on?: string }[];
   waiting_intake: { family_id: string; family_name: string; waiting_since: string }[];
   coaches_over_caseload?: { coach_id: string; name: string; families: number }[];
+}
+
+/** The caller's own hours per week over all their families. */
+function MyHours() {
+  const { t, lang } = useI18n();
+  const hours = useApi<Hours>((signal) => api.get<Hours>('/me/contact-hours', { weeks: 8 }, signal), []);
+  if (!hours.data) return hours.error != null ? <ErrorState error={hours.error} onRetry={hours.reload} /> : null;
+  const h = (m: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(m / 60);
+  return (
+    <section className="k-card" aria-labelledby="today-my-hours">
+      <Heading2 id="today-my-hours">{t('today.myHours')}</Heading2>
+      <p id="today-my-hours-chart" className="k-visually-hidden">
+        {t('today.myHoursChart')}
+      </p>
+      <HoursChart hours={hours.data} titleId="today-my-hours-chart" />
+      <ul className="k-visually-hidden">
+        {hours.data.weeks.map((w) => (
+          <li key={w.week_start}>{t('today.myHoursWeek', { date: formatDate(w.week_start, lang), direct: h(w.direct_minutes), indirect: h(w.indirect_minutes) })}</li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Block({ id, title, empty, children, count }: { id: string; title: string; empty: string; children: ReactNode; count: number }) {
@@ -39,6 +64,7 @@ const family = (id: string, tab: string) => `/gezinnen/${encodeURIComponent(id)}
 export default function TodayPage() {
   const { t, lang } = useI18n();
   usePageTitle(t('today.title'));
+  const can = useCan();
   const today = useApi<Today>((signal) => api.get<Today>('/me/today', undefined, signal), []);
   const h = (m: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }).format(m / 60);
 
@@ -115,6 +141,7 @@ export default function TodayPage() {
               </li>
             ))}
           </Block>
+          {can('contact.hours_own') && <MyHours />}
           {today.data.coaches_over_caseload && (
             <Block id="today-caseload" title={t('today.caseload')} empty={t('today.caseloadEmpty')} count={today.data.coaches_over_caseload.length}>
               {today.data.coaches_over_caseload.map((c) => (
