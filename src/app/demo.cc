@@ -13,6 +13,7 @@
 #include "families/repo.h"
 #include "measurements/service.h"  // issue 10: demo measurement series
 #include "programmes/repo.h"
+#include "app/demo_plan.h"  // issue 11
 #include "timeline/timeline.h"
 #include "trajectory/repo.h"
 #include "platform/random.h"
@@ -291,6 +292,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     ASSIGN_OR_RETURN(auto b, programmes::ProgrammeRepo::Insert(tx, toukomst));
     programme_ids[0] = a.id;
     programme_ids[1] = b.id;
+    RETURN_IF_ERROR(AddDemoPots(tx, org_id, {a.id, b.id}));  // issue 11: the programmes' budget pots
     ASSIGN_OR_RETURN(norms, eligibility::NormRepo::Visible(tx, org_id));
     ASSIGN_OR_RETURN(instruments, measurements::LoadDemoInstruments(tx));  // issue 10
     return Status::Ok();
@@ -435,6 +437,10 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
                                                                static_cast<uint32_t>(i + 1), {coach.id, coach.display_name}));
           measured += n;
         }
+        // Issue 11: a kansplan, spending and contacts for two active demo families of coach1.
+        if (t && (i == 0 || i == 8))
+          RETURN_IF_ERROR(AddDemoPlanBudget(tx, family.id, members, logins[2].id, logins[2].display_name, logins[1].id,
+                                            logins[1].display_name, i == 0 ? 0 : 1));
       }
       return Status::Ok();
     }));

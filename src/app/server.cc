@@ -10,6 +10,7 @@
 #include <regex>
 #include <thread>
 
+#include "budget/api.h"
 #include "consent/api.h"
 #include "eligibility/api.h"
 #include "eligibility/repo.h"
@@ -25,6 +26,10 @@
 #include "casehold/api.h"
 #include "casehold/service.h"
 #include "trajectory/api.h"
+// Issue 11: kansplan, budget, contact log, Vandaag.
+#include "contacts/api.h"
+#include "plans/api.h"
+#include "today/api.h"
 #include "platform/http_server.h"
 #include "platform/migrations.h"
 #include "security/api.h"
@@ -119,6 +124,11 @@ std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, securit
   eligibility::RegisterEligibilityRoutes(routes);
   partners::RegisterPartnerRoutes(routes);  // issue 14 (norms and consent)
   casehold::RegisterCaseHoldRoutes(routes);
+  // Issue 11: kansplan, budget, contact log, Vandaag.
+  plans::RegisterPlanRoutes(routes);
+  budget::RegisterBudgetRoutes(routes);
+  contacts::RegisterContactRoutes(routes);
+  today::RegisterTodayRoutes(routes);
   return routes.Describe();
 }
 
@@ -195,7 +205,10 @@ int Serve(const ServeConfig& config) {
   options.port = port;
   options.static_dir = config.static_dir;
   options.max_upload_bytes = genogram::kMaxGedcomBytes;
-  options.is_upload_path = genogram::IsGedcomUploadPath;
+  // Receipts (issue 11) pass the 1 MiB body limit too; their handler keeps them to 5 MB.
+  options.is_upload_path = [](std::string_view path) {
+    return genogram::IsGedcomUploadPath(path) || budget::IsReceiptUploadPath(path);
+  };
   options.max_connections_per_address = config.max_connections_per_address;
   http::Server server(options, metrics);
   RegisterRoutes(server.router(), ctx, metrics, config.metrics_token);

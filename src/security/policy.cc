@@ -169,6 +169,33 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kMeasurementDue, "measurement.due", S::kOrganisation, {kLead, {K::kStaff, Role::kCoach, R::kAssignedFamilies}}},
     {Action::kProgrammeOutcomes, "programme.outcomes", S::kOrganisation, {kLead}},
     {Action::kMeasurementExport, "measurement.export", S::kOrganisation, {kLead}},
+
+    // Issue 11: the family budget, the contact log, the kansplan and "Vandaag".
+    // The household may see its budget and approve spending as itself (a family-member
+    // principal, on the coach's device or later its own); a coach approves for the coach role
+    // only, a team lead for the team-lead role and to override or correct.
+    {Action::kBudgetRead, "budget.read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
+    {Action::kBudgetAllocate, "budget.allocate", S::kFamily, kCaseWork},
+    {Action::kBudgetRequestCreate, "budget.request_create", S::kFamily, kCaseWork},
+    {Action::kBudgetApprove, "budget.approve", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
+    {Action::kBudgetApproveCoach, "budget.approve_coach", S::kFamily, {kCoachAssigned}},
+    {Action::kBudgetApproveFamily, "budget.approve_family", S::kFamily, {kCoachAssigned, kMemberOwn}},
+    {Action::kBudgetApproveTeamLead, "budget.approve_team_lead", S::kFamily, {kLead}},
+    {Action::kBudgetPay, "budget.pay", S::kFamily, kCaseWork},
+    {Action::kBudgetReceiptUpload, "budget.receipt_upload", S::kFamily, kCaseWork},
+    {Action::kBudgetReceiptRead, "budget.receipt_read", S::kFamily, {kLead, kCoachAssigned, kMemberOwn}},
+    {Action::kBudgetCorrect, "budget.correct", S::kFamily, {kLead}},
+    {Action::kBudgetPotManage, "budget.pot_manage", S::kOrganisation, {kAdmin, kLead}},
+    {Action::kBudgetReport, "budget.report", S::kOrganisation, {kLead}},
+    {Action::kContactList, "contact.list", S::kFamily, kCaseWork},
+    {Action::kContactCreate, "contact.create", S::kFamily, kCaseWork},
+    // The note of a contact, like genogram notes: only the people who work with the family.
+    {Action::kContactNoteRead, "contact.note_read", S::kFamily, kCaseWork},
+    {Action::kContactHours, "contact.hours", S::kFamily, kCaseWork},
+    {Action::kContactHoursOwn, "contact.hours_own", S::kOrganisation, {kLead, kCoachOrg}},
+    {Action::kPlanUpdate, "plan.update", S::kFamily, kCaseWork},
+    {Action::kPlanAgree, "plan.agree", S::kFamily, kCaseWork},
+    {Action::kTodayRead, "today.read", S::kOrganisation, {kLead, kCoachOrg}},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

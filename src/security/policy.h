@@ -95,6 +95,13 @@ enum class Action {
   kInstrumentRead, kInstrumentManage,
   kMeasurementList, kMeasurementCreate, kMeasurementRead, kMeasurementGenerationUpdate, kMeasurementDue,
   kProgrammeOutcomes, kMeasurementExport,
+  // Issue 11: the family budget, the contact log, the kansplan and "Vandaag".
+  kBudgetRead, kBudgetAllocate, kBudgetRequestCreate, kBudgetApprove,
+  kBudgetApproveCoach, kBudgetApproveFamily, kBudgetApproveTeamLead,  // asked by the approval route per role
+  kBudgetPay, kBudgetReceiptUpload, kBudgetReceiptRead, kBudgetCorrect, kBudgetPotManage, kBudgetReport,
+  kContactList, kContactCreate, kContactNoteRead, kContactHours, kContactHoursOwn,
+  kPlanUpdate, kPlanAgree,
+  kTodayRead,
 };
 
 // What an action is bound to.

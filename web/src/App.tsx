@@ -24,6 +24,8 @@ const NormsPage = lazy(() => import('./features/eligibility/NormsPage'));
 const PartnersPage = lazy(() => import('./features/consent/PartnersPage'));
 // Measurements (issue 10)
 const OutcomesPage = lazy(() => import('./features/measurements/OutcomesPage'));
+// Vandaag, the coach's start page (issue 11).
+const TodayPage = lazy(() => import('./features/today/TodayPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
 function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
@@ -74,6 +76,7 @@ export default function App() {
         {/* Issue 14 (norms and consent) */}
         <Route path="/beheer/normen" element={<Guard need="norm.read"><NormsPage /></Guard>} />
         <Route path="/beheer/partners" element={<Guard need="partner_org.create"><PartnersPage /></Guard>} />
+        <Route path="/vandaag" element={<Guard need="today.read"><TodayPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

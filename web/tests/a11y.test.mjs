@@ -39,6 +39,10 @@ test('team lead pages', async () => {
     ['genogram', 'Genogram'],
     ['metingen', 'Metingen'],
     ['toegang', 'Wie heeft dit dossier bekeken?'],
+    // Kansplan, budget and contact log (issue 11).
+    ['kansplan', 'Kansplan'],
+    ['budget', 'Gezinsbudget'],
+    ['contacten', 'Contacten'],
   ]) {
     await page.goto(`${href}/${tab}`);
     await page.getByRole('heading', { name: marker, exact: true }).first().waitFor();
@@ -58,6 +62,7 @@ test('team lead pages', async () => {
     ['/account', 'Mijn account'],
     ['/beheer/partners', 'Partnerorganisaties'], // issue 14
     ['/resultaten', 'Resultaten van een programma'],
+    ['/vandaag', 'Vandaag'],
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);
@@ -83,6 +88,17 @@ test('coach pages, in English too', async () => {
   await page.getByRole('link', { name: 'Trajectory', exact: true }).click();
   await page.getByRole('heading', { name: 'Timeline' }).waitFor();
   await checkA11y(page, 'trajectory (coach, en)');
+  // Kansplan, budget, contact log and Today in English (issue 11).
+  for (const [link, marker] of [['Family plan', 'Family plan'], ['Budget', 'Family budget'], ['Contacts', 'Contacts']]) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: marker, exact: true }).waitFor();
+    await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+    await checkA11y(page, `${link} (coach, en)`);
+  }
+  await page.getByRole('link', { name: 'Today', exact: true }).click();
+  await heading(page, 'Today');
+  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+  await checkA11y(page, 'Today (coach, en)');
   await page.context().close();
 });
 

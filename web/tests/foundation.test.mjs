@@ -212,7 +212,7 @@ describe('administration', () => {
     await fresh.getByLabel('Gebruikersnaam').fill(username);
     await fresh.getByLabel('Wachtwoord', { exact: true }).fill(password);
     await fresh.getByRole('button', { name: 'Inloggen' }).click();
-    await heading(fresh, 'Mijn gezinnen');
+    await heading(fresh, 'Vandaag'); // a coach starts on Vandaag (issue 11)
     await fresh.getByText('Ingelogd als Nieuwe Coach').waitFor();
     await fresh.context().close();
 
@@ -263,7 +263,7 @@ describe('account', () => {
     await page.getByLabel('Gebruikersnaam').fill(username);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await heading(page, 'Mijn gezinnen');
+    await heading(page, 'Vandaag'); // a coach starts on Vandaag (issue 11)
     await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
     await heading(page, 'Mijn account');
     // Setting up needs the password again.
@@ -294,7 +294,7 @@ describe('account', () => {
     while (Math.floor(Date.now() / 30_000) <= usedStep) await new Promise((r) => setTimeout(r, 250));
     await code.fill(await totp(secret));
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await heading(page, 'Mijn gezinnen');
+    await heading(page, 'Vandaag');
     await page.context().close();
   });
 
@@ -305,7 +305,7 @@ describe('account', () => {
     await page.getByLabel('Gebruikersnaam').fill(username);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await heading(page, 'Mijn gezinnen');
+    await heading(page, 'Vandaag'); // a coach starts on Vandaag (issue 11)
     await page.goto('/account');
     await heading(page, 'Mijn account');
     await page.getByLabel('Huidig wachtwoord').fill(password);

@@ -93,7 +93,7 @@ test('the whole journey, keyboard only', async () => {
   // Team lead: referral and assignment.
   const lead = await newPage(browser);
   await keyboardLogin(lead, 'teamlead');
-  await heading(lead, 'Gezinnen');
+  await heading(lead, 'Vandaag');
   await tabTo(lead, (a) => a?.tag === 'a' && a.text === 'Aanmelden');
   await lead.keyboard.press('Enter');
   await heading(lead, 'Gezin aanmelden');
@@ -130,6 +130,10 @@ test('the whole journey, keyboard only', async () => {
   // Coach: members, intake, consent, eligibility, actief, closing, nazorg.
   const page = await newPage(browser);
   await keyboardLogin(page, 'coach1');
+  // A coach starts on Vandaag (issue 11); the caseload is one link away.
+  await heading(page, 'Vandaag');
+  await tabTo(page, (a) => a?.tag === 'a' && a.text === 'Mijn gezinnen');
+  await page.keyboard.press('Enter');
   await heading(page, 'Mijn gezinnen');
   await tabTo(page, 'caseload-q');
   await page.keyboard.type(familyName);

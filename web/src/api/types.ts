@@ -88,7 +88,28 @@ export type Capability =
   | 'measurement.due'
   | 'measurement.export'
   | 'measurement_settings.read'
-  | 'programme.outcomes';
+  | 'programme.outcomes'
+  // Kansplan, budget, contact log, Vandaag (issue 11)
+  | 'plan.update'
+  | 'plan.agree'
+  | 'budget.read'
+  | 'budget.allocate'
+  | 'budget.request_create'
+  | 'budget.approve_coach'
+  | 'budget.approve_family'
+  | 'budget.approve_team_lead'
+  | 'budget.pay'
+  | 'budget.receipt_read'
+  | 'budget.receipt_upload'
+  | 'budget.correct'
+  | 'budget.report'
+  | 'budget.pot_manage'
+  | 'contact.list'
+  | 'contact.create'
+  | 'contact.hours'
+  | 'contact.hours_own'
+  | 'contact.note_read'
+  | 'today.read';
 
 export interface User {
   id: string;

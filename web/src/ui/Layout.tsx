@@ -11,6 +11,7 @@ import type { Can } from '../features/auth/session';
 // The main menu: an item shows when the user may take the action its page is for (from
 // GET /me capabilities). The caseload is called "team caseload" for whoever oversees the team.
 const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
+  { to: '/vandaag', key: 'nav.today', show: (can) => can('today.read') },
   { to: '/gezinnen', key: 'nav.caseload', show: (can) => can('family.list') && !can('team.overview') },
   { to: '/gezinnen', key: 'nav.caseloadTeam', show: (can) => can('family.list') && can('team.overview') },
   { to: '/wachtlijst', key: 'nav.waiting', show: (can) => can('waiting_list.read') },

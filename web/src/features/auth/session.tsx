@@ -134,8 +134,9 @@ export function useCan(): Can {
   return useSession().can;
 }
 
-/** The start page after login: the caseload for case work, the users page for management. */
+/** The start page after login: Vandaag for case work, else the caseload; the users page for management. */
 export function homePathFor(can: Can): string {
+  if (can('today.read')) return '/vandaag';
   if (can('family.list')) return '/gezinnen';
   if (can('user.manage')) return '/beheer/gebruikers';
   return '/account';

@@ -22,6 +22,10 @@ const GenogramTab = lazy(() => import('../genogram/GenogramTab'));
 const AccessTab = lazy(() => import('./AccessTab'));
 // Measurements (issue 10): Chart.js only in this lazy chunk.
 const MeasurementsTab = lazy(() => import('../measurements/MeasurementsTab'));
+// Kansplan, budget and contact log (issue 11).
+const PlanTab = lazy(() => import('../plan/PlanTab'));
+const BudgetTab = lazy(() => import('../budget/BudgetTab'));
+const ContactsTab = lazy(() => import('../contacts/ContactsTab'));
 
 // A tab shows when the user may take the action it needs (GET /me capabilities).
 const TABS: { slug: string; key: MessageKey; need?: Capability }[] = [
@@ -31,6 +35,9 @@ const TABS: { slug: string; key: MessageKey; need?: Capability }[] = [
   { slug: 'toestemming', key: 'family.tab.consent' },
   { slug: 'genogram', key: 'family.tab.genogram' },
   { slug: 'metingen', key: 'family.tab.measurements', need: 'measurement.read' },
+  { slug: 'kansplan', key: 'family.tab.plan', need: 'plan.read' },
+  { slug: 'budget', key: 'family.tab.budget', need: 'budget.read' },
+  { slug: 'contacten', key: 'family.tab.contacts', need: 'contact.list' },
   { slug: 'toegang', key: 'family.tab.access', need: 'access_log.read' },
 ];
 
@@ -105,6 +112,9 @@ export default function FamilyPage() {
           {current.slug === 'genogram' && <GenogramTab family={f} reload={family.reload} />}
           {current.slug === 'metingen' && <MeasurementsTab family={f} reload={family.reload} />}
           {current.slug === 'toegang' && <AccessTab family={f} reload={family.reload} />}
+          {current.slug === 'kansplan' && <PlanTab family={f} reload={family.reload} />}
+          {current.slug === 'budget' && <BudgetTab family={f} reload={family.reload} />}
+          {current.slug === 'contacten' && <ContactsTab family={f} reload={family.reload} />}
         </Suspense>
       </div>
     </article>

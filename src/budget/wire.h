@@ -1,0 +1,18 @@
+// The JSON shapes of the family budget (docs/openapi.yaml: BudgetOverview, SpendingRequest,
+// BudgetPot, BudgetReport), one writer per shape, and the report as CSV.
+#pragma once
+
+#include "budget/service.h"
+#include "platform/http.h"
+
+namespace kansrijk::budget {
+
+http::Json AllocationJson(const Allocation& a, int64_t year);
+http::Json RequestJson(const Request& r, int64_t threshold_cents);
+http::Json OverviewJson(const Overview& o);
+http::Json PotJson(const Pot& p);
+http::Json ReportJson(const Report& r);
+// One row per line of the report: section, key, label, committed_cents, paid_cents, count.
+std::string ReportCsv(const Report& r);
+
+}  // namespace kansrijk::budget

@@ -1,0 +1,122 @@
+#include "contacts/api.h"
+
+#include "contacts/service.h"
+#include "contacts/wire.h"
+#include "platform/api_helpers.h"
+
+namespace kansrijk::contacts {
+namespace {
+
+using http::FieldReader;
+using http::Json;
+using security::Action;
+using security::Call;
+using security::Reply;
+
+std::vector<std::string> Strings(FieldReader& f, const std::string& name) {
+  std::vector<std::string> out;
+  if (!f.Present(name) || f.IsNull(name)) return out;
+  if (const Json* list = f.Array(name)) {
+    for (const auto& x : *list) {
+      if (x.is_string()) out.push_back(x.get<std::string>());
+      else f.Error(name, "not_text");
+    }
+  }
+  return out;
+}
+
+Result<int> ReadWeeks(const http::Request& req) {
+  auto w = req.QueryValue("weeks");
+  if (!w || w->empty()) return 8;
+  char* end = nullptr;
+  long v = std::strtol(w->c_str(), &end, 10);
+  if (*end != '\0' || v < 1 || v > kMaxWeeks)
+    return Status::InvalidField("weeks", "out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxWeeks)}});
+  return static_cast<int>(v);
+}
+
+Result<Reply> List(Call& call) {
+  ASSIGN_OR_RETURN(int limit, http::ParseLimit(call.req));
+  std::optional<std::pair<std::string, std::string>> after;
+  if (auto cursor = call.req.QueryValue("cursor"); cursor && !cursor->empty()) {
+    ASSIGN_OR_RETURN(auto parts, http::DecodeCursor(*cursor, 2));
+    after = std::make_pair(parts[0], parts[1]);
+  }
+  const bool notes = call.Allowed(Action::kContactNoteRead);
+  std::vector<Contact> page;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(page, ContactRepo::Page(c, call.family_id(), limit, after));
+    return Status::Ok();
+  }));
+  Json next = nullptr;
+  if (static_cast<int>(page.size()) > limit) {
+    page.resize(limit);
+    next = http::EncodeCursor({page.back().started_at, page.back().id});
+  }
+  Json items = Json::array();
+  for (const auto& c : page) items.push_back(ContactJson(c, notes));
+  return Reply::Json(200, {{"items", items}, {"next_cursor", next}});
+}
+
+Result<Reply> Create(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldReader f(body, {"started_at", "duration_minutes", "kind", "direct", "planned", "member_ids", "topics", "note",
+                       "follow_ups"});
+  Contact c;
+  c.family_id = call.family_id();
+  c.coach_id = call.actor().user_id;
+  c.coach_name = call.actor().display_name;
+  c.started_at = f.String("started_at", true, 40).value_or("");
+  c.duration_minutes = f.Int("duration_minutes", true, -1000000, 1000000).value_or(0);
+  c.kind = f.String("kind", true, 40).value_or("");
+  c.direct = f.Bool("direct").value_or(true);
+  c.planned = f.Bool("planned").value_or(false);
+  c.member_ids = Strings(f, "member_ids");
+  c.topics = Strings(f, "topics");
+  c.follow_ups = Strings(f, "follow_ups");
+  c.note = f.String("note", false, kMaxNoteChars);
+  if (c.note && c.note->empty()) c.note.reset();
+  // Reader errors first; the rules add what the reader did not already say about a field.
+  for (auto& [field, errors] : ValidateContact(c, Now()))
+    if (!f.errors().contains(field) && f.Present(field))
+      for (auto& e : errors) f.Error(field, e.code, e.params);
+  RETURN_IF_ERROR(f.Finish());
+  Contact created;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(created, LogContact(tx, c, Now()));
+    call.resource = "family/" + call.family_id() + "/contacts/" + created.id;
+    return Status::Ok();
+  }));
+  return Reply::Json(201, ContactJson(created, call.Allowed(Action::kContactNoteRead)));
+}
+
+Result<Reply> FamilyHoursRoute(Call& call) {
+  ASSIGN_OR_RETURN(int weeks, ReadWeeks(call.req));
+  Hours h;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(h, FamilyHours(c, call.family_id(), TodayInAmsterdam(Now()), weeks));
+    return Status::Ok();
+  }));
+  return Reply::Json(200, HoursJson(h));
+}
+
+Result<Reply> OwnHoursRoute(Call& call) {
+  ASSIGN_OR_RETURN(int weeks, ReadWeeks(call.req));
+  Hours h;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(h, CoachHours(c, call.actor().user_id, TodayInAmsterdam(Now()), weeks));
+    return Status::Ok();
+  }));
+  return Reply::Json(200, HoursJson(h));
+}
+
+}  // namespace
+
+void RegisterContactRoutes(security::Routes& routes) {
+  routes.Add({"GET", "/api/v1/families/{id}/contacts", Action::kContactList, List});
+  routes.Add({"POST", "/api/v1/families/{id}/contacts", Action::kContactCreate, Create});
+  routes.Add({"GET", "/api/v1/families/{id}/contacts/hours", Action::kContactHours, FamilyHoursRoute});
+  routes.Add({"GET", "/api/v1/me/contact-hours", Action::kContactHoursOwn, OwnHoursRoute});
+}
+
+}  // namespace kansrijk::contacts

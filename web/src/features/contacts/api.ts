@@ -1,0 +1,48 @@
+// The contact log API (docs/openapi.yaml, /api/v1/families/{id}/contacts): who met whom, how
+// long, direct or indirect, and minutes per week against the programme's target.
+import { api } from '../../api/client';
+import type { Page } from '../../api/types';
+
+export const CONTACT_KINDS = ['kitchen_table', 'home_visit', 'phone', 'video', 'office', 'accompanied_appointment', 'group_activity'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+export interface ContactEntry {
+  id: string;
+  started_at: string;
+  duration_minutes: number;
+  kind: ContactKind;
+  direct: boolean;
+  planned: boolean;
+  member_ids: string[];
+  topics: string[];
+  note?: string | null;
+  follow_ups: string[];
+  coach_id: string | null;
+  coach_name: string;
+  created_at: string;
+}
+
+export interface ContactInput {
+  started_at: string;
+  duration_minutes: number;
+  kind: ContactKind;
+  direct: boolean;
+  planned?: boolean;
+  member_ids: string[];
+  topics: string[];
+  note?: string;
+  follow_ups: string[];
+}
+
+export interface Hours {
+  target_minutes_per_week: number | null;
+  weeks: { week_start: string; direct_minutes: number; indirect_minutes: number }[];
+}
+
+const base = (id: string) => `/families/${encodeURIComponent(id)}/contacts`;
+
+export const contactsApi = {
+  list: (id: string, cursor?: string, signal?: AbortSignal) => api.get<Page<ContactEntry>>(base(id), { limit: 20, cursor }, signal),
+  create: (id: string, body: ContactInput) => api.post<ContactEntry>(base(id), body),
+  hours: (id: string, signal?: AbortSignal) => api.get<Hours>(`${base(id)}/hours`, { weeks: 8 }, signal),
+};
