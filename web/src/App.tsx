@@ -26,9 +26,11 @@ const PartnersPage = lazy(() => import('./features/consent/PartnersPage'));
 const OutcomesPage = lazy(() => import('./features/measurements/OutcomesPage'));
 // Vandaag, the coach's start page (issue 11).
 const TodayPage = lazy(() => import('./features/today/TodayPage'));
+// The team lead's programme budget: pot and report (issue 11).
+const BudgetLeadPage = lazy(() => import('./features/budget/BudgetLeadPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
-function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
+function Guard({ need, children }: { need?: Capability | Capability[]; children: ReactNode }) {
   const { status, user, can, reason, retry } = useSession();
   const { t } = useI18n();
   const location = useLocation();
@@ -45,7 +47,8 @@ function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
   }
   // After a logout there is nothing to come back to; otherwise return here after login.
   if (!user) return <Navigate to={reason === 'logout' ? '/login' : loginPath(location.pathname + location.search)} replace />;
-  if (need && !can(need)) return <ForbiddenPage />;
+  // A list of capabilities: any one of them opens the page (the page shows what each allows).
+  if (need && !(Array.isArray(need) ? need.some((n) => can(n)) : can(need))) return <ForbiddenPage />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
@@ -77,6 +80,7 @@ export default function App() {
         <Route path="/beheer/normen" element={<Guard need="norm.read"><NormsPage /></Guard>} />
         <Route path="/beheer/partners" element={<Guard need="partner_org.create"><PartnersPage /></Guard>} />
         <Route path="/vandaag" element={<Guard need="today.read"><TodayPage /></Guard>} />
+        <Route path="/budget" element={<Guard need={['budget.report', 'budget.pot_manage']}><BudgetLeadPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

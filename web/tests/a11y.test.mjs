@@ -63,6 +63,7 @@ test('team lead pages', async () => {
     ['/beheer/partners', 'Partnerorganisaties'], // issue 14
     ['/resultaten', 'Resultaten van een programma'],
     ['/vandaag', 'Vandaag'],
+    ['/budget', 'Budget van de programma’s'], // the programme pot and report (issue 11)
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);
@@ -134,6 +135,11 @@ test('admin pages', async () => {
   await heading(page, 'Normtabellen');
   await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
   await checkA11y(page, 'norm tables');
+  // The programme pot: an admin may set it but not read the report (issue 11).
+  await page.goto('/budget');
+  await heading(page, 'Budget van de programma’s');
+  await page.locator('#pot-amount').waitFor();
+  await checkA11y(page, 'programme budget (admin)');
   await page.goto('/account');
   await heading(page, 'Mijn account');
   await page.getByLabel('Uw wachtwoord (ter controle)').fill(LOGINS.admin.password);

@@ -88,6 +88,30 @@ test('screenshots', async () => {
   await page.locator('.k-geno-tools').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.mouse.move(0, 0);
   await shot(page, '15-genogram-persoon');
+
+  // The printed kansplan of the same family (A4, as the printer gets it: print media), in Dutch
+  // and in English.
+  await page.getByRole('link', { name: 'Kansplan', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Kansplan' }).waitFor();
+  await settle(page);
+  await page.getByRole('button', { name: 'Printversie' }).click();
+  await page.getByTestId('plan-print').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await settle(page);
+  await page.screenshot({ path: join(out, '16-kansplan-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Taal van het papier').selectOption('en');
+  await page.getByText('What we are good at and what we dream of').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await settle(page);
+  await page.screenshot({ path: join(out, '17-kansplan-print-en.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // The team lead's programme budget: pot, spending per category, goal and family.
+  await page.goto('/budget');
+  await heading(page, 'Budget van de programma’s');
+  await page.getByTestId('report-programmes').waitFor();
+  await shot(page, '18-budget');
   await page.context().close();
 
   const admin = await newPage(browser);

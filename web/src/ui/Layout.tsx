@@ -25,6 +25,8 @@ const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
   { to: '/beheer/partners', key: 'nav.partners', show: (can) => can('partner_org.create') },
   // Measurements (issue 10)
   { to: '/resultaten', key: 'nav.outcomes', show: (can) => can('programme.outcomes') },
+  // The programme budget: pot and report (issue 11)
+  { to: '/budget', key: 'nav.budget', show: (can) => can('budget.report') || can('budget.pot_manage') },
 ];
 
 export function LanguageSwitch() {

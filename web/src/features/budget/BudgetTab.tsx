@@ -15,6 +15,8 @@ import type { TabProps } from '../families/FamilyPage';
 import { householdOf, useFailure } from '../plan/common';
 import { planApi, type Goal } from '../plan/api';
 import { categoryLabel } from '../plan/labels';
+import { ApiError } from '../../api/client';
+import { OverrideDialog } from './OverrideDialog';
 import { budgetApi, PAYMENT_METHODS, type ApproverRole, type Budget, type PaymentMethod, type SpendingRequest } from './api';
 import '../plan/plan.css';
 
@@ -317,7 +319,7 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
 
 const STATUS_TONE = { requested: 'neutral', committed: 'ok', paid: 'ok', reversed: 'bad' } as const;
 
-function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: string; r: SpendingRequest; members: Member[]; goals: Goal[]; onChanged: (message: string) => void }) {
+function RequestCard({ familyId, r, members, goals, balance, onChanged }: { familyId: string; r: SpendingRequest; members: Member[]; goals: Goal[]; balance: number; onChanged: (message: string) => void }) {
   const { t, lang } = useI18n();
   const can = useCan();
   const fail = useFailure();
@@ -325,6 +327,11 @@ function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: str
   const [correcting, setCorrecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ApproverRole | null>(null);
+  // The team lead may approve above what is left, with a reason (a confirmation dialog). Offered
+  // when the request is more than the family has left, or when a commit was refused because the
+  // family budget or the programme pot ran short (then the server said how much was left).
+  const [overriding, setOverriding] = useState(false);
+  const [shortOf, setShortOf] = useState<number | null>(null);
   const given = new Set(r.approvals.map((a) => a.as));
   const missing = r.needs.filter((n) => !given.has(n));
   const goal = goals.find((g) => g.id === r.goal_id);
@@ -338,10 +345,16 @@ function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: str
       onChanged(t('budget.approvedAs', { role: t(`budget.role.${as}`) }));
     } catch (err) {
       setError(fail(err, {}).general);
+      if (err instanceof ApiError && (err.code === 'budget_above_balance' || err.code === 'budget_pot_exhausted')) {
+        const left = Number(err.problem.params?.balance_cents);
+        setShortOf(Number.isFinite(left) ? left : balance);
+      }
     } finally {
       setBusy(null);
     }
   }
+  const mayOverride = r.status === 'requested' && !given.has('team_lead') && can(CAP.team_lead) && (r.amount_cents > balance || shortOf !== null);
+  const overrideLeft = shortOf ?? balance;
 
   return (
     <li className="k-card k-request" aria-labelledby={`req-${r.id}`}>
@@ -394,12 +407,32 @@ function RequestCard({ familyId, r, members, goals, onChanged }: { familyId: str
               {t('budget.approveAsCoach')}
             </Button>
           )}
-          {missing.includes('team_lead') && can(CAP.team_lead) && (
+          {missing.includes('team_lead') && can(CAP.team_lead) && !mayOverride && (
             <Button appearance="secondary-action-button" busy={busy === 'team_lead'} disabled={busy !== null} onClick={() => approve('team_lead')}>
               {t('budget.approveAsTeamLead')}
             </Button>
           )}
+          {mayOverride && (
+            <Button appearance="secondary-action-button" hint="danger" disabled={busy !== null} onClick={() => setOverriding(true)}>
+              {t('budgetOverride.button')}
+            </Button>
+          )}
         </ButtonGroup>
+      )}
+      {mayOverride && shortOf === null && <Paragraph className="k-muted">{t('budgetOverride.above', { left: formatMoney(balance) })}</Paragraph>}
+      {overriding && (
+        <OverrideDialog
+          familyId={familyId}
+          request={r}
+          balanceCents={overrideLeft}
+          stillMissing={missing.filter((m) => m !== 'team_lead')}
+          onClose={() => setOverriding(false)}
+          onDone={() => {
+            setOverriding(false);
+            setShortOf(null);
+            onChanged(t('budgetOverride.done'));
+          }}
+        />
       )}
       {r.status === 'committed' && can('budget.pay') && <PayForm familyId={familyId} request={r} onDone={onChanged} />}
       {(r.status === 'committed' || r.status === 'paid') && !r.receipt && can('budget.receipt_upload') && <ReceiptUpload familyId={familyId} request={r} onDone={onChanged} />}
@@ -562,7 +595,7 @@ export default function BudgetTab({ family }: TabProps) {
         ) : (
           <ul className="k-requests">
             {b.requests.map((r) => (
-              <RequestCard key={r.id} familyId={family.id} r={r} members={members} goals={goals.data ?? []} onChanged={changed} />
+              <RequestCard key={r.id} familyId={family.id} r={r} members={members} goals={goals.data ?? []} balance={b.balance_cents} onChanged={changed} />
             ))}
           </ul>
         )}

@@ -1,6 +1,6 @@
 // The family budget API (docs/openapi.yaml, /api/v1/families/{id}/budget): allocation, the
 // append-only ledger (its sum is the balance), spending requests with approvals and payment.
-import { api, request } from '../../api/client';
+import { api, buildPath, request } from '../../api/client';
 
 export type ApproverRole = 'coach' | 'family' | 'team_lead';
 export const PAYMENT_METHODS = ['bank_transfer', 'pin', 'cash', 'voucher'] as const;
@@ -85,4 +85,45 @@ export const budgetApi = {
   uploadReceipt: (id: string, rid: string, file: Blob) => request<SpendingRequest>('PUT', `${req(id, rid)}/receipt`, { rawBody: file }).then((r) => r.data),
   correct: (id: string, body: { request_id: string; reason: string }) => api.post<SpendingRequest>(`${base(id)}/corrections`, body),
   receiptUrl: (id: string, rid: string) => `/api/v1${req(id, rid)}/receipt`,
+};
+
+// The programme pot and the spending report, for the team lead (docs/openapi.yaml,
+// /api/v1/programmes/{pid}/budget-pot and /budget-report).
+export interface BudgetPot {
+  id: string;
+  programme_id: string;
+  year: number;
+  amount_cents: number;
+  committed_cents: number;
+  balance_cents: number;
+  approval_threshold_cents: number;
+  categories: string[];
+}
+
+export interface ReportLine {
+  key: string;
+  label: string;
+  committed_cents: number;
+  paid_cents: number;
+  count: number;
+}
+
+export interface BudgetReport {
+  programme_id: string;
+  year: number;
+  pot: BudgetPot | null;
+  by_category: ReportLine[];
+  by_goal: ReportLine[];
+  by_family: ReportLine[];
+}
+
+export type ReportFormat = 'csv' | 'xlsx';
+
+const programme = (pid: string) => `/programmes/${encodeURIComponent(pid)}`;
+
+export const potApi = {
+  put: (pid: string, body: { year: number; amount_cents: number; approval_threshold_cents?: number }) => request<BudgetPot>('PUT', `${programme(pid)}/budget-pot`, { body }).then((r) => r.data),
+  report: (pid: string, year: number, signal?: AbortSignal) => api.get<BudgetReport>(`${programme(pid)}/budget-report`, { year }, signal),
+  /** The download link; the server answers with an attachment (CSV, or XLSX as documented). */
+  reportUrl: (pid: string, year: number, format: ReportFormat) => buildPath(`/api/v1${programme(pid)}/budget-report`, { year, format }),
 };

@@ -1,0 +1,241 @@
+// The team lead's budget (issue 11): the programme pot is set and changed on the Budget page
+// (euros in, integer cents out, the catalogue's words for bad input), the report shows where the
+// money went and downloads as CSV with the same rows; on a family's budget tab the team lead
+// approves above what is left only with a reason, after a dialog that says how far it goes over.
+// Axe on the new page at 1280 and 768 px.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+
+async function settle(page) {
+  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+}
+
+/** Calls the API as the logged-in user of `page` (its cookies, its CSRF token). */
+async function apiAs(page) {
+  const me = await (await page.request.get('/api/v1/me')).json();
+  return async (method, path, data) => {
+    const r = await page.request.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': me.csrf_token } });
+    const text = await r.text();
+    return { status: r.status(), body: text ? JSON.parse(text) : null };
+  };
+}
+
+function noSidewaysScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
+
+test('the team lead sets the pot, reads the report and downloads it as CSV', async () => {
+  const page = await newPage(browser);
+  await login(page, 'teamlead');
+  // The menu item comes from the capabilities (budget.report / budget.pot_manage).
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Budget', exact: true }).click();
+  await heading(page, 'Budget van de programma’s');
+  await settle(page);
+
+  // Next year has no pot yet: an empty state and the form to set it.
+  const programme = (await page.getByLabel('Programma', { exact: true }).locator('option').nth(1).textContent()).trim();
+  await page.getByLabel('Programma', { exact: true }).selectOption({ label: programme });
+  await page.getByLabel('Jaar', { exact: true }).selectOption(String(thisYear + 1));
+  await settle(page);
+  await page.getByText(`Er is nog geen budget voor ${thisYear + 1}.`, { exact: false }).waitFor();
+  const form = page.getByRole('form', { name: `Budget instellen voor ${programme} in ${thisYear + 1}` });
+  await form.waitFor();
+  await checkA11y(page, 'Budget page, no pot yet');
+
+  // Bad input first, with the catalogue's words; nothing is saved.
+  const amount = form.getByLabel('Bedrag voor het hele jaar');
+  await amount.fill('veel');
+  await form.getByRole('button', { name: 'Budget opslaan' }).click();
+  await page.locator('#pot-amount-error').getByText('Vul een bedrag in euro in, bijvoorbeeld 1250,00.', { exact: false }).waitFor();
+  await amount.fill('0');
+  await form.getByRole('button', { name: 'Budget opslaan' }).click();
+  await page.locator('#pot-amount-error').getByText('Vul een bedrag groter dan nul in.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'pot-amount', 'focus goes to the field with the error');
+  await checkA11y(page, 'pot form with errors');
+
+  // By keyboard: type the amount and press Enter.
+  await amount.fill('12.345,67');
+  await form.getByText('Dat is € 12.345,67.').waitFor();
+  await amount.press('Enter');
+  await page.getByText(`Het budget is opgeslagen: € 12.345,67 voor ${thisYear + 1}.`).waitFor();
+  await settle(page);
+  assert.equal((await page.getByTestId('pot-left').textContent()).replace(/\u00a0/g, ' '), '€ 12.345,67');
+  await page.getByText(`In ${thisYear + 1} is nog niets uitgegeven.`).first().waitFor();
+
+  // Changing it: the form starts with what is there.
+  await page.getByRole('button', { name: 'Budget veranderen' }).click();
+  const change = page.getByRole('form', { name: `Budget veranderen voor ${programme} in ${thisYear + 1}` });
+  assert.equal(await change.getByLabel('Bedrag voor het hele jaar').inputValue(), '12345,67');
+  await change.getByLabel('Bedrag voor het hele jaar').fill('20000');
+  await change.getByLabel('Teamleider keurt goed boven').fill('750');
+  await change.getByRole('button', { name: 'Budget opslaan' }).click();
+  await page.getByText(`Het budget is opgeslagen: € 20.000,00 voor ${thisYear + 1}.`).waitFor();
+  await settle(page);
+  assert.equal((await page.getByTestId('pot-amount').textContent()).replace(/\u00a0/g, ' '), '€ 20.000,00');
+  await page.getByText('Boven € 750,00 keurt de teamleider ook goed.').waitFor();
+  // The overview of all programmes shows the new pot too.
+  await page.getByTestId('report-programmes').getByRole('row', { name: new RegExp(programme) }).getByText('€ 20.000,00').first().waitFor();
+
+  // This year, the demo programme with spending: where the money went.
+  await page.getByLabel('Programma', { exact: true }).selectOption({ index: 0 });
+  await page.getByLabel('Jaar', { exact: true }).selectOption(String(thisYear));
+  await settle(page);
+  await page.getByRole('heading', { level: 2, name: 'Waar gaat het geld naartoe?' }).waitFor();
+  await page.getByRole('img', { name: /Toegezegd bedrag per soort uitgave/ }).waitFor();
+  const families = page.getByTestId('report-families');
+  const familyRows = await families.locator('tbody tr').count();
+  assert.ok(familyRows > 0, 'the demo has spending per family');
+  const firstFamily = (await families.locator('tbody tr th').first().textContent()).trim();
+  assert.ok((await page.getByTestId('report-goals').locator('tbody tr').count()) > 0, 'spending per goal');
+  // The chart's figures are also a table (visually hidden until asked for).
+  await page.getByRole('button', { name: 'Toon als tabel' }).click();
+  await page.getByRole('table', { name: /Toegezegd en betaald per soort uitgave/ }).waitFor();
+  await checkA11y(page, 'Budget page with the report (1280)');
+  await page.getByRole('button', { name: 'Toon als grafiek' }).click();
+
+  // CSV: the same rows as on the screen.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als CSV' }).click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  assert.equal(lines[0], 'section,key,label,committed_cents,paid_cents,count');
+  assert.equal(lines.filter((l) => l.startsWith('family,')).length, familyRows, 'one CSV row per family in the table');
+  assert.ok(lines.some((l) => l.startsWith('family,') && l.includes(firstFamily)), `${firstFamily} is in the CSV`);
+  assert.ok(lines.some((l) => l.startsWith('category,')), 'rows per category');
+  // XLSX: the documented shape of the same route.
+  const xlsx = await page.getByRole('link', { name: 'Download als Excel (XLSX)' }).getAttribute('href');
+  assert.match(xlsx, /\/budget-report\?year=\d{4}&format=xlsx$/);
+
+  // A family in the report opens its budget tab.
+  await families.getByRole('link', { name: firstFamily }).click();
+  await page.getByRole('heading', { level: 2, name: 'Gezinsbudget' }).waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the Budget page on a 768 px tablet', async () => {
+  const page = await newPage(browser, { width: 768, height: 1024 });
+  await login(page, 'teamlead');
+  await page.goto('/budget');
+  await heading(page, 'Budget van de programma’s');
+  await settle(page);
+  await page.getByTestId('pot-left').waitFor();
+  await page.getByTestId('report-programmes').waitFor();
+  await checkA11y(page, 'Budget page (768)');
+  assert.ok(await noSidewaysScroll(page), 'no sideways scrolling of the Budget page at 768 px');
+  await page.context().close();
+
+  // In English too.
+  const en = await newPage(browser, { width: 768, height: 1024, lang: 'en' });
+  await login(en, 'teamlead');
+  await en.goto('/budget');
+  await heading(en, 'Programme budgets');
+  await settle(en);
+  await en.getByText('left to spend, of', { exact: false }).waitFor();
+  await checkA11y(en, 'Budget page (768, en)');
+  await en.context().close();
+});
+
+test('a coach does not see the Budget page', async () => {
+  const page = await newPage(browser);
+  await login(page, 'coach1');
+  assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Budget', exact: true }).count(), 0);
+  await page.goto('/budget');
+  await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+  await page.context().close();
+});
+
+test('above what is left, the team lead approves only with a reason', async () => {
+  // Set-up through the API as the coach: a family of theirs gets a small budget (not the first
+  // of the caseload, which the kitchen-table journey uses), and two requests that fit it.
+  const coach = await newPage(browser);
+  await login(coach, 'coach1');
+  const call = await apiAs(coach);
+  const list = await call('GET', '/families?limit=100');
+  let family = null;
+  for (const f of list.body.items.slice(1)) {
+    const b = await call('GET', `/families/${f.id}/budget`);
+    if (b.body.allocation) continue;
+    const a = await call('POST', `/families/${f.id}/budget/allocation`, { amount_cents: 10000, period_start: `${thisYear}-01-01`, period_end: `${thisYear}-12-31` });
+    if (a.status === 201) {
+      family = f;
+      break;
+    }
+  }
+  assert.ok(family, 'a family of coach1 without a budget yet');
+  const detail = await call('GET', `/families/${family.id}`);
+  const member = detail.body.members[0];
+  const small = unique('Zwemles');
+  const big = unique('Fiets');
+  const a = await call('POST', `/families/${family.id}/budget/requests`, { amount_cents: 2000, category: 'sport en cultuur', supplier: 'Zwembad', description: small });
+  const b = await call('POST', `/families/${family.id}/budget/requests`, { amount_cents: 10000, category: 'rijbewijs en vervoer', supplier: 'Fietsenmaker', description: big });
+  assert.equal(a.status, 201);
+  assert.equal(b.status, 201);
+  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${a.body.id}/approvals`, { as: 'family', member_id: member.id })).status, 200);
+  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${a.body.id}/approvals`, { as: 'coach' })).status, 200);
+  // € 80 is left; the € 100 bicycle no longer fits. The family agrees; the coach's approval
+  // would commit it, and is refused.
+  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${b.body.id}/approvals`, { as: 'family', member_id: member.id })).status, 200);
+  const refused = await call('POST', `/families/${family.id}/budget/requests/${b.body.id}/approvals`, { as: 'coach' });
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.code, 'budget_above_balance');
+
+  const lead = await newPage(browser, { width: 1024, height: 1366 });
+  await login(lead, 'teamlead');
+  await lead.goto(`/gezinnen/${family.id}/budget`);
+  await lead.getByRole('heading', { level: 2, name: 'Gezinsbudget' }).waitFor();
+  await settle(lead);
+  const card = lead.locator('li.k-request', { hasText: big });
+  await card.getByText('Dit is meer dan er nog is (€ 80,00).', { exact: false }).waitFor();
+  assert.equal(await card.getByRole('button', { name: 'Goedkeuren als teamleider' }).count(), 0, 'no plain approval above what is left');
+  await card.getByRole('button', { name: 'Goedkeuren boven het budget' }).click();
+  const dialog = lead.getByRole('dialog', { name: 'Goedkeuren boven het budget?' });
+  await dialog.waitFor();
+  assert.equal((await dialog.getByTestId('override-consequence').textContent()).replace(/\u00a0/g, ' '), 'Hiermee gaat het budget € 20,00 over.');
+  await dialog.getByText('Daarna wacht de aanvraag nog op: Coach.').waitFor();
+  await checkA11y(lead, 'override dialog');
+
+  // Without a reason: refused with the message, nothing sent.
+  await dialog.getByRole('button', { name: 'Ja, goedkeuren boven het budget' }).click();
+  await dialog.getByText('Schrijf op waarom het budget over mag gaan.').waitFor();
+  assert.equal(await lead.evaluate(() => document.activeElement?.id), `override-${b.body.id}-reason`);
+  await checkA11y(lead, 'override dialog with the error');
+  let now = await call('GET', `/families/${family.id}/budget`);
+  assert.deepEqual(now.body.requests.find((r) => r.id === b.body.id).approvals.map((x) => x.as), ['family'], 'nothing was sent without a reason');
+  // Escape closes the dialog without approving; the button opens it again.
+  await lead.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await card.getByRole('button', { name: 'Goedkeuren boven het budget' }).click();
+
+  const reason = unique('Fiets nodig voor de nieuwe baan');
+  await dialog.getByLabel('Waarom mag dit toch?').fill(reason);
+  await dialog.getByRole('button', { name: 'Ja, goedkeuren boven het budget' }).click();
+  await lead.getByText('Goedgekeurd boven het budget. De reden staat erbij.').waitFor();
+  await card.getByText(`Toegestaan boven het budget: ${reason}`).waitFor();
+
+  // Now the coach's approval commits it, with the reason in the ledger.
+  const committed = await call('POST', `/families/${family.id}/budget/requests/${b.body.id}/approvals`, { as: 'coach' });
+  assert.equal(committed.status, 200);
+  assert.equal(committed.body.status, 'committed');
+  now = await call('GET', `/families/${family.id}/budget`);
+  assert.equal(now.body.balance_cents, -2000, 'the budget went € 20 over');
+  assert.ok(now.body.ledger.some((e) => e.kind === 'commit' && e.note === reason), 'the reason is in the ledger');
+  await lead.reload();
+  await settle(lead);
+  await card.getByText('Goedgekeurd', { exact: true }).waitFor();
+  assert.deepEqual(lead.consoleErrors, []);
+  await lead.context().close();
+  await coach.context().close();
+});
