@@ -27,8 +27,8 @@ import { potApi, type BudgetPot, type BudgetReport, type ReportLine } from './ap
 const PAGE_SIZE = 20;
 const POT_IDS = { amount_cents: 'pot-amount', approval_threshold_cents: 'pot-threshold', year: 'pot-year' };
 
-/** Sum of what was paid: the pot itself only counts what was committed. */
-const paidOf = (r: BudgetReport) => r.by_category.reduce((sum, l) => sum + l.paid_cents, 0);
+/** What was paid: the programme's totals when the server sends them, else the sum per category. */
+const paidOf = (r: BudgetReport) => r.programme?.paid_cents ?? r.by_category.reduce((sum, l) => sum + l.paid_cents, 0);
 const byCommitted = (a: ReportLine, b: ReportLine) => b.committed_cents - a.committed_cents || a.label.localeCompare(b.label);
 
 /** Set or change the pot: euros in the form, integer cents to the server. */
@@ -112,7 +112,7 @@ function PotForm({ programmeId, programmeName, year, pot, onSaved, onCancel }: {
 }
 
 /** The pot as one figure and a bar: paid, committed but not paid yet, and what is left. */
-function PotSummary({ pot, paid }: { pot: BudgetPot; paid: number }) {
+function PotSummary({ pot, paid, totals }: { pot: BudgetPot; paid: number; totals?: BudgetReport['programme'] }) {
   const { t } = useI18n();
   const open = Math.max(0, pot.committed_cents - paid);
   const pct = (cents: number) => (pot.amount_cents > 0 ? Math.max(0, Math.min(100, (cents / pot.amount_cents) * 100)) : 0);
@@ -159,6 +159,7 @@ function PotSummary({ pot, paid }: { pot: BudgetPot; paid: number }) {
           <dd>{formatMoney(pot.balance_cents)}</dd>
         </div>
       </dl>
+      {totals && <Paragraph>{t('budgetLead.allocated', { amount: formatMoney(totals.allocated_cents), families: totals.families_allocated })}</Paragraph>}
       <Paragraph className="k-muted">{t('budget.threshold', { amount: formatMoney(pot.approval_threshold_cents) })}</Paragraph>
     </>
   );
@@ -249,6 +250,8 @@ function PagedSection({ id, title, caption, nameHeader, lines, name, empty, test
 function ProgrammesOverview({ programmes, year }: { programmes: { id: string; name: string }[]; year: number }) {
   const { t } = useI18n();
   const all = useApi((signal) => Promise.all(programmes.map((p) => potApi.report(p.id, year, signal).then((r) => ({ programme: p, report: r })))), [programmes.map((p) => p.id).join(','), year]);
+  // Newer servers send the programme's totals, with what was allocated to families.
+  const withTotals = (all.data ?? []).some((x) => x.report.programme);
   return (
     <section aria-labelledby="lead-programmes" className="k-report-section">
       <Heading2 id="lead-programmes">{t('budgetLead.byProgramme')}</Heading2>
@@ -264,6 +267,7 @@ function ProgrammesOverview({ programmes, year }: { programmes: { id: string; na
               <tr className="utrecht-table__row">
                 <th scope="col" className="utrecht-table__header-cell">{t('budgetLead.programme')}</th>
                 <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.potAmountShort')}</th>
+                {withTotals && <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.allocatedShort')}</th>}
                 <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.committed')}</th>
                 <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.paid')}</th>
                 <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.left')}</th>
@@ -276,12 +280,13 @@ function ProgrammesOverview({ programmes, year }: { programmes: { id: string; na
                   {report.pot ? (
                     <>
                       <td className="utrecht-table__cell k-num">{formatMoney(report.pot.amount_cents)}</td>
+                      {withTotals && <td className="utrecht-table__cell k-num">{report.programme ? formatMoney(report.programme.allocated_cents) : t('common.none')}</td>}
                       <td className="utrecht-table__cell k-num">{formatMoney(report.pot.committed_cents)}</td>
                       <td className="utrecht-table__cell k-num">{formatMoney(paidOf(report))}</td>
                       <td className="utrecht-table__cell k-num">{formatMoney(report.pot.balance_cents)}</td>
                     </>
                   ) : (
-                    <td className="utrecht-table__cell k-muted" colSpan={4}>
+                    <td className="utrecht-table__cell k-muted" colSpan={withTotals ? 5 : 4}>
                       {t('budgetLead.noPotShort')}
                     </td>
                   )}
@@ -353,7 +358,7 @@ export default function BudgetLeadPage() {
                     </Button>
                   )}
                 </div>
-                {pot ? <PotSummary pot={pot} paid={paidOf(data!)} /> : mayRead ? <Empty>{t('budgetLead.noPot', { year })}</Empty> : <Paragraph>{t('budgetLead.setOnly')}</Paragraph>}
+                {pot ? <PotSummary pot={pot} paid={paidOf(data!)} totals={data!.programme} /> : mayRead ? <Empty>{t('budgetLead.noPot', { year })}</Empty> : <Paragraph>{t('budgetLead.setOnly')}</Paragraph>}
               </section>
               {mayManage && (editing || !pot) && (
                 <PotForm

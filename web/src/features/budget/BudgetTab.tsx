@@ -420,6 +420,7 @@ function RequestCard({ familyId, r, members, goals, balance, onChanged }: { fami
         </ButtonGroup>
       )}
       {mayOverride && shortOf === null && <Paragraph className="k-muted">{t('budgetOverride.above', { left: formatMoney(balance) })}</Paragraph>}
+      {shortOf !== null && !can(CAP.team_lead) && r.status === 'requested' && <Paragraph className="k-muted">{t('budgetOverride.askLead')}</Paragraph>}
       {overriding && (
         <OverrideDialog
           familyId={familyId}

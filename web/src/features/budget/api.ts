@@ -108,10 +108,21 @@ export interface ReportLine {
   count: number;
 }
 
+/** The programme's totals (added with the XLSX export; absent from older servers). */
+export interface ProgrammeTotals {
+  name: string;
+  committed_cents: number;
+  paid_cents: number;
+  count: number;
+  families_allocated: number;
+  allocated_cents: number;
+}
+
 export interface BudgetReport {
   programme_id: string;
   year: number;
   pot: BudgetPot | null;
+  programme?: ProgrammeTotals | null;
   by_category: ReportLine[];
   by_goal: ReportLine[];
   by_family: ReportLine[];
