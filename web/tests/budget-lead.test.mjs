@@ -37,6 +37,19 @@ async function apiAs(page) {
   };
 }
 
+/** A family of coach1 without a budget yet (never the caseload's first, the kitchen-table
+ * journey's), now given `amount_cents`; returns the family detail. */
+async function freshBudget(call, amount_cents) {
+  const list = await call('GET', '/families?limit=100');
+  for (const f of list.body.items.slice(1)) {
+    const b = await call('GET', `/families/${f.id}/budget`);
+    if (b.body.allocation) continue;
+    const a = await call('POST', `/families/${f.id}/budget/allocation`, { amount_cents, period_start: `${thisYear}-01-01`, period_end: `${thisYear}-12-31` });
+    if (a.status === 201) return (await call('GET', `/families/${f.id}`)).body;
+  }
+  assert.fail('a family of coach1 without a budget yet');
+}
+
 function noSidewaysScroll(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 }
@@ -171,20 +184,8 @@ test('above what is left, the team lead approves only with a reason', async () =
   const coach = await newPage(browser);
   await login(coach, 'coach1');
   const call = await apiAs(coach);
-  const list = await call('GET', '/families?limit=100');
-  let family = null;
-  for (const f of list.body.items.slice(1)) {
-    const b = await call('GET', `/families/${f.id}/budget`);
-    if (b.body.allocation) continue;
-    const a = await call('POST', `/families/${f.id}/budget/allocation`, { amount_cents: 10000, period_start: `${thisYear}-01-01`, period_end: `${thisYear}-12-31` });
-    if (a.status === 201) {
-      family = f;
-      break;
-    }
-  }
-  assert.ok(family, 'a family of coach1 without a budget yet');
-  const detail = await call('GET', `/families/${family.id}`);
-  const member = detail.body.members[0];
+  const family = await freshBudget(call, 10000);
+  const member = family.members[0];
   const small = unique('Zwemles');
   const big = unique('Fiets');
   const a = await call('POST', `/families/${family.id}/budget/requests`, { amount_cents: 2000, category: 'sport en cultuur', supplier: 'Zwembad', description: small });
@@ -254,4 +255,55 @@ test('above what is left, the team lead approves only with a reason', async () =
   assert.deepEqual(lead.consoleErrors, []);
   await lead.context().close();
   await coach.context().close();
+});
+
+test('a long report is shown a page at a time', async () => {
+  // 22 goals with a committed euro each: more than one page of goals in the report.
+  const coach = await newPage(browser);
+  await login(coach, 'coach1');
+  const call = await apiAs(coach);
+  const family = await freshBudget(call, 100000);
+  const member = family.members[0];
+  const titles = [];
+  for (let i = 0; i < 22; i++) {
+    const title = unique(`Doel ${String(i + 1).padStart(2, '0')}`);
+    const plan = await call('POST', `/families/${family.id}/plan/items`, { type: 'goal', title, life_domain: 'zrm.financien', horizon: 'short' });
+    assert.equal(plan.status, 201);
+    const goal = plan.body.goals.find((g) => g.title === title);
+    const r = await call('POST', `/families/${family.id}/budget/requests`, { amount_cents: 100, category: 'overig', goal_id: goal.id, supplier: 'Winkel', description: title });
+    assert.equal(r.status, 201);
+    assert.equal((await call('POST', `/families/${family.id}/budget/requests/${r.body.id}/approvals`, { as: 'family', member_id: member.id })).status, 200);
+    assert.equal((await call('POST', `/families/${family.id}/budget/requests/${r.body.id}/approvals`, { as: 'coach' })).status, 200);
+    titles.push(title);
+  }
+  await coach.context().close();
+
+  const page = await newPage(browser);
+  await login(page, 'teamlead');
+  await page.goto('/budget');
+  await heading(page, 'Budget van de programma’s');
+  await page.getByLabel('Programma', { exact: true }).selectOption({ label: family.programme_name });
+  await settle(page);
+  const goals = page.getByTestId('report-goals');
+  await goals.waitFor();
+  const pager = page.getByRole('navigation', { name: 'Pagina’s van Per doel' });
+  const status = pager.getByText(/^Pagina 1 van \d+/);
+  await status.waitFor();
+  const total = Number(/\((\d+) regels\)/.exec(await status.textContent())[1]);
+  assert.ok(total >= 22, `all goals are counted (${total})`);
+  assert.equal(await goals.locator('tbody tr').count(), 20, 'twenty rows on a page');
+  assert.equal(await pager.getByRole('button', { name: 'Vorige pagina' }).isDisabled(), true);
+  const firstPage = await goals.locator('tbody th').allInnerTexts();
+  await pager.getByRole('button', { name: 'Volgende pagina' }).click();
+  await pager.getByText(/^Pagina 2 van /).waitFor();
+  if (total <= 40) {
+    // On the last page "next" is disabled; the keyboard stays in the pager, on "previous".
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Vorige pagina');
+  }
+  const secondPage = await goals.locator('tbody th').allInnerTexts();
+  assert.equal(firstPage.length + secondPage.length, Math.min(total, 40));
+  assert.ok(secondPage.every((t) => !firstPage.includes(t)), 'the second page shows other goals');
+  for (const title of titles) assert.ok([...firstPage, ...secondPage].includes(title) || total > 40, `${title} is in the report`);
+  await checkA11y(page, 'Budget page with a pager');
+  await page.context().close();
 });

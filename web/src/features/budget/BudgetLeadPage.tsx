@@ -6,7 +6,7 @@
 import '../plan/plan.css';
 import '../measurements/measurements.css';
 import './budget-lead.css';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
@@ -175,14 +175,22 @@ function usePaged<T>(items: T[]) {
 
 function Pager({ label, page, pages, total, setPage }: { label: string; page: number; pages: number; total: number; setPage: (n: number) => void }) {
   const { t } = useI18n();
+  const previous = useRef<HTMLButtonElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
   if (pages <= 1) return null;
+  // The button just pressed is disabled on the first and last page: keep the keyboard in the pager.
+  const go = (n: number) => {
+    setPage(n);
+    if (n === 0) requestAnimationFrame(() => next.current?.focus());
+    if (n === pages - 1) requestAnimationFrame(() => previous.current?.focus());
+  };
   return (
     <nav className="k-pager" aria-label={t('budgetLead.pagerLabel', { what: label })}>
-      <Button appearance="secondary-action-button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+      <Button ref={previous} appearance="secondary-action-button" disabled={page === 0} onClick={() => go(page - 1)}>
         {t('common.previous')}
       </Button>
       <span aria-live="polite">{t('budgetLead.pageOf', { page: page + 1, pages, total })}</span>
-      <Button appearance="secondary-action-button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+      <Button ref={next} appearance="secondary-action-button" disabled={page >= pages - 1} onClick={() => go(page + 1)}>
         {t('common.next')}
       </Button>
     </nav>
