@@ -37,17 +37,46 @@ async function apiAs(page) {
   };
 }
 
-/** A family of coach1 without a budget yet (never the caseload's first, the kitchen-table
- * journey's), now given `amount_cents`; returns the family detail. */
-async function freshBudget(call, amount_cents) {
-  const list = await call('GET', '/families?limit=100');
+/**
+ * A family of coach1 (never the caseload's first, which the kitchen-table journey uses) with
+ * exactly `cents` left: a family without a budget gets one of that size; one that has more left
+ * spends the difference first (approved by the family, the coach and, above the threshold, the
+ * team lead). Returns the family's detail. Works whatever the demo gave each family.
+ */
+async function familyWithExactly(coachCall, leadCall, cents) {
+  const list = await coachCall('GET', '/families?limit=100');
   for (const f of list.body.items.slice(1)) {
-    const b = await call('GET', `/families/${f.id}/budget`);
-    if (b.body.allocation) continue;
-    const a = await call('POST', `/families/${f.id}/budget/allocation`, { amount_cents, period_start: `${thisYear}-01-01`, period_end: `${thisYear}-12-31` });
-    if (a.status === 201) return (await call('GET', `/families/${f.id}`)).body;
+    let budget = (await coachCall('GET', `/families/${f.id}/budget`)).body;
+    if (!budget.allocation) {
+      const a = await coachCall('POST', `/families/${f.id}/budget/allocation`, { amount_cents: cents, period_start: `${thisYear}-01-01`, period_end: `${thisYear}-12-31` });
+      if (a.status !== 201) continue;
+      budget = (await coachCall('GET', `/families/${f.id}/budget`)).body;
+    }
+    if (budget.balance_cents < cents || budget.requests.some((r) => r.status === 'requested')) continue;
+    const detail = (await coachCall('GET', `/families/${f.id}`)).body;
+    if (!detail.members?.length) continue;
+    const extra = budget.balance_cents - cents;
+    if (extra > 0) {
+      const r = await coachCall('POST', `/families/${f.id}/budget/requests`, { amount_cents: extra, category: budget.categories[0], supplier: 'Test', description: unique('Eerder besteed') });
+      assert.equal(r.status, 201);
+      const path = `/families/${f.id}/budget/requests/${r.body.id}/approvals`;
+      if (r.body.needs.includes('team_lead')) assert.equal((await leadCall('POST', path, { as: 'team_lead' })).status, 200);
+      assert.equal((await coachCall('POST', path, { as: 'family', member_id: detail.members[0].id })).status, 200);
+      assert.equal((await coachCall('POST', path, { as: 'coach' })).status, 200);
+    }
+    assert.equal((await coachCall('GET', `/families/${f.id}/budget`)).body.balance_cents, cents);
+    return detail;
   }
-  assert.fail('a family of coach1 without a budget yet');
+  assert.fail('a family of coach1 (not the first) to spend from');
+}
+
+/** The coach's and the team lead's API, each in their own browser context. */
+async function coachAndLead() {
+  const coach = await newPage(browser);
+  await login(coach, 'coach1');
+  const lead = await newPage(browser, { width: 1024, height: 1366 });
+  await login(lead, 'teamlead');
+  return { coach, lead, coachCall: await apiAs(coach), leadCall: await apiAs(lead) };
 }
 
 function noSidewaysScroll(page) {
@@ -113,8 +142,11 @@ test('the team lead sets the pot, reads the report and downloads it as CSV', asy
   await page.getByRole('heading', { level: 2, name: 'Waar gaat het geld naartoe?' }).waitFor();
   await page.getByRole('img', { name: /Toegezegd bedrag per soort uitgave/ }).waitFor();
   const families = page.getByTestId('report-families');
-  const familyRows = await families.locator('tbody tr').count();
+  const pid = await page.getByLabel('Programma', { exact: true }).inputValue();
+  const report = await (await page.request.get(`/api/v1/programmes/${pid}/budget-report?year=${thisYear}`)).json();
+  const familyRows = report.by_family.length;
   assert.ok(familyRows > 0, 'the demo has spending per family');
+  assert.equal(await families.locator('tbody tr').count(), Math.min(20, familyRows), 'the table shows the families, twenty at a time');
   const firstFamily = (await families.locator('tbody tr th').first().textContent()).trim();
   assert.ok((await page.getByTestId('report-goals').locator('tbody tr').count()) > 0, 'spending per goal');
   // The chart's figures are also a table (visually hidden until asked for).
@@ -132,7 +164,7 @@ test('the team lead sets the pot, reads the report and downloads it as CSV', asy
   const lines = csv.trim().split(/\r?\n/).map((l) => l.replace(/"/g, ''));
   const section = (name) => lines.filter((l) => l.split(',')[0] === name);
   assert.equal(lines[0], 'section,key,label,committed_cents,paid_cents,count');
-  assert.equal(section('family').length, familyRows, 'one CSV row per family in the table');
+  assert.equal(section('family').length, familyRows, 'one CSV row per family in the report');
   assert.ok(section('family').some((l) => l.includes(firstFamily)), `${firstFamily} is in the CSV`);
   assert.ok(section('category').length > 0, 'rows per category');
   // XLSX: the documented shape of the same route.
@@ -181,10 +213,8 @@ test('a coach does not see the Budget page', async () => {
 test('above what is left, the team lead approves only with a reason', async () => {
   // Set-up through the API as the coach: a family of theirs gets a small budget (not the first
   // of the caseload, which the kitchen-table journey uses), and two requests that fit it.
-  const coach = await newPage(browser);
-  await login(coach, 'coach1');
-  const call = await apiAs(coach);
-  const family = await freshBudget(call, 10000);
+  const { coach, lead, coachCall: call } = await coachAndLead();
+  const family = await familyWithExactly(call, await apiAs(lead), 10000);
   const member = family.members[0];
   const small = unique('Zwemles');
   const big = unique('Fiets');
@@ -208,8 +238,6 @@ test('above what is left, the team lead approves only with a reason', async () =
   const refused = await call('GET', `/families/${family.id}/budget`);
   assert.equal(refused.body.requests.find((r) => r.id === b.body.id).status, 'requested', 'refused: nothing committed');
 
-  const lead = await newPage(browser, { width: 1024, height: 1366 });
-  await login(lead, 'teamlead');
   await lead.goto(`/gezinnen/${family.id}/budget`);
   await lead.getByRole('heading', { level: 2, name: 'Gezinsbudget' }).waitFor();
   await settle(lead);
@@ -259,10 +287,8 @@ test('above what is left, the team lead approves only with a reason', async () =
 
 test('a long report is shown a page at a time', async () => {
   // 22 goals with a committed euro each: more than one page of goals in the report.
-  const coach = await newPage(browser);
-  await login(coach, 'coach1');
-  const call = await apiAs(coach);
-  const family = await freshBudget(call, 100000);
+  const { coach, lead, coachCall: call, leadCall } = await coachAndLead();
+  const family = await familyWithExactly(call, leadCall, 10000);
   const member = family.members[0];
   const titles = [];
   for (let i = 0; i < 22; i++) {
@@ -277,6 +303,7 @@ test('a long report is shown a page at a time', async () => {
     titles.push(title);
   }
   await coach.context().close();
+  await lead.context().close();
 
   const page = await newPage(browser);
   await login(page, 'teamlead');
