@@ -138,7 +138,7 @@ Result<Reply> CorrectMeasurementRoute(Call& call) {
   c.filled_in_by = f.String("filled_in_by", false, 20);
   std::optional<Date> taken_on;
   if (f.Present("taken_on")) taken_on = f.DateField("taken_on", true);
-  if (f.Present("scores")) {
+  if (f.Present("scores") && !f.IsNull("scores")) {
     if (!body["scores"].is_object()) {
       f.Error("scores", "required");
     } else {
