@@ -315,7 +315,10 @@ test('settings, cell texts and a correction: the 12-16 choice changes the offere
   await coach.getByRole('button', { name: 'Correctie opslaan' }).click();
   await coach.getByText('De 0-meting van Marja is verbeterd.').waitFor();
   const figure = coach.locator('figure', { has: coach.getByRole('heading', { name: /van Marja, alle momenten over elkaar/ }) });
-  const row = (await figure.locator('table tr', { has: coach.getByRole('rowheader', { name: 'Financiën' }) }).textContent()).replace(/\s+/g, ' ');
+  const financien = figure.locator('table tr', { has: coach.getByRole('rowheader', { name: 'Financiën' }) });
+  // The charts load again after the save: wait for the corrected figures.
+  await financien.filter({ hasText: '3 beperkt zelfredzaam' }).waitFor();
+  const row = (await financien.textContent()).replace(/\s+/g, ' ');
   assert.match(row, /3 beperkt zelfredzaam.*4 voldoende zelfredzaam/, `the corrected 0-meting is in the table: ${row}`);
   await checkA11y(coach, 'measurements after a correction');
   await coach.context().close();
