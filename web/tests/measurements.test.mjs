@@ -221,6 +221,12 @@ test('the team lead sees the programme results, suppressed under 5, with exports
   assert.match(await csv.getAttribute('href'), /\/api\/v1\/programmes\/[^/]+\/measurements\/export\?instrument=zrm&version=2017&format=csv/);
   await page.getByRole('link', { name: 'Download als Excel (XLSX)' }).waitFor();
   await checkA11y(page, 'programme results');
+  // The team lead also sets the programme's measurement moments here.
+  await page.getByRole('button', { name: `Meetmomenten van ${programmeName}` }).click();
+  await page.getByRole('heading', { name: `Meetmomenten van ${programmeName}` }).waitFor();
+  assert.equal(await page.getByLabel('Tussenmeting elke zoveel maanden').inputValue(), '6', 'the default until changed');
+  await checkA11y(page, 'measurement settings on the results page');
+  await page.getByRole('button', { name: 'Annuleren' }).click();
   await page.context().close();
 });
 
