@@ -47,10 +47,11 @@ const zrm = (member_id, moment, taken_on, level) => ({
   scores: Object.fromEntries(ZRM.map((d) => [d, level])), notes: { financien: 'Samen de post geopend.' },
 });
 
+/** "YYYY-MM" of `iso` plus n calendar months (the server clamps the day, so only the month is compared). */
 const monthsFrom = (iso, n) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 7);
+  const [y, m] = iso.split('-').map(Number);
+  const t = y * 12 + (m - 1) + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -272,4 +273,25 @@ test('corrections: If-Match, the same checks as recording, the person and the li
   const log = (await (await h.srv.as('lead_a')).get(`/families/${f.id}/access-log?limit=200`)).body.items;
   assert.ok(log.some((r) => r.action === 'measurement.update' && r.outcome === 'success'));
   assert.ok(log.some((r) => r.action === 'measurement.update' && r.outcome !== 'success'));
+});
+
+test('settings: nazorg measurements follow the same months as aftercare (the default schedule when the programme names none)', async () => {
+  const p = await programme();
+  const f = await family(p);
+  const coach = await h.srv.as('coach_a1');
+  assertStatus(await coach.post(`/families/${f.id}/phase`, { to: 'intake', date: isoDate(-400) }), 200);
+  assertStatus(await coach.post(`/families/${f.id}/phase`, { to: 'afsluiting', closing_reason: 'niet_bereikbaar', date: isoDate(-200) }), 200);
+  assertStatus(await coach.post(`/families/${f.id}/measurements`, zrm(f.parent, 'eindmeting', isoDate(-200), 3)), 201);
+  const dueOf = async () => (await coach.get('/measurements/due?within_days=365&limit=200')).body.items.find((d) => d.member_id === f.parent);
+  let due = await dueOf();
+  assert.equal(due?.moment, 'nazorg', 'the programme names no months: the default schedule (3, 6, 12) applies');
+  assert.equal(due.due_on.slice(0, 7), monthsFrom(isoDate(-200), 3));
+  assert.equal(due.overdue, true);
+  const admin = await h.srv.as('admin_a');
+  const prog = (await admin.get('/programmes')).body.items.find((x) => x.id === p);
+  assertStatus(await admin.patch(`/programmes/${p}`, { follow_up_months: [9] }, { 'If-Match': `"${prog.version}"` }), 200);
+  due = await dueOf();
+  assert.equal(due?.moment, 'nazorg');
+  assert.equal(due.due_on.slice(0, 7), monthsFrom(isoDate(-200), 9), "the programme's own months");
+  assert.equal(due.overdue, false);
 });
