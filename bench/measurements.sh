@@ -56,13 +56,13 @@ run_one() {  # run_one LABEL DIALECT DB_URL
   "$bin" serve --db "$db" --listen "127.0.0.1:$port" --log-level warn >"$tmp/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do curl -sf --noproxy '*' "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-  echo "| $label ($rows measurements, $families + 20 families; data generated in $took s) | call | status | median ms | max ms | target ms | check |"
-  echo "|---|---|---:|---:|---:|---:|---|"
+  echo "| $label ($rows measurements, $families + 20 families; data generated in $took s; load $(cut -d' ' -f1-3 /proc/loadavg)) | call | status | median ms | max ms | × /healthz | target ms | check |"
+  echo "|---|---|---:|---:|---:|---:|---:|---|"
   node "$root/bench/measurements.mjs" "http://127.0.0.1:$port" "$lead" "$coach" "$ids" "bf00000000000000000000" "$repeat" \
     >"$tmp/out.jsonl" || failed=1
   node -e 'require("readline").createInterface({input: process.stdin}).on("line", (l) => {
       const r = JSON.parse(l);
-      console.log(`| | ${r.label} | ${r.status} | ${r.median_ms} | ${r.max_ms} | ${r.target_ms ?? "-"}${r.ok ? "" : " MISSED"} | ${r.checked} |`) })' \
+      console.log(`| | ${r.label} | ${r.status} | ${r.median_ms} | ${r.max_ms} | ${r.x_healthz} | ${r.target_ms ?? "-"}${r.ok ? "" : " MISSED"} | ${r.checked} |`) })' \
     <"$tmp/out.jsonl"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 }

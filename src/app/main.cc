@@ -192,6 +192,12 @@ int main(int argc, char** argv) {
   instruments_load->add_option("FILE", instrument_file, "the instrument file (JSON)")->required();
   instruments_load->add_option("--organisation", instrument_org, "organisation name")->required();
   add_db(instruments_load);
+  auto* instruments_cells = instruments->add_subcommand(
+      "load-cells", "load an organisation's licensed cell texts (e.g. the ZRM's, (c) GGD Amsterdam) for an instrument version");
+  instruments_cells->add_option("FILE", instrument_file, "the cell-text file (JSON: instrument_id, instrument_version, cells)")
+      ->required();
+  instruments_cells->add_option("--organisation", instrument_org, "organisation name")->required();
+  add_db(instruments_cells);
 
   try {
     cli.parse(argc, argv);
@@ -207,6 +213,35 @@ int main(int argc, char** argv) {
 
   if (version->parsed()) {
     std::printf("kansrijk %s (schema %d)\n", KANSRIJK_VERSION, db::LatestKnownVersion());
+    return 0;
+  }
+  if (instruments_cells->parsed()) {
+    std::ifstream in(instrument_file, std::ios::binary);
+    if (!in) return Fail(Status(Code::kNotFound, "instrument_file_not_found", {{"file", instrument_file}}));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto file = nlohmann::json::parse(text, nullptr, false);
+    if (file.is_discarded()) return Fail(Status(Code::kMalformed, "json_invalid"));
+    auto db = OpenDb(db_url, true);
+    if (!db.ok()) return Fail(db.status());
+    if (auto shipped = measurements::LoadShippedInstruments(**db); !shipped.ok()) return Fail(shipped.status());
+    auto log = OpenAudit(**db, key_file, db_url, true);
+    if (!log.ok()) return Fail(log.status());
+    measurements::Instrument loaded;
+    Status st = (*db)->Write([&](db::Connection& tx) -> Status {
+      ASSIGN_OR_RETURN(auto org_id, security::AccountRepo::OrganisationIdByName(tx, instrument_org));
+      ASSIGN_OR_RETURN(loaded, measurements::LoadCellsFile(tx, org_id, file, std::nullopt));
+      return (*log)->Append(
+          tx, CliEntry("instrument.cells_load", "instrument/" + loaded.id + "/" + loaded.version + "/cells", org_id));
+    });
+    if (!st.ok()) {
+      // Every field error, so a long file can be fixed in one go.
+      for (const auto& [field, errors] : st.field_errors())
+        for (const auto& e : errors) std::fprintf(stderr, "%s: %s: %s\n", instrument_file.c_str(), field.c_str(), e.code.c_str());
+      return Fail(st);
+    }
+    size_t n = 0;
+    for (const auto& d : loaded.domains) n += d.cells.size();
+    std::printf("%s %s: %zu cell texts loaded for %s\n", loaded.id.c_str(), loaded.version.c_str(), n, instrument_org.c_str());
     return 0;
   }
   if (instruments_check->parsed() || instruments_load->parsed()) {

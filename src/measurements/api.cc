@@ -86,6 +86,18 @@ Result<Reply> ListMeasurements(Call& call) {
   return Reply::Json(200, {{"items", items}, {"next_cursor", next}});
 }
 
+// Reads the notes object of a body into `notes`; field errors into `f`.
+void ReadNotes(const Json& body, FieldReader& f, std::map<std::string, std::string>& notes) {
+  if (!body["notes"].is_object()) {
+    f.Error("notes", "measurement_notes_object");
+    return;
+  }
+  for (const auto& [k, v] : body["notes"].items()) {
+    if (v.is_string()) notes[k] = v.get<std::string>();
+    else f.Error("notes." + k, "measurement_value_wrong_type", {{"kind", "text"}});
+  }
+}
+
 Result<Reply> CreateMeasurement(Call& call) {
   ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
   FieldReader f(body, {"member_id", "instrument_id", "instrument_version", "moment", "taken_on", "filled_in_by",
@@ -102,16 +114,7 @@ Result<Reply> CreateMeasurement(Call& call) {
   } else {
     m.scores = ParseValues(body["scores"], f.errors());
   }
-  if (body.contains("notes") && !body["notes"].is_null()) {
-    if (!body["notes"].is_object()) {
-      f.Error("notes", "measurement_notes_object");
-    } else {
-      for (const auto& [k, v] : body["notes"].items()) {
-        if (v.is_string()) m.notes[k] = v.get<std::string>();
-        else f.Error("notes." + k, "measurement_value_wrong_type", {{"kind", "text"}});
-      }
-    }
-  }
+  if (body.contains("notes") && !body["notes"].is_null()) ReadNotes(body, f, m.notes);
   RETURN_IF_ERROR(f.Finish());
   m.taken_on = *taken_on;
   StoredMeasurement created;
@@ -123,6 +126,98 @@ Result<Reply> CreateMeasurement(Call& call) {
     return Status::Ok();
   }));
   return Reply::Json(201, MeasurementJson(created)).WithVersion(created.version);
+}
+
+Result<Reply> CorrectMeasurementRoute(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  // The person and the instrument are not in the list: a correction cannot move a measurement
+  // to someone else or to another list (docs/decisions.md).
+  FieldReader f(body, {"moment", "taken_on", "filled_in_by", "scores", "notes"});
+  Correction c;
+  c.moment = f.String("moment", false, 20);
+  c.filled_in_by = f.String("filled_in_by", false, 20);
+  std::optional<Date> taken_on;
+  if (f.Present("taken_on")) taken_on = f.DateField("taken_on", true);
+  if (f.Present("scores") && !f.IsNull("scores")) {
+    if (!body["scores"].is_object()) {
+      f.Error("scores", "required");
+    } else {
+      c.scores = ParseValues(body["scores"], f.errors());
+    }
+  }
+  if (f.Present("notes") && !body["notes"].is_null()) {
+    std::map<std::string, std::string> notes;
+    ReadNotes(body, f, notes);
+    c.notes = std::move(notes);
+  }
+  for (const char* not_null : {"moment", "taken_on", "filled_in_by", "scores"})
+    if (f.IsNull(not_null)) f.Error(not_null, "not_empty");
+  RETURN_IF_ERROR(f.Finish());
+  c.taken_on = taken_on;
+  const std::string mid = call.req.Param("mid");
+  call.resource = "family/" + call.family_id() + "/measurements/" + mid;
+  StoredMeasurement updated;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(updated, CorrectMeasurement(tx, call.actor().organisation_id, call.family_id(), mid, c,
+                                                 call.if_match(), TodayInAmsterdam(Now())));
+    return Status::Ok();
+  }));
+  return Reply::Json(200, MeasurementJson(updated)).WithVersion(updated.version);
+}
+
+Json SettingsJson(const ProgrammeSettings& s) {
+  return {{"programme_id", s.programme_id},
+          {"interim_every_months", s.settings.interim_every_months},
+          {"tool_12_16", s.settings.tool_12_16 ? Json(*s.settings.tool_12_16) : Json(nullptr)},
+          {"follow_up_months", s.follow_up_months},
+          {"follow_up_default", s.follow_up_default},
+          {"version", s.version}};
+}
+
+Result<Reply> GetSettingsRoute(Call& call) {
+  const std::string id = call.req.Param("id");
+  call.resource = "programme/" + id + "/measurement-settings";
+  ProgrammeSettings s;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(s, GetSettings(c, call.actor().organisation_id, id));
+    return Status::Ok();
+  }));
+  return Reply::Json(200, SettingsJson(s)).WithVersion(s.version);
+}
+
+Result<Reply> PutSettingsRoute(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  // follow_up_months belong to the programme itself (PATCH /programmes/{id}): not taken here.
+  FieldReader f(body, {"interim_every_months", "tool_12_16"});
+  Settings s;
+  if (!f.Present("interim_every_months") || f.IsNull("interim_every_months")) {
+    f.Error("interim_every_months", "required");
+  } else if (!body["interim_every_months"].is_number_integer()) {
+    f.Error("interim_every_months", "not_integer");
+  } else {
+    s.interim_every_months = body["interim_every_months"].get<int64_t>();
+  }
+  if (f.Present("tool_12_16") && !f.IsNull("tool_12_16")) s.tool_12_16 = f.String("tool_12_16", false, 20);
+  RETURN_IF_ERROR(f.Finish());
+  const std::string id = call.req.Param("id");
+  call.resource = "programme/" + id + "/measurement-settings";
+  ProgrammeSettings saved;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(saved, PutSettings(tx, call.actor().organisation_id, id, s, call.if_match()));
+    return Status::Ok();
+  }));
+  return Reply::Json(200, SettingsJson(saved)).WithVersion(saved.version);
+}
+
+Result<Reply> LoadCellsRoute(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  Instrument in;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(in, LoadCellsFile(tx, call.actor().organisation_id, body, call.actor().user_id));
+    call.resource = "instrument/" + in.id + "/" + in.version + "/cells";
+    return Status::Ok();
+  }));
+  return Reply::Json(200, InstrumentJson(in));
 }
 
 Result<Reply> Summary(Call& call) {
@@ -352,6 +447,14 @@ void RegisterMeasurementRoutes(security::Routes& routes) {
   routes.Add({"PUT", "/api/v1/families/{id}/members/{mid}/poverty-generation", Action::kMeasurementGenerationUpdate,
               PutGeneration});
   routes.Add({"GET", "/api/v1/measurements/due", Action::kMeasurementDue, ListDue});
+  // Measurement settings, cell texts, corrections (issue 10).
+  routes.Add({"PATCH", "/api/v1/families/{id}/measurements/{mid}", Action::kMeasurementUpdate, CorrectMeasurementRoute,
+              /*needs_version=*/true});
+  routes.Add({"GET", "/api/v1/programmes/{id}/measurement-settings", Action::kMeasurementSettingsRead,
+              GetSettingsRoute});
+  routes.Add({"PUT", "/api/v1/programmes/{id}/measurement-settings", Action::kMeasurementSettingsUpdate,
+              PutSettingsRoute, /*needs_version=*/true});
+  routes.Add({"POST", "/api/v1/instrument-cells", Action::kInstrumentCellsLoad, LoadCellsRoute});
   routes.Add({"GET", "/api/v1/programmes/{id}/outcomes", Action::kProgrammeOutcomes, GetOutcomes});
   routes.Add({"GET", "/api/v1/programmes/{id}/measurements/export", Action::kMeasurementExport, Export});
 }

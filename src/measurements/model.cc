@@ -292,4 +292,48 @@ std::optional<Due> NextDue(const MemberHistory& h, const Schedule& s) {
   return std::nullopt;
 }
 
+const char* const kTool1216Options = "adult, child";
+
+bool IsTool1216(std::string_view s) { return s == "adult" || s == "child"; }
+
+FieldErrors ValidateSettings(const Settings& s) {
+  FieldErrors errs;
+  if (s.interim_every_months < kMinInterimMonths || s.interim_every_months > kMaxInterimMonths)
+    errs["interim_every_months"].push_back({"measurement_interval_out_of_range",
+                                            {{"min", std::to_string(kMinInterimMonths)},
+                                             {"max", std::to_string(kMaxInterimMonths)}}});
+  if (s.tool_12_16 && !IsTool1216(*s.tool_12_16))
+    errs["tool_12_16"].push_back({"choose_one_of", {{"options", kTool1216Options}}});
+  return errs;
+}
+
+FieldErrors ValidateCells(const Instrument& in, const Cells& cells) {
+  FieldErrors errs;
+  for (const auto& [did, levels] : cells) {
+    const std::string f = "cells." + did;
+    const Domain* d = in.FindDomain(did);
+    if (!d) {
+      errs[f].push_back({"instrument_domain_unknown", {{"domain", did}}});
+      continue;
+    }
+    // The named levels of the domain's scored items (for the ZRM: 1..5 of each domain).
+    std::set<int64_t> named;
+    for (const auto& iid : d->scoring_items)
+      if (const Item* it = in.FindItem(iid))
+        if (const Scale* s = in.FindScale(it->scale))
+          for (const auto& l : s->levels) named.insert(l.value);
+    for (const auto& [level, text] : levels) {
+      const std::string lf = f + "." + std::to_string(level);
+      if (!named.contains(level)) {
+        errs[lf].push_back({"instrument_level_unknown", {{"level", std::to_string(level)}}});
+        continue;
+      }
+      if (text.nl.empty()) errs[lf].push_back({"required", {}});
+      if (text.nl.size() > kMaxCellChars || text.en.size() > kMaxCellChars)
+        errs[lf].push_back({"too_long", {{"max", std::to_string(kMaxCellChars)}}});
+    }
+  }
+  return errs;
+}
+
 }  // namespace kansrijk::measurements

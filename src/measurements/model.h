@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -171,6 +172,44 @@ struct Due {
 // last measurement while coaching runs; eindmeting at closing; the i-th nazorg at closing +
 // follow_up_months[i].
 std::optional<Due> NextDue(const MemberHistory& h, const Schedule& s);
+
+// --- Programme settings (issue 10) ---
+
+// A programme's measurement settings: the tussenmeting interval and which Positieve Gezondheid
+// version youths of 12 to 16 get (domain.md: "the programme chooses; the screen says so").
+// The nazorg moments are not here: they are the programme's own follow_up_months.
+constexpr int64_t kMinInterimMonths = 1, kMaxInterimMonths = 24;
+struct Settings {
+  int64_t interim_every_months = kDefaultInterimMonths;
+  std::optional<std::string> tool_12_16;  // "adult" | "child"; none: the coach chooses
+};
+bool IsTool1216(std::string_view s);
+extern const char* const kTool1216Options;
+// Field errors: "interim_every_months" (measurement_interval_out_of_range {min, max}),
+// "tool_12_16" (choose_one_of).
+FieldErrors ValidateSettings(const Settings& s);
+
+// --- Cell texts (the ZRM's are (c) GGD Amsterdam: loaded per organisation, never shipped) ---
+
+constexpr size_t kMaxCellChars = 2000;
+// domain id -> level value -> text.
+using Cells = std::map<std::string, std::map<int64_t, LocalText>>;
+// Field errors of cell texts for `in`: a domain it does not have ("cells.<d>":
+// instrument_domain_unknown {domain}), a level that is not a named level of the domain's scored
+// scale ("cells.<d>.<level>": instrument_level_unknown {level}), an empty Dutch text (required)
+// or one over kMaxCellChars (too_long {max}).
+FieldErrors ValidateCells(const Instrument& in, const Cells& cells);
+
+// --- Corrections (issue 10) ---
+
+// The parts of a saved measurement a correction may change; absent parts stay. The person and
+// the instrument (and its version) never change: docs/decisions.md.
+struct Correction {
+  std::optional<std::string> moment, filled_in_by;
+  std::optional<Date> taken_on;
+  std::optional<std::map<std::string, Value>> scores;
+  std::optional<std::map<std::string, std::string>> notes;
+};
 
 Date AddMonths(Date d, int64_t months);
 Date AddDays(Date d, int64_t days);

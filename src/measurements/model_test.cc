@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "measurements/wire.h"
+#include "security/policy.h"
 
 namespace kansrijk::measurements {
 namespace {
@@ -274,6 +275,91 @@ TEST(DomainScoresJsonTest, ReadBackAsWritten) {
   EXPECT_EQ(ParseDomainScores(R"({"a":1,"b":"x"})"), (std::map<std::string, double>{{"a", 1}})) << "not a number: left out";
   EXPECT_TRUE(ParseDomainScores("not json").empty());
   EXPECT_TRUE(ParseDomainScores(R"({"a":1)").empty());
+}
+
+// --- Measurement settings, cell texts (issue 10) ---
+
+TEST(ValidateSettingsTest, IntervalFrom1To24Months) {
+  EXPECT_TRUE(ValidateSettings({}).empty()) << "the defaults are valid";
+  for (int64_t ok : {1, 3, 6, 24}) EXPECT_TRUE(ValidateSettings({ok, std::nullopt}).empty()) << ok;
+  for (int64_t bad : {-1, 0, 25, 120}) {
+    auto errs = ValidateSettings({bad, std::nullopt});
+    ASSERT_EQ(Codes(errs, "interim_every_months"), std::vector<std::string>{"measurement_interval_out_of_range"}) << bad;
+    EXPECT_EQ(errs.at("interim_every_months")[0].params, (Params{{"min", "1"}, {"max", "24"}}));
+  }
+}
+
+TEST(ValidateSettingsTest, TheChoiceFor12To16IsAdultChildOrNone) {
+  EXPECT_TRUE(ValidateSettings({6, std::string("adult")}).empty());
+  EXPECT_TRUE(ValidateSettings({6, std::string("child")}).empty());
+  EXPECT_TRUE(ValidateSettings({6, std::nullopt}).empty()) << "not chosen: the coach chooses";
+  for (const char* bad : {"", "kind", "positieve_gezondheid", "Adult"})
+    EXPECT_EQ(Codes(ValidateSettings({6, std::string(bad)}), "tool_12_16"), std::vector<std::string>{"choose_one_of"}) << bad;
+  auto both = ValidateSettings({0, std::string("teen")});
+  EXPECT_EQ(both.size(), 2u) << "every error at once";
+}
+
+TEST(ValidateCellsTest, KnownDomainsAndNamedLevelsOnly) {
+  const Instrument in = Small();
+  Cells ok;
+  for (int64_t v = 1; v <= 5; ++v) ok["financien"][v] = {"TESTTEKST financien " + std::to_string(v), ""};
+  ok["huisvesting"][3] = {"TESTTEKST huisvesting 3", "TEST TEXT housing 3"};
+  EXPECT_TRUE(ValidateCells(in, ok).empty());
+  EXPECT_TRUE(ValidateCells(in, {}).empty()) << "no texts: nothing to check";
+
+  Cells bad = ok;
+  bad["justitie"][1] = {"TESTTEKST", ""};     // not a domain of this instrument
+  bad["financien"][6] = {"TESTTEKST", ""};    // the scale is 1-5
+  bad["financien"][0] = {"TESTTEKST", ""};
+  bad["lichaam"][3] = {"TESTTEKST", ""};      // a 0-10 mark without named levels
+  bad["huisvesting"][2] = {"", "only English"};
+  bad["huisvesting"][4] = {std::string(kMaxCellChars + 1, 'x'), ""};
+  auto errs = ValidateCells(in, bad);
+  EXPECT_EQ(Codes(errs, "cells.justitie"), std::vector<std::string>{"instrument_domain_unknown"});
+  EXPECT_EQ(errs.at("cells.justitie")[0].params, (Params{{"domain", "justitie"}}));
+  EXPECT_EQ(Codes(errs, "cells.financien.6"), std::vector<std::string>{"instrument_level_unknown"});
+  EXPECT_EQ(Codes(errs, "cells.financien.0"), std::vector<std::string>{"instrument_level_unknown"});
+  EXPECT_EQ(Codes(errs, "cells.lichaam.3"), std::vector<std::string>{"instrument_level_unknown"});
+  EXPECT_EQ(Codes(errs, "cells.huisvesting.2"), std::vector<std::string>{"required"});
+  EXPECT_EQ(Codes(errs, "cells.huisvesting.4"), std::vector<std::string>{"too_long"});
+  EXPECT_EQ(errs.size(), 6u) << "the good texts give no errors";
+}
+
+TEST(ParseCellsTest, WrongShapesAreFieldErrorsTooAndNothingIsHalfRead) {
+  const Instrument in = Small();
+  auto good = ParseCells(in, http::Json::parse(R"({"financien": {"1": {"nl": "TESTTEKST een", "en": "TEST TEXT one"}}})"));
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(good->at("financien").at(1), (LocalText{"TESTTEKST een", "TEST TEXT one"}));
+  auto bad = ParseCells(in, http::Json::parse(
+                                R"({"financien": {"x": {"nl": "a"}, "2": "plain", "3": {"nl": "ok"}}, "huisvesting": [1]})"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(Codes(bad.status().field_errors(), "cells.financien.x"), std::vector<std::string>{"instrument_level_unknown"});
+  EXPECT_EQ(Codes(bad.status().field_errors(), "cells.financien.2"), std::vector<std::string>{"instrument_bad_type"});
+  EXPECT_EQ(Codes(bad.status().field_errors(), "cells.huisvesting"), std::vector<std::string>{"instrument_bad_type"});
+  EXPECT_FALSE(ParseCells(in, http::Json::array()).ok());
+}
+
+TEST(MeasurementPolicyTest, SettingsCellsAndCorrections) {
+  using security::Action;
+  using security::Decision;
+  using security::Role;
+  auto staff = [](Role r, const char* id) {
+    return security::Actor{security::PrincipalKind::kStaff, r, id, id, id, "orgA", "A", std::nullopt, std::nullopt};
+  };
+  const auto coach = staff(Role::kCoach, "coach1"), lead = staff(Role::kTeamLead, "lead1"),
+             admin = staff(Role::kAdmin, "admin1");
+  for (const auto& who : {coach, lead, admin}) EXPECT_EQ(Decide(who, Action::kMeasurementSettingsRead), Decision::kAllow);
+  EXPECT_EQ(Decide(coach, Action::kMeasurementSettingsUpdate), Decision::kDenyRole);
+  EXPECT_EQ(Decide(lead, Action::kMeasurementSettingsUpdate), Decision::kAllow);
+  EXPECT_EQ(Decide(admin, Action::kMeasurementSettingsUpdate), Decision::kAllow);
+  EXPECT_EQ(Decide(admin, Action::kInstrumentCellsLoad), Decision::kAllow);
+  EXPECT_EQ(Decide(lead, Action::kInstrumentCellsLoad), Decision::kDenyRole);
+  EXPECT_EQ(Decide(coach, Action::kInstrumentCellsLoad), Decision::kDenyRole);
+  const security::FamilyScope fam{"f1", "orgA", {"coach1"}};
+  EXPECT_EQ(Decide(coach, Action::kMeasurementUpdate, &fam), Decision::kAllow);
+  EXPECT_EQ(Decide(staff(Role::kCoach, "coach2"), Action::kMeasurementUpdate, &fam), Decision::kDenyScope);
+  EXPECT_EQ(Decide(lead, Action::kMeasurementUpdate, &fam), Decision::kAllow);
+  EXPECT_EQ(Decide(admin, Action::kMeasurementUpdate, &fam), Decision::kDenyRole) << "admins never touch case content";
 }
 
 }  // namespace

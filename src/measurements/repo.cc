@@ -56,12 +56,103 @@ Status MeasurementRepo::Insert(db::Connection& tx, const StoredMeasurement& m, c
       .status();
 }
 
+namespace {
+
+constexpr const char* kMeasurementColumns =
+    "SELECT id, family_id, member_id, instrument_id, instrument_version, moment, taken_on, filled_in_by, scores, "
+    "domain_scores, notes, recorded_by_name, created_at, version FROM measurements ";
+
+StoredMeasurement MeasurementFromRow(const db::Row& r) {
+  StoredMeasurement m;
+  m.id = r.Text(0);
+  m.family_id = r.Text(1);
+  m.member_id = r.Text(2);
+  m.instrument_id = r.Text(3);
+  m.instrument_version = r.Text(4);
+  m.moment = r.Text(5);
+  m.taken_on = r.Text(6);
+  m.filled_in_by = r.Text(7);
+  m.scores_json = r.Text(8);
+  m.domain_scores_json = r.Text(9);
+  m.notes_json = r.Text(10);
+  m.recorded_by_name = r.Text(11);
+  m.created_at = r.Text(12);
+  m.version = r.Int(13);
+  return m;
+}
+
+}  // namespace
+
+Result<StoredMeasurement> MeasurementRepo::Get(db::Connection& c, const std::string& family_id,
+                                               const std::string& id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kMeasurementColumns) + "WHERE id = ? AND family_id = ?",
+                                      {id, family_id}));
+  if (rows.empty()) return Status::NotFound("measurement_not_found");
+  return MeasurementFromRow(rows[0]);
+}
+
+Status MeasurementRepo::Update(db::Connection& tx, const StoredMeasurement& m, int64_t expected_version) {
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE measurements SET moment = ?, taken_on = ?, filled_in_by = ?, scores = ?, "
+                                      "domain_scores = ?, notes = ?, version = version + 1, updated_at = ? "
+                                      "WHERE id = ? AND family_id = ? AND version = ?",
+                                      {m.moment, m.taken_on, m.filled_in_by, m.scores_json, m.domain_scores_json,
+                                       m.notes_json, FormatUtc(Now()), m.id, m.family_id, expected_version}));
+  if (n != 1) return Status(Code::kFailedPrecondition, "version_stale");
+  return Status::Ok();
+}
+
+Status MeasurementRepo::PutCells(db::Connection& tx, const std::string& org, const std::string& id,
+                                 const std::string& version, const std::optional<std::string>& cells_json,
+                                 const std::optional<std::string>& by) {
+  RETURN_IF_ERROR(tx.Exec("DELETE FROM instrument_cell_texts WHERE organisation_id = ? AND instrument_id = ? AND "
+                          "instrument_version = ?",
+                          {org, id, version})
+                      .status());
+  if (!cells_json) return Status::Ok();
+  return tx.Exec("INSERT INTO instrument_cell_texts (organisation_id, instrument_id, instrument_version, cells, "
+                 "loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?)",
+                 {org, id, version, *cells_json, FormatUtc(Now()), db::Opt(by)})
+      .status();
+}
+
+Result<std::optional<std::pair<Settings, int64_t>>> MeasurementRepo::SettingsOf(db::Connection& c,
+                                                                                const std::string& programme_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT interim_every_months, tool_12_16, version FROM measurement_settings "
+                                      "WHERE programme_id = ?",
+                                      {programme_id}));
+  if (rows.empty()) return std::optional<std::pair<Settings, int64_t>>();
+  Settings s;
+  s.interim_every_months = rows[0].Int(0);
+  s.tool_12_16 = rows[0].OptText(1);
+  return std::optional<std::pair<Settings, int64_t>>(std::make_pair(s, rows[0].Int(2)));
+}
+
+Result<int64_t> MeasurementRepo::PutSettings(db::Connection& tx, const std::string& programme_id, const Settings& s,
+                                             int64_t expected_version) {
+  const Status stale(Code::kFailedPrecondition, "version_stale");
+  ASSIGN_OR_RETURN(auto current, SettingsOf(tx, programme_id));
+  const db::Param tool = s.tool_12_16 ? db::Param(*s.tool_12_16) : db::Null();
+  if (!current) {
+    // The defaults count as version 1: the first change stores version 2.
+    if (expected_version != 1) return stale;
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO measurement_settings (programme_id, interim_every_months, tool_12_16, "
+                            "version, updated_at) VALUES (?, ?, ?, 2, ?)",
+                            {programme_id, s.interim_every_months, tool, FormatUtc(Now())})
+                        .status());
+    return int64_t{2};
+  }
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE measurement_settings SET interim_every_months = ?, tool_12_16 = ?, "
+                                      "version = version + 1, updated_at = ? WHERE programme_id = ? AND version = ?",
+                                      {s.interim_every_months, tool, FormatUtc(Now()), programme_id,
+                                       expected_version}));
+  if (n != 1) return stale;
+  return expected_version + 1;
+}
+
 Result<std::vector<StoredMeasurement>> MeasurementRepo::ForFamily(
     db::Connection& c, const std::string& family_id, const std::optional<std::string>& member_id, int limit,
     const std::optional<std::pair<std::string, std::string>>& after) {
-  std::string sql =
-      "SELECT id, family_id, member_id, instrument_id, instrument_version, moment, taken_on, filled_in_by, scores, "
-      "domain_scores, notes, recorded_by_name, created_at, version FROM measurements WHERE family_id = ?";
+  std::string sql = std::string(kMeasurementColumns) + "WHERE family_id = ?";
   std::vector<db::Param> params{family_id};
   if (member_id) {
     sql += " AND member_id = ?";
@@ -77,22 +168,7 @@ Result<std::vector<StoredMeasurement>> MeasurementRepo::ForFamily(
   ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
   std::vector<StoredMeasurement> out;
   for (const auto& r : rows) {
-    StoredMeasurement m;
-    m.id = r.Text(0);
-    m.family_id = r.Text(1);
-    m.member_id = r.Text(2);
-    m.instrument_id = r.Text(3);
-    m.instrument_version = r.Text(4);
-    m.moment = r.Text(5);
-    m.taken_on = r.Text(6);
-    m.filled_in_by = r.Text(7);
-    m.scores_json = r.Text(8);
-    m.domain_scores_json = r.Text(9);
-    m.notes_json = r.Text(10);
-    m.recorded_by_name = r.Text(11);
-    m.created_at = r.Text(12);
-    m.version = r.Int(13);
-    out.push_back(std::move(m));
+    out.push_back(MeasurementFromRow(r));
   }
   return out;
 }

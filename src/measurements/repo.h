@@ -35,6 +35,26 @@ class MeasurementRepo {
   static Result<std::vector<StoredMeasurement>> ForFamily(db::Connection& c, const std::string& family_id,
                                                           const std::optional<std::string>& member_id, int limit,
                                                           const std::optional<std::pair<std::string, std::string>>& after);
+  // One measurement of the family; kNotFound measurement_not_found (also for another family's).
+  static Result<StoredMeasurement> Get(db::Connection& c, const std::string& family_id, const std::string& id);
+  // A correction: moment, date, who filled it in, scores, domain scores and notes of `m`;
+  // kFailedPrecondition version_stale when the stored version is not `expected_version`.
+  static Status Update(db::Connection& tx, const StoredMeasurement& m, int64_t expected_version);
+
+  // Cell texts of an organisation for (id, version): replaced as a whole; empty `cells_json`
+  // removes them.
+  static Status PutCells(db::Connection& tx, const std::string& org, const std::string& id,
+                         const std::string& version, const std::optional<std::string>& cells_json,
+                         const std::optional<std::string>& by);
+
+  // A programme's stored settings and their version; none: the defaults (version 1).
+  static Result<std::optional<std::pair<Settings, int64_t>>> SettingsOf(db::Connection& c,
+                                                                        const std::string& programme_id);
+  // Stores the settings when the current version is `expected_version` (1 for the defaults);
+  // kFailedPrecondition version_stale otherwise. Returns the new version.
+  static Result<int64_t> PutSettings(db::Connection& tx, const std::string& programme_id, const Settings& s,
+                                     int64_t expected_version);
+
   static Status SetGeneration(db::Connection& tx, const std::string& family_id, const std::string& member_id,
                               std::optional<int64_t> generation);
 };

@@ -9,6 +9,7 @@
 #include "families/repo.h"
 #include "platform/random.h"
 #include "programmes/repo.h"
+#include "trajectory/model.h"  // the default follow-up schedule, shared with the nazorg moments
 
 namespace kansrijk::embedded {
 const std::map<std::string, std::string_view>& Files();
@@ -163,6 +164,102 @@ Result<StoredMeasurement> RecordMeasurement(db::Connection& tx, const std::strin
   return s;
 }
 
+Result<StoredMeasurement> CorrectMeasurement(db::Connection& tx, const std::string& org, const std::string& family_id,
+                                             const std::string& id, const Correction& change,
+                                             int64_t expected_version, Date today) {
+  ASSIGN_OR_RETURN(StoredMeasurement m, MeasurementRepo::Get(tx, family_id, id));
+  if (m.version != expected_version) return Status(Code::kFailedPrecondition, "version_stale");
+  // Its own version, even when a newer one exists: old scores are never re-scored by another.
+  ASSIGN_OR_RETURN(Instrument in, FindInstrument(tx, org, m.instrument_id, m.instrument_version));
+  ASSIGN_OR_RETURN(auto member, families::FamilyRepo::GetMember(tx, family_id, m.member_id));
+  FieldErrors errs;
+  if (change.moment && !IsMoment(*change.moment))
+    errs["moment"].push_back({"choose_one_of", {{"options", kMomentOptions}}});
+  if (change.filled_in_by && !IsFilledInBy(*change.filled_in_by))
+    errs["filled_in_by"].push_back({"choose_one_of", {{"options", kFilledInByOptions}}});
+  if (change.taken_on) {
+    std::optional<Date> birth;
+    if (member.birth_date) birth = ParseDate(*member.birth_date);
+    MergeFieldErrors(errs, ValidateTakenOn(*change.taken_on, birth, today));
+  }
+  std::map<std::string, Value> scores;
+  if (change.scores) {
+    scores = *change.scores;
+    MergeFieldErrors(errs, ValidateScores(in, scores));
+  }
+  if (change.notes) MergeFieldErrors(errs, ValidateNotes(in, *change.notes));
+  if (!errs.empty()) return Status::Invalid(errs);
+  if (change.moment) m.moment = *change.moment;
+  if (change.filled_in_by) m.filled_in_by = *change.filled_in_by;
+  if (change.taken_on) m.taken_on = FormatDate(*change.taken_on);
+  if (change.scores) {
+    m.scores_json = ValuesJson(scores).dump();
+    m.domain_scores_json = DomainScoresJson(DomainScores(in, scores)).dump();
+  }
+  if (change.notes) {
+    Json notes = Json::object();
+    for (const auto& [k, v] : *change.notes) notes[k] = v;
+    m.notes_json = notes.dump();
+  }
+  RETURN_IF_ERROR(MeasurementRepo::Update(tx, m, expected_version));
+  m.version = expected_version + 1;
+  return m;
+}
+
+Result<Instrument> LoadCells(db::Connection& tx, const std::string& org, const std::string& instrument_id,
+                             const std::string& instrument_version, const Json& cells,
+                             const std::optional<std::string>& by) {
+  if (instrument_version.empty()) return Status::InvalidField("instrument_version", "required");
+  ASSIGN_OR_RETURN(Instrument in, FindInstrument(tx, org, instrument_id, instrument_version));
+  ASSIGN_OR_RETURN(Cells parsed, ParseCells(in, cells));
+  size_t n = 0;
+  for (const auto& [d, levels] : parsed) n += levels.size();
+  RETURN_IF_ERROR(MeasurementRepo::PutCells(tx, org, in.id, in.version,
+                                            n ? std::optional<std::string>(CellsJson(parsed).dump()) : std::nullopt, by));
+  return FindInstrument(tx, org, in.id, in.version);
+}
+
+Result<Instrument> LoadCellsFile(db::Connection& tx, const std::string& org, const Json& file,
+                                 const std::optional<std::string>& by) {
+  if (!file.is_object()) return Status(Code::kMalformed, "json_not_object");
+  FieldErrors errs;
+  auto text = [&](const char* key) -> std::string {
+    if (!file.contains(key) || !file[key].is_string() || file[key].get<std::string>().empty()) {
+      errs[key].push_back({"required", {}});
+      return "";
+    }
+    return file[key].get<std::string>();
+  };
+  const std::string id = text("instrument_id"), version = text("instrument_version");
+  if (!file.contains("cells")) errs["cells"].push_back({"required", {}});
+  for (const auto& [k, v] : file.items())
+    if (k != "instrument_id" && k != "instrument_version" && k != "cells" && k != "note")
+      errs[k].push_back({"unknown_field", {}});
+  if (!errs.empty()) return Status::Invalid(errs);
+  return LoadCells(tx, org, id, version, file["cells"], by);
+}
+
+Result<ProgrammeSettings> GetSettings(db::Connection& c, const std::string& org, const std::string& programme_id) {
+  auto p = programmes::ProgrammeRepo::Get(c, org, programme_id);
+  if (!p.ok()) return p.status();
+  ProgrammeSettings out;
+  out.programme_id = programme_id;
+  ASSIGN_OR_RETURN(auto stored, MeasurementRepo::SettingsOf(c, programme_id));
+  if (stored) std::tie(out.settings, out.version) = *stored;
+  out.follow_up_months = p->follow_up_months;
+  out.follow_up_default = out.follow_up_months.empty();
+  if (out.follow_up_default) out.follow_up_months = trajectory::DefaultFollowUpMonths();
+  return out;
+}
+
+Result<ProgrammeSettings> PutSettings(db::Connection& tx, const std::string& org, const std::string& programme_id,
+                                      const Settings& s, int64_t expected_version) {
+  if (auto errs = ValidateSettings(s); !errs.empty()) return Status::Invalid(errs);
+  RETURN_IF_ERROR(GetSettings(tx, org, programme_id).status());
+  RETURN_IF_ERROR(MeasurementRepo::PutSettings(tx, programme_id, s, expected_version).status());
+  return GetSettings(tx, org, programme_id);
+}
+
 Status SetPovertyGeneration(db::Connection& tx, const std::string& family_id, const std::string& member_id,
                             std::optional<int64_t> generation) {
   RETURN_IF_ERROR(families::FamilyRepo::GetMember(tx, family_id, member_id).status());
@@ -240,6 +337,10 @@ Result<std::vector<DueItem>> DueMeasurements(db::Connection& c, const security::
         for (const auto& x : months)
           if (x.is_number_integer()) s.follow_up_months.push_back(x.get<int64_t>());
     }
+    // Like the trajectory's aftercare: a programme naming no months (or no programme) uses the
+    // documented default schedule.
+    if (s.follow_up_months.empty()) s.follow_up_months = trajectory::DefaultFollowUpMonths();
+    std::sort(s.follow_up_months.begin(), s.follow_up_months.end());
     auto due = NextDue(h, s);
     if (!due || due->due_on > until) continue;
     out.push_back({r.Text(0), r.Text(1), r.Text(4), r.Text(5), due->moment, due->due_on});

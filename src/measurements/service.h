@@ -42,6 +42,43 @@ struct Recorder {
 // Checks everything (member of this family, instrument, dates, scores, notes) and stores it.
 Result<StoredMeasurement> RecordMeasurement(db::Connection& tx, const std::string& org, const std::string& family_id,
                                             const NewMeasurement& m, const Recorder& by, Date today);
+// Corrects a saved measurement of this family (the id of another family's is
+// measurement_not_found): the same checks as recording it, scored again by its own instrument
+// version, which never changes; kFailedPrecondition version_stale when `expected_version` is old.
+Result<StoredMeasurement> CorrectMeasurement(db::Connection& tx, const std::string& org, const std::string& family_id,
+                                             const std::string& id, const Correction& change,
+                                             int64_t expected_version, Date today);
+
+// --- Cell texts ---
+
+// Replaces the organisation's cell texts of an instrument version (empty `cells`: removes them)
+// after checking them all against the instrument (nothing is written on an error); returns the
+// instrument as the organisation now sees it.
+Result<Instrument> LoadCells(db::Connection& tx, const std::string& org, const std::string& instrument_id,
+                             const std::string& instrument_version, const http::Json& cells,
+                             const std::optional<std::string>& by);
+// The same from a cell-text file {"instrument_id", "instrument_version", "cells"} (the API's body
+// and the CLI's `instruments load-cells FILE`).
+Result<Instrument> LoadCellsFile(db::Connection& tx, const std::string& org, const http::Json& file,
+                                 const std::optional<std::string>& by);
+
+// --- Programme settings ---
+
+struct ProgrammeSettings {
+  std::string programme_id;
+  Settings settings;
+  // The nazorg moments: the programme's own follow_up_months, or the documented default
+  // schedule when it names none (follow_up_default) — the same months the trajectory uses.
+  std::vector<int64_t> follow_up_months;
+  bool follow_up_default = false;
+  int64_t version = 1;  // 1: the defaults, never changed
+};
+// kNotFound programme_not_found for a programme of another organisation.
+Result<ProgrammeSettings> GetSettings(db::Connection& c, const std::string& org, const std::string& programme_id);
+// Validates (ValidateSettings) and stores; version_stale as usual.
+Result<ProgrammeSettings> PutSettings(db::Connection& tx, const std::string& org, const std::string& programme_id,
+                                      const Settings& s, int64_t expected_version);
+
 // Sets a member's generation in poverty (1..3 or unknown). kNotFound member_not_found.
 Status SetPovertyGeneration(db::Connection& tx, const std::string& family_id, const std::string& member_id,
                             std::optional<int64_t> generation);

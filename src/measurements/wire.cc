@@ -210,46 +210,37 @@ std::string ScoringKey(const Instrument& in) {
   return key.dump();
 }
 
-Result<std::map<std::string, std::map<int64_t, LocalText>>> ParseCells(const Instrument& in, const Json& j) {
-  std::map<std::string, std::map<int64_t, LocalText>> out;
+Result<Cells> ParseCells(const Instrument& in, const Json& j) {
+  Cells out;
   FieldErrors errs;
   if (!j.is_object()) return Status::InvalidField("cells", "required");
   for (const auto& [did, levels] : j.items()) {
     const std::string f = "cells." + did;
-    const Domain* d = in.FindDomain(did);
-    if (!d) {
-      errs[f].push_back({"instrument_domain_unknown", {{"domain", did}}});
-      continue;
-    }
     if (!levels.is_object()) {
       errs[f].push_back({"instrument_bad_type", {}});
       continue;
     }
+    auto& mine = out[did];
     for (const auto& [lvl, t] : levels.items()) {
       int64_t value = 0;
-      try {
-        value = std::stoll(lvl);
-      } catch (...) {
-        value = -1;
-      }
-      bool known = false;
-      for (const auto& iid : d->scoring_items)
-        if (const Item* it = in.FindItem(iid))
-          if (const Scale* s = in.FindScale(it->scale))
-            for (const auto& l : s->levels) known = known || l.value == value;
-      if (!known || !t.is_object() || !t.contains("nl") || !t["nl"].is_string()) {
-        errs[f].push_back({"instrument_level_unknown", {{"level", lvl}}});
+      auto [p, ec] = std::from_chars(lvl.data(), lvl.data() + lvl.size(), value);
+      if (ec != std::errc() || p != lvl.data() + lvl.size()) {
+        errs[f + "." + lvl].push_back({"instrument_level_unknown", {{"level", lvl}}});
         continue;
       }
-      LocalText lt{t["nl"].get<std::string>(), t.contains("en") && t["en"].is_string() ? t["en"].get<std::string>() : ""};
-      out[did][value] = lt;
+      if (!t.is_object() || !t.contains("nl") || !t["nl"].is_string() || (t.contains("en") && !t["en"].is_string() && !t["en"].is_null())) {
+        errs[f + "." + lvl].push_back({"instrument_bad_type", {}});
+        continue;
+      }
+      mine[value] = {t["nl"].get<std::string>(), t.contains("en") && t["en"].is_string() ? t["en"].get<std::string>() : ""};
     }
   }
+  MergeFieldErrors(errs, ValidateCells(in, out));
   if (!errs.empty()) return Status::Invalid(errs);
   return out;
 }
 
-Json CellsJson(const std::map<std::string, std::map<int64_t, LocalText>>& cells) {
+Json CellsJson(const Cells& cells) {
   Json j = Json::object();
   for (const auto& [d, levels] : cells)
     for (const auto& [l, t] : levels) j[d][std::to_string(l)] = LocalTextJson(t);

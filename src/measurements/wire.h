@@ -16,10 +16,10 @@ http::Json InstrumentJson(const Instrument& in);
 // The part old scores depend on, canonical (scales, items, domains, scoring): compared when the
 // same id and version is loaded again.
 std::string ScoringKey(const Instrument& in);
-// Cell texts: domain id -> level -> {nl, en}; kInvalidArgument on a domain or level the
-// instrument does not have.
-Result<std::map<std::string, std::map<int64_t, LocalText>>> ParseCells(const Instrument& in, const http::Json& j);
-http::Json CellsJson(const std::map<std::string, std::map<int64_t, LocalText>>& cells);
+// Cell texts: domain id -> level -> {nl, en}; kInvalidArgument with field errors on a wrong
+// shape (instrument_bad_type) and ValidateCells' rules, all of them at once.
+Result<Cells> ParseCells(const Instrument& in, const http::Json& j);
+http::Json CellsJson(const Cells& cells);
 
 // Values of items from a JSON object: integers, numbers, booleans, strings. Other types get a
 // measurement_value_wrong_type field error in `errs`.

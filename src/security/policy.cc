@@ -196,6 +196,14 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kPlanUpdate, "plan.update", S::kFamily, kCaseWork},
     {Action::kPlanAgree, "plan.agree", S::kFamily, kCaseWork},
     {Action::kTodayRead, "today.read", S::kOrganisation, {kLead, kCoachOrg}},
+
+    // Measurement settings, cell texts, corrections (issue 10). A programme's moments are set
+    // by the people who run it; every coach reads them (the due list, the form's 12-16 choice).
+    // Cell texts are licensed to the organisation: loaded by its admin like an instrument.
+    {Action::kMeasurementSettingsRead, "measurement_settings.read", S::kOrganisation, {kAdmin, kLead, kCoachOrg}},
+    {Action::kMeasurementSettingsUpdate, "measurement_settings.update", S::kOrganisation, {kAdmin, kLead}},
+    {Action::kInstrumentCellsLoad, "instrument.cells_load", S::kOrganisation, {kAdmin}},
+    {Action::kMeasurementUpdate, "measurement.update", S::kFamily, kCaseWork},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -102,6 +102,8 @@ enum class Action {
   kContactList, kContactCreate, kContactNoteRead, kContactHours, kContactHoursOwn,
   kPlanUpdate, kPlanAgree,
   kTodayRead,
+  // Measurement settings, cell texts, corrections (issue 10).
+  kMeasurementSettingsRead, kMeasurementSettingsUpdate, kInstrumentCellsLoad, kMeasurementUpdate,
 };
 
 // What an action is bound to.

@@ -3,6 +3,9 @@
 // continue later" in between), then sees the radar chart with both moments, its table with the
 // scores and the heat map; the child gets the child version by age. The team lead sees the
 // programme's results, with "te weinig om te tonen" for groups under 5, and the export links.
+// Then the programme's measurement settings (the admin sets the 12-16 choice, and the form offers
+// that version), loaded cell texts shown under the levels (placeholder test data, never the
+// licensed ZRM texts), and a coach correcting a saved measurement.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
@@ -218,5 +221,111 @@ test('the team lead sees the programme results, suppressed under 5, with exports
   assert.match(await csv.getAttribute('href'), /\/api\/v1\/programmes\/[^/]+\/measurements\/export\?instrument=zrm&version=2017&format=csv/);
   await page.getByRole('link', { name: 'Download als Excel (XLSX)' }).waitFor();
   await checkA11y(page, 'programme results');
+  // The team lead also sets the programme's measurement moments here.
+  await page.getByRole('button', { name: `Meetmomenten van ${programmeName}` }).click();
+  await page.getByRole('heading', { name: `Meetmomenten van ${programmeName}` }).waitFor();
+  assert.equal(await page.getByLabel('Tussenmeting elke zoveel maanden').inputValue(), '6', 'the default until changed');
+  await checkA11y(page, 'measurement settings on the results page');
+  await page.getByRole('button', { name: 'Annuleren' }).click();
   await page.context().close();
+});
+
+/** fetch() in the page with the session's CSRF token; returns [status, body]. */
+async function call(page, method, path, body, headers = {}) {
+  return page.evaluate(
+    async ([method, path, body, headers]) => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const r = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token, ...headers }, body: body ? JSON.stringify(body) : undefined });
+      return [r.status, await r.json().catch(() => null)];
+    },
+    [method, path, body, headers],
+  );
+}
+
+/** Opens the form for `person` and returns the advice under "Welke lijst?" and the preselected list. */
+async function offered(page, person, expect) {
+  await page.getByRole('button', { name: 'Nieuwe meting' }).click();
+  const select = page.getByLabel('Voor wie is de meting?');
+  await select.selectOption(await select.locator('option', { hasText: person }).getAttribute('value'));
+  const list = page.getByLabel('Welke lijst?');
+  const hint = page.locator(`#${await list.getAttribute('id')}-description`);
+  // The programme's settings load beside the form: wait for the advice they lead to.
+  await hint.filter({ hasText: expect }).waitFor();
+  const description = await hint.textContent();
+  // The preselection follows the advice in the next render.
+  await page.waitForFunction((id) => document.getElementById(id)?.value !== '', await list.getAttribute('id'), { timeout: 3000 }).catch(() => {});
+  const value = await list.inputValue();
+  await page.getByRole('button', { name: 'Stoppen zonder bewaren' }).click();
+  return { description, value };
+}
+
+test('settings, cell texts and a correction: the 12-16 choice changes the offered list, texts under the levels', async () => {
+  assert.ok(familyPath, 'the first test made the family');
+  const familyId = familyPath.split('/').pop();
+  const coach = await newPage(browser, { width: 820, height: 1180 });
+  await login(coach, 'coach1');
+  await heading(coach, 'Mijn gezinnen');
+  // A youth of 13 joins the household.
+  const [added] = await call(coach, 'POST', `/api/v1/families/${familyId}/members`,
+    { given_name: 'Tim', birth_date: `${new Date().getUTCFullYear() - 13}-01-15`, sex: 'male', household_role: 'child' });
+  assert.equal(added, 201);
+  await coach.goto(`${familyPath}/metingen`);
+  await heading(coach, familyName);
+  let o = await offered(coach, 'Tim', /nog niet gekozen/);
+  assert.match(o.description, /Uw programma heeft nog niet gekozen: kies zelf\./);
+  assert.equal(o.value, '', 'nothing preselected without a choice');
+
+  // The admin: placeholder cell texts for the first ZRM domain, then the programme's moments.
+  const admin = await newPage(browser);
+  await login(admin, 'admin');
+  await heading(admin, 'Gebruikers');
+  const cells = { financien: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [l, { nl: `TESTTEKST financien ${l} (testgegevens, geen ZRM-tekst)` }])) };
+  const [loaded] = await call(admin, 'POST', '/api/v1/instrument-cells', { instrument_id: 'zrm', instrument_version: '2017', cells });
+  assert.equal(loaded, 200);
+  await admin.getByRole('link', { name: "Programma's", exact: true }).click();
+  await admin.getByRole('button', { name: `Meetmomenten van ${programmeName}` }).click();
+  await admin.getByRole('heading', { name: `Meetmomenten van ${programmeName}` }).waitFor();
+  await admin.getByText('3, 6, 12 maanden na de afsluiting. Dit is de standaard.', { exact: false }).waitFor();
+  await admin.getByLabel('Tussenmeting elke zoveel maanden').fill('0');
+  await admin.getByRole('button', { name: 'Meetmomenten opslaan' }).click();
+  await admin.getByText('Kies een aantal maanden van 1 tot en met 24.').waitFor();
+  await checkA11y(admin, 'measurement settings with an error');
+  await admin.getByLabel('Tussenmeting elke zoveel maanden').fill('3');
+  await admin.getByLabel('Lijst voor jongeren van 12 tot 16 jaar').selectOption('adult');
+  await admin.getByRole('button', { name: 'Meetmomenten opslaan' }).click();
+  await admin.getByText('De meetmomenten zijn opgeslagen.').waitFor();
+  await admin.context().close();
+
+  // The form now offers the adult version to Tim, and says the programme chose it.
+  await coach.reload();
+  await heading(coach, familyName);
+  o = await offered(coach, 'Tim', /welke versie u gebruikt/);
+  assert.match(o.description, /Tim is 13 jaar\. Voor jongeren van 12 tot 16 jaar kiest het programma welke versie u gebruikt: Positieve Gezondheid/);
+  assert.match(o.value, /^positieve_gezondheid@/, `the programme's choice is preselected: ${o.value}`);
+
+  // Correct Marja's 0-meting: open it at the check, change Financiën, where the loaded texts show.
+  await coach.getByRole('button', { name: /^Marja: 0-meting van .* corrigeren$/ }).click();
+  await coach.getByRole('heading', { level: 2, name: /Meting corrigeren: .*Marja/ }).waitFor();
+  assert.match((await coach.locator('.k-meas-review').textContent()).replace(/\s+/g, ' '), /Financiën\s*2 niet zelfredzaam/, 'prefilled');
+  await coach.getByRole('button', { name: 'Wijzig Financiën' }).click();
+  await coach.getByText('TESTTEKST financien 3 (testgegevens, geen ZRM-tekst)').waitFor();
+  assert.equal(await coach.locator('.k-choice__cell').count(), 5, 'a text under each level');
+  await checkA11y(coach, 'measurement form with cell texts');
+  await coach.getByRole('radio', { name: /^3 / }).check();
+  await coach.getByRole('button', { name: /^Naar controleren/ }).click();
+  await coach.getByRole('button', { name: 'Wijzig Huisvesting' }).click();
+  await coach.getByRole('radio', { name: /^2 / }).waitFor();
+  assert.equal(await coach.locator('.k-choice__cell').count(), 0, 'no texts loaded for this domain: none shown');
+  await coach.getByRole('button', { name: /^Naar controleren/ }).click();
+  assert.equal(await coach.getByRole('button', { name: 'Bewaren en later verder' }).count(), 0, 'a correction is not a draft');
+  await coach.getByRole('button', { name: 'Correctie opslaan' }).click();
+  await coach.getByText('De 0-meting van Marja is verbeterd.').waitFor();
+  const figure = coach.locator('figure', { has: coach.getByRole('heading', { name: /van Marja, alle momenten over elkaar/ }) });
+  const financien = figure.locator('table tr', { has: coach.getByRole('rowheader', { name: 'Financiën' }) });
+  // The charts load again after the save: wait for the corrected figures.
+  await financien.filter({ hasText: '3 beperkt zelfredzaam' }).waitFor();
+  const row = (await financien.textContent()).replace(/\s+/g, ' ');
+  assert.match(row, /3 beperkt zelfredzaam.*4 voldoende zelfredzaam/, `the corrected 0-meting is in the table: ${row}`);
+  await checkA11y(coach, 'measurements after a correction');
+  await coach.context().close();
 });

@@ -88,6 +88,9 @@ export type Capability =
   | 'measurement.due'
   | 'measurement.export'
   | 'measurement_settings.read'
+  | 'measurement_settings.update'
+  | 'measurement.update'
+  | 'instrument.cells_load'
   | 'programme.outcomes'
   // Kansplan, budget, contact log, Vandaag (issue 11)
   | 'plan.update'

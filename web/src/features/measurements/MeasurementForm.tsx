@@ -3,7 +3,9 @@
 // the level names (and the cell texts an organisation loaded) as large choices, previous/next and
 // "Domein 3 van 13"; then a check of everything before saving. Every step is kept on this device,
 // so the measurement can be continued later; saving clears it. Positive Health is a conversation:
-// per dimension a mark, "hier wil ik over praten" and the person's own words.
+// per dimension a mark, "hier wil ik over praten" and the person's own words. A saved measurement
+// opens here too, to be corrected (`editing`): at the check of everything, with the person and the
+// list fixed, not kept as a draft, saved with If-Match.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Checkbox, Heading2, Paragraph, RadioButton, Textarea } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
@@ -28,12 +30,30 @@ import {
   type Measurement,
   type ScoreValue,
   type Summary,
+  type Tool1216,
 } from './api';
 import { loadDraft, removeDraft, saveDraft, type Draft } from './drafts';
 
 function toNl(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}-${m}-${y}`;
+}
+
+/** A saved measurement as the form's state, at the check of everything. */
+function draftOf(m: Measurement, instruments: Instrument[]): Draft {
+  const instrument = instruments.find((i) => i.id === m.instrument_id && i.version === m.instrument_version);
+  return {
+    family_id: m.family_id,
+    member_id: m.member_id,
+    instrument_key: instrumentKey(m.instrument_id, m.instrument_version),
+    moment: m.moment,
+    date_text: toNl(m.taken_on),
+    filled_in_by: m.filled_in_by,
+    scores: { ...m.scores },
+    notes: { ...(m.notes ?? {}) },
+    step: (instrument?.domains.length ?? 0) + 1,
+    saved_at: m.created_at,
+  };
 }
 
 function emptyDraft(familyId: string, memberId: string): Draft {
@@ -74,6 +94,7 @@ export default function MeasurementForm({
   instruments,
   draft: initial,
   memberId,
+  editing,
   onSaved,
   onLater,
   onCancel,
@@ -83,18 +104,20 @@ export default function MeasurementForm({
   instruments: Instrument[];
   draft?: Draft;
   memberId?: string;
+  /** A saved measurement to correct. */
+  editing?: Measurement;
   onSaved: (m: Measurement) => void;
   onLater: (d: Draft) => void;
   onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
   const errorMessage = useErrorMessage();
-  const [d, setD] = useState<Draft>(() => initial ?? emptyDraft(family.id, memberId ?? ''));
+  const [d, setD] = useState<Draft>(() => (editing ? draftOf(editing, instruments) : (initial ?? emptyDraft(family.id, memberId ?? ''))));
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [resumed, setResumed] = useState<string | null>(initial ? initial.saved_at : null);
   const [busy, setBusy] = useState(false);
-  const [tool1216, setTool1216] = useState<string | null>(null);
+  const [tool1216, setTool1216] = useState<Tool1216>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -117,10 +140,21 @@ export default function MeasurementForm({
   const total = domains.length;
   const reviewStep = total + 1;
 
+  // The programme's 12–16 choice may arrive after the person was chosen: preselect it then too.
+  useEffect(() => {
+    if (editing || !tool1216) return;
+    setD((prev) => {
+      if (!prev.member_id || prev.instrument_key || prev.step > 0) return prev;
+      const m = summary.members.find((x) => x.member_id === prev.member_id);
+      const a = adviceFor(instruments, m?.birth_date, parseDate(prev.date_text) ?? todayIso(), tool1216);
+      return a.group === 'youth' && a.suggested ? { ...prev, instrument_key: instrumentKey(a.suggested.id, a.suggested.version) } : prev;
+    });
+  }, [tool1216]); // eslint-disable-line react-hooks/exhaustive-deps
+
   // Keep every change on this device (once a person is chosen), until it is saved.
   useEffect(() => {
-    if (d.member_id && (d.step > 0 || d.instrument_key)) saveDraft(d);
-  }, [d]);
+    if (!editing && d.member_id && (d.step > 0 || d.instrument_key)) saveDraft(d);
+  }, [d, editing]);
 
   // A new step starts at its heading, so a screen reader says where we are.
   useEffect(() => {
@@ -183,11 +217,12 @@ export default function MeasurementForm({
   function next(e: FormEvent) {
     e.preventDefault();
     if (d.step === 0 && !checkAbout()) return;
-    go(Math.min(d.step + 1, reviewStep));
+    // A correction changes one thing at a time: back to the check of everything.
+    go(editing ? reviewStep : Math.min(d.step + 1, reviewStep));
   }
 
   function later() {
-    if (!d.member_id) {
+    if (!d.member_id || editing) {
       onCancel();
       return;
     }
@@ -196,7 +231,7 @@ export default function MeasurementForm({
   }
 
   function cancel() {
-    if (d.member_id && !initial) removeDraft(family.id, d.member_id);
+    if (d.member_id && !initial && !editing) removeDraft(family.id, d.member_id);
     onCancel();
   }
 
@@ -211,12 +246,19 @@ export default function MeasurementForm({
     setBusy(true);
     setGeneral(null);
     try {
+      const taken_on = parseDate(d.date_text) ?? d.date_text;
+      if (editing) {
+        // The person and the list stay: only what a correction may change is sent.
+        const saved = await measurementsApi.correct(family.id, editing.id, { moment: d.moment, taken_on, filled_in_by: d.filled_in_by, scores: d.scores, notes }, editing.version);
+        onSaved(saved);
+        return;
+      }
       const saved = await measurementsApi.create(family.id, {
         member_id: d.member_id,
         instrument_id: instrument.id,
         instrument_version: instrument.version,
         moment: d.moment,
-        taken_on: parseDate(d.date_text) ?? d.date_text,
+        taken_on,
         filled_in_by: d.filled_in_by,
         scores: d.scores,
         notes,
@@ -249,9 +291,11 @@ export default function MeasurementForm({
         </Button>
       </ButtonGroup>
       <ButtonGroup>
-        <Button type="button" appearance="subtle-button" onClick={later}>
-          {t('measForm.later')}
-        </Button>
+        {!editing && (
+          <Button type="button" appearance="subtle-button" onClick={later}>
+            {t('measForm.later')}
+          </Button>
+        )}
         <Button type="button" appearance="subtle-button" onClick={cancel}>
           {t('measForm.cancel')}
         </Button>
@@ -274,9 +318,14 @@ export default function MeasurementForm({
     return (
       <section aria-labelledby="mf-title" className="k-meas-form">
         <Heading2 id="mf-title" ref={headingRef} tabIndex={-1}>
-          {t('measForm.title')}: {t('measForm.stepAbout')}
+          {editing ? t('measForm.correctTitle') : t('measForm.title')}: {t('measForm.stepAbout')}
         </Heading2>
-        {resumed && <Alert type="info" role="status"><Paragraph>{t('measForm.resumed', { date: formatDateTime(resumed, lang) })}</Paragraph></Alert>}
+        {editing && (
+          <Alert type="info">
+            <Paragraph>{t('measForm.correctFixed')}</Paragraph>
+          </Alert>
+        )}
+        {resumed && !editing && <Alert type="info" role="status"><Paragraph>{t('measForm.resumed', { date: formatDateTime(resumed, lang) })}</Paragraph></Alert>}
         {general && (
           <Alert type="error" role="alert">
             <Paragraph>{general}</Paragraph>
@@ -288,6 +337,7 @@ export default function MeasurementForm({
             label={t('measForm.person')}
             value={d.member_id}
             onValue={chooseMember}
+            disabled={!!editing}
             placeholder={t('measForm.choose')}
             error={errors['mf-member']}
             options={summary.members.map((m) => ({ value: m.member_id, label: m.birth_date ? `${m.given_name} (${formatDate(m.birth_date, lang)})` : m.given_name }))}
@@ -297,6 +347,7 @@ export default function MeasurementForm({
             label={t('measForm.instrument')}
             value={d.instrument_key}
             onValue={(v) => set({ instrument_key: v, scores: {}, notes: {} })}
+            disabled={!!editing}
             placeholder={t('measForm.choose')}
             description={adviceText ?? undefined}
             error={errors['mf-instrument']}
@@ -330,7 +381,7 @@ export default function MeasurementForm({
             error={errors['mf-filled']}
             options={FILLED_IN_BY.map((f) => ({ value: f, label: t(`filledBy.${f}`) }))}
           />
-          {nav(t('measForm.next') + ' →')}
+          {nav((editing ? t('measForm.toReview') : t('measForm.next')) + ' →')}
         </form>
       </section>
     );
@@ -347,7 +398,7 @@ export default function MeasurementForm({
     return (
       <section aria-labelledby="mf-title" className="k-meas-form">
         <Heading2 id="mf-title" ref={headingRef} tabIndex={-1}>
-          {t('measForm.review')}: {instrumentName}, {who}
+          {editing ? t('measForm.correctTitle') : t('measForm.review')}: {instrumentName}, {who}
         </Heading2>
         {general && (
           <Alert type="error" role="alert">
@@ -376,7 +427,10 @@ export default function MeasurementForm({
         <dl className="k-dl k-meas-review">
           <dt>{t('measForm.moment')}</dt>
           <dd>
-            {d.moment ? t(`moment.${d.moment}`) : ''}, {formatDate(parseDate(d.date_text), lang)} — {d.filled_in_by ? t(`filledBy.${d.filled_in_by}`) : ''}
+            {d.moment ? t(`moment.${d.moment}`) : ''}, {formatDate(parseDate(d.date_text), lang)} — {d.filled_in_by ? t(`filledBy.${d.filled_in_by}`) : ''}{' '}
+            <Button appearance="subtle-button" className="k-meas-change" onClick={() => go(0)} aria-label={t('measForm.changeAbout')}>
+              {t('common.edit')}
+            </Button>
           </dd>
           {domains.map((dom, i) => (
             <div key={dom.id} className="k-meas-review__row">
@@ -391,7 +445,7 @@ export default function MeasurementForm({
           ))}
         </dl>
         <form className="k-form" noValidate onSubmit={save}>
-          {nav(busy ? t('state.saving') : t('measForm.save'))}
+          {nav(busy ? t('state.saving') : editing ? t('measForm.saveCorrection') : t('measForm.save'))}
         </form>
       </section>
     );
@@ -447,7 +501,7 @@ export default function MeasurementForm({
             />
           </div>
         )}
-        {nav(d.step === total ? t('measForm.toReview') + ' →' : t('measForm.next') + ' →')}
+        {nav(d.step === total || editing ? t('measForm.toReview') + ' →' : t('measForm.next') + ' →')}
       </form>
     </section>
   );

@@ -22,6 +22,7 @@ import {
   text,
   type Instrument,
   type Level,
+  type Measurement,
   type Summary,
   type SummaryMeasurement,
   type SummaryMember,
@@ -144,7 +145,39 @@ function HeatMap({ member, instrument, ms, levels }: { member: SummaryMember; in
   );
 }
 
-function PersonSection({ member, instruments }: { member: SummaryMember; instruments: Map<string, Instrument> }) {
+/** The person's measurements with one list, each with a button to correct it (when the caller may). */
+function CorrectList({ member, ms, onCorrect }: { member: SummaryMember; ms: SummaryMeasurement[]; onCorrect: (m: SummaryMeasurement) => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="k-noprint k-meas-list">
+      <p className="k-legend-title">{t('meas.list')}</p>
+      <ul className="k-meas-drafts">
+        {ms.map((m) => (
+          <li key={m.id}>
+            <span>{seriesLabel(m, t, lang)}</span>
+            <Button
+              appearance="subtle-button"
+              aria-label={`${member.given_name}: ${t('meas.correctLabel', { moment: t(`moment.${m.moment}`), date: formatDate(m.taken_on, lang) })}`}
+              onClick={() => onCorrect(m)}
+            >
+              {t('meas.correct')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PersonSection({
+  member,
+  instruments,
+  onCorrect,
+}: {
+  member: SummaryMember;
+  instruments: Map<string, Instrument>;
+  onCorrect?: (m: SummaryMeasurement) => void;
+}) {
   const { t, lang } = useI18n();
   // Per instrument version, the person's measurements, oldest first.
   const groups = new Map<string, SummaryMeasurement[]>();
@@ -181,6 +214,7 @@ function PersonSection({ member, instruments }: { member: SummaryMember; instrum
               table={<ScoreTable caption={t('meas.tableCaption', { instrument: name, name: member.given_name })} instrument={instrument} columns={columns} lang={lang} t={t} />}
             />
             {levels && <HeatMap member={member} instrument={instrument} ms={ms} levels={levels} />}
+            {onCorrect && <CorrectList member={member} ms={ms} onCorrect={onCorrect} />}
           </div>
         );
       })}
@@ -241,11 +275,26 @@ export default function MeasurementsTab({ family }: TabProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const instruments = useApi((signal) => measurementsApi.instruments(signal), []);
   const summary = useApi((signal) => measurementsApi.summary(family.id, signal), [family.id]);
-  const [form, setForm] = useState<{ draft?: Draft; memberId?: string } | null>(null);
+  const [form, setForm] = useState<{ draft?: Draft; memberId?: string; editing?: Measurement } | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [draftTick, setDraftTick] = useState(0);
   const drafts = useMemo(() => listDrafts(family.id), [family.id, draftTick, form]); // eslint-disable-line react-hooks/exhaustive-deps
   const mayCreate = can('measurement.create');
+  const mayCorrect = can('measurement.update') && can('measurement.list');
+
+  // A correction opens the saved measurement in full (scores, notes, version) in the form.
+  async function correct(m: SummaryMeasurement, memberId: string) {
+    setNotice(null);
+    setLoadError(null);
+    try {
+      const all = await measurementsApi.ofMember(family.id, memberId);
+      const full = all.find((x) => x.id === m.id);
+      if (full) setForm({ editing: full });
+    } catch (err) {
+      setLoadError(err);
+    }
+  }
 
   const byKey = useMemo(() => {
     const map = new Map<string, Instrument>();
@@ -274,7 +323,10 @@ export default function MeasurementsTab({ family }: TabProps) {
         instruments={instruments.data}
         draft={form.draft}
         memberId={form.memberId}
-        onSaved={(m) => closeForm(t('meas.saved', { moment: t(`moment.${m.moment}`), name: nameOf(m.member_id) }), true)}
+        editing={form.editing}
+        onSaved={(m) =>
+          closeForm(t(form.editing ? 'meas.corrected' : 'meas.saved', { moment: t(`moment.${m.moment}`), name: nameOf(m.member_id) }), true)
+        }
         onLater={(d) => closeForm(t('meas.draftKept', { name: nameOf(d.member_id) }), false)}
         onCancel={() => closeForm(null, false)}
       />
@@ -304,6 +356,7 @@ export default function MeasurementsTab({ family }: TabProps) {
         {family.name} — {t('meas.printedOn', { date: formatDate(todayIso(), lang) })}
       </p>
       {notice && <Notice>{notice}</Notice>}
+      {loadError != null && <ErrorState error={loadError} />}
       {mayCreate && drafts.length > 0 && (
         <div className="k-card k-noprint" role="region" aria-labelledby="meas-drafts">
           <h3 id="meas-drafts" className="utrecht-heading-3">
@@ -353,7 +406,7 @@ export default function MeasurementsTab({ family }: TabProps) {
           <Paragraph className="k-lead">{t('meas.intro')}</Paragraph>
           <Glance summary={summary.data} instruments={byKey} />
           {members.map((m) => (
-            <PersonSection key={m.member_id} member={m} instruments={byKey} />
+            <PersonSection key={m.member_id} member={m} instruments={byKey} onCorrect={mayCorrect ? (x) => void correct(x, m.member_id) : undefined} />
           ))}
         </>
       )}

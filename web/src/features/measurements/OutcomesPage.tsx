@@ -8,13 +8,14 @@ import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
 import { SelectField } from '../../ui/Field';
 import { describeCoded } from '../../ui/errors';
-import { Empty, ErrorState, Loading } from '../../ui/States';
+import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
 import { loadProgrammes } from '../families/api';
 import { formatScore, instrumentKey, measurementsApi, MOMENTS, text, type DomainChange, type Moment, type Outcomes } from './api';
 import { BarCanvas, ChartFigure } from './charts';
+import SettingsForm from './SettingsForm';
 
 interface Choice {
   programme: string;
@@ -38,6 +39,9 @@ export default function OutcomesPage() {
   const [draft, setDraft] = useState<{ programme: string; instrument: string; from: Moment; to: Moment }>({ programme: '', instrument: '', from: 'nulmeting', to: 'eindmeting' });
   const [choice, setChoice] = useState<Choice | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  // A team lead changes the programme's measurement moments here (admins also on the programmes page).
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsNotice, setSettingsNotice] = useState<string | null>(null);
 
   const programme = draft.programme || programmes.data?.[0]?.id || '';
   const instrument = draft.instrument || (outcomeLists.length ? instrumentKey(outcomeLists[outcomeLists.length - 1].id, outcomeLists[outcomeLists.length - 1].version) : '');
@@ -108,7 +112,31 @@ export default function OutcomesPage() {
           <Button type="submit" appearance="primary-action-button" disabled={!programme || !instrument}>
             {t('outcomes.show')}
           </Button>
+          {can('measurement_settings.update') && programme && (
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                setSettingsNotice(null);
+                setSettingsOpen(true);
+              }}
+            >
+              {t('measSettings.openLabel', { name: programmes.data.find((p) => p.id === programme)?.name ?? '' })}
+            </Button>
+          )}
         </form>
+      )}
+      {settingsNotice && <Notice>{settingsNotice}</Notice>}
+      {settingsOpen && programme && (
+        <SettingsForm
+          key={programme}
+          programmeId={programme}
+          programmeName={programmes.data?.find((p) => p.id === programme)?.name ?? ''}
+          onClose={(message) => {
+            setSettingsOpen(false);
+            setSettingsNotice(message);
+          }}
+        />
       )}
 
       <div aria-live="polite" aria-busy={result.loading}>

@@ -2,7 +2,7 @@
 // server serves them from data/instruments, the measurements of a family, the due list and a
 // programme's outcomes. Shapes follow docs/openapi.yaml; names come per language from the server
 // (the instrument files), never from the web.
-import { api, buildPath } from '../../api/client';
+import { api, buildPath, request } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { Lang } from '../../i18n';
 
@@ -152,11 +152,26 @@ export interface Outcomes {
   by_sex: { group: string; domains: DomainChange[] }[];
 }
 
+/** Which Positive Health version youths of 12–16 get; null: the programme did not choose (the coach does). */
+export type Tool1216 = 'adult' | 'child' | null;
+
 export interface MeasurementSettings {
   programme_id: string;
   interim_every_months: number;
+  /** The nazorg moments: the programme's own follow_up_months, or the default schedule. */
   follow_up_months: number[];
-  tool_12_16: string | null;
+  follow_up_default: boolean;
+  tool_12_16: Tool1216;
+  version: number;
+}
+
+/** What a correction may change: never the person or the instrument (docs/decisions.md). */
+export interface MeasurementCorrection {
+  moment?: Moment;
+  taken_on?: string;
+  filled_in_by?: FilledInBy;
+  scores?: Record<string, ScoreValue>;
+  notes?: Record<string, string>;
 }
 
 const fam = (id: string) => `/families/${encodeURIComponent(id)}`;
@@ -168,6 +183,13 @@ export const measurementsApi = {
   due: (signal?: AbortSignal) => api.get<Page<DueMeasurement>>('/measurements/due', { limit: 50 }, signal),
   settings: (programmeId: string, signal?: AbortSignal) =>
     api.get<MeasurementSettings>(`/programmes/${encodeURIComponent(programmeId)}/measurement-settings`, undefined, signal),
+  putSettings: (programmeId: string, body: { interim_every_months: number; tool_12_16: Tool1216 }, version: number) =>
+    request<MeasurementSettings>('PUT', `/programmes/${encodeURIComponent(programmeId)}/measurement-settings`, { body, version }).then((r) => r.data),
+  /** One person's measurements in full (scores, notes, version), newest first. */
+  ofMember: (familyId: string, memberId: string, signal?: AbortSignal) =>
+    api.get<Page<Measurement>>(`${fam(familyId)}/measurements`, { member_id: memberId, limit: 200 }, signal).then((r) => r.items),
+  correct: (familyId: string, id: string, body: MeasurementCorrection, version: number) =>
+    api.patch<Measurement>(`${fam(familyId)}/measurements/${encodeURIComponent(id)}`, body, version),
   outcomes: (programmeId: string, query: { instrument: string; version?: string; from: string; to: string }, signal?: AbortSignal) =>
     api.get<Outcomes>(`/programmes/${encodeURIComponent(programmeId)}/outcomes`, query, signal),
   /** The address of the export file (the browser downloads it with the session cookie). */
@@ -254,13 +276,22 @@ function fits(instrument: Instrument, age: number): boolean {
   return age >= min && (a.max_age == null || age <= a.max_age);
 }
 
-export function adviceFor(instruments: Instrument[], birth: string | null | undefined, on: string, tool1216: string | null): AgeAdvice {
+/** The instrument the programme's 12–16 choice names: the child version, or the adult version of the same kind of list. */
+export function youthInstrument(instruments: Instrument[], tool1216: Tool1216): Instrument | null {
+  if (!tool1216) return null;
+  const child = instruments.filter((i) => i.audience.kind === 'child' && i.audience.note_code).pop() ?? null;
+  if (tool1216 === 'child') return child;
+  // The adult list for the same purpose as the child version (Positive Health: a conversation).
+  return instruments.filter((i) => i.audience.kind === 'adult' && (!child || i.purpose === child.purpose)).pop() ?? null;
+}
+
+export function adviceFor(instruments: Instrument[], birth: string | null | undefined, on: string, tool1216: Tool1216): AgeAdvice {
   const age = ageOn(birth, on);
   if (age == null) return { age, group: 'other', suggested: null, ordered: instruments };
   const fitting = instruments.filter((i) => fits(i, age));
   const ordered = [...fitting, ...instruments.filter((i) => !fitting.includes(i))];
   if (age >= 12 && age < 16) {
-    const chosen = tool1216 ? (instruments.filter((i) => i.id === tool1216).pop() ?? null) : null;
+    const chosen = youthInstrument(instruments, tool1216);
     return { age, group: 'youth', suggested: chosen, ordered: chosen ? [chosen, ...ordered.filter((i) => i !== chosen)] : ordered };
   }
   if (age >= 8 && age < 12) {

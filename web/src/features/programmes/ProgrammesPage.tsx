@@ -27,6 +27,8 @@ import { required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useCan } from '../auth/session';
+import MeasurementSettingsForm from '../measurements/SettingsForm';
 
 const IDS = {
   name: 'prog-name',
@@ -135,6 +137,10 @@ export default function ProgrammesPage() {
   const list = useApi<Page<Programme>>((signal) => api.get<Page<Programme>>('/programmes', undefined, signal), []);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Issue 10: a programme's measurement moments, from the capabilities.
+  const can = useCan();
+  const [settingsFor, setSettingsFor] = useState<string | null>(null);
+  const settingsProgramme = list.data?.items.find((p) => p.id === settingsFor);
   const saved = (p: Programme) => {
     setEditing(null);
     setNotice(t('programmes.saved', { name: p.name }));
@@ -151,6 +157,7 @@ export default function ProgrammesPage() {
             appearance="primary-action-button"
             onClick={() => {
               setNotice(null);
+              setSettingsFor(null);
               setEditing('new');
             }}
           >
@@ -162,6 +169,17 @@ export default function ProgrammesPage() {
       {notice && <Notice>{notice}</Notice>}
       {editing === 'new' && <ProgrammeForm onSaved={saved} onCancel={() => setEditing(null)} />}
       {editingProgramme && <ProgrammeForm key={editingProgramme.id} programme={editingProgramme} onSaved={saved} onCancel={() => setEditing(null)} />}
+      {settingsProgramme && (
+        <MeasurementSettingsForm
+          key={settingsProgramme.id}
+          programmeId={settingsProgramme.id}
+          programmeName={settingsProgramme.name}
+          onClose={(message) => {
+            setSettingsFor(null);
+            setNotice(message);
+          }}
+        />
+      )}
       <ListStates list={list} empty={t('programmes.empty')}>
         {(items) => (
           <div className="k-table-wrap">
@@ -199,11 +217,25 @@ export default function ProgrammesPage() {
                         aria-label={t('programmes.edit', { name: p.name })}
                         onClick={() => {
                           setNotice(null);
+                          setSettingsFor(null);
                           setEditing(p.id);
                         }}
                       >
                         {t('common.edit')}
                       </Button>
+                      {can('measurement_settings.read') && (
+                        <Button
+                          appearance="subtle-button"
+                          aria-label={t('measSettings.openLabel', { name: p.name })}
+                          onClick={() => {
+                            setNotice(null);
+                            setEditing(null);
+                            setSettingsFor(p.id);
+                          }}
+                        >
+                          {t('measSettings.open')}
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}
