@@ -4,9 +4,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, formatMoney, parseEuro, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatDateTime, formatMoney, parseEuro, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, required, type Errors } from '../../ui/forms';
 import { ErrorState, Empty, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -187,7 +189,7 @@ function PayForm({ familyId, request: r, onDone }: { familyId: string; request: 
   const { t } = useI18n();
   const fail = useFailure();
   const ids = { paid_on: `pay-${r.id}-date`, method: `pay-${r.id}-method` };
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -215,7 +217,7 @@ function PayForm({ familyId, request: r, onDone }: { familyId: string; request: 
   return (
     <form className="k-form k-form--inline" onSubmit={submit} noValidate aria-label={t('budget.payFor', { what: r.description })}>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.paid_on} label={t('budget.paidOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.paid_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={ids.paid_on} legend={t('budget.paidOn')} value={date} onValue={setDate} error={errors[ids.paid_on]} required />
       <SelectField id={ids.method} label={t('budget.method')} value={method} onValue={(v) => setMethod(v as PaymentMethod)} error={errors[ids.method]} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`budget.method.${m}`) }))} />
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {t('budget.markPaid')}
@@ -434,8 +436,8 @@ function AllocateForm({ familyId, onDone }: { familyId: string; onDone: () => vo
   const year = todayIso().slice(0, 4);
   const ids = { amount_cents: 'alloc-amount', period_start: 'alloc-start', period_end: 'alloc-end' };
   const [amount, setAmount] = useState('');
-  const [start, setStart] = useState(toInputDate(todayIso()));
-  const [end, setEnd] = useState(`31-12-${year}`);
+  const [start, setStart] = useState(toDateParts(todayIso()));
+  const [end, setEnd] = useState<DateParts>({ day: '31', month: '12', year });
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -471,8 +473,8 @@ function AllocateForm({ familyId, onDone }: { familyId: string; onDone: () => vo
       {general && <Notice type="error">{general}</Notice>}
       <TextField id={ids.amount_cents} label={t('budget.allocationAmount')} description={t('budget.allocationAmountHint')} value={amount} onValue={setAmount} error={errors[ids.amount_cents]} inputMode="decimal" autoComplete="off" optional />
       <div className="k-row">
-        <TextField id={ids.period_start} label={t('budget.periodStart')} description={t('common.dateHint')} value={start} onValue={setStart} error={errors[ids.period_start]} inputMode="numeric" autoComplete="off" required />
-        <TextField id={ids.period_end} label={t('budget.periodEnd')} description={t('common.dateHint')} value={end} onValue={setEnd} error={errors[ids.period_end]} inputMode="numeric" autoComplete="off" required />
+        <DateField id={ids.period_start} legend={t('budget.periodStart')} value={start} onValue={setStart} error={errors[ids.period_start]} required />
+        <DateField id={ids.period_end} legend={t('budget.periodEnd')} value={end} onValue={setEnd} error={errors[ids.period_end]} required />
       </div>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>

@@ -17,9 +17,11 @@ import {
 } from '@utrecht/component-library-react';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose, type Member, type Page } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { ageOn, formatDate, toInputDate, todayIso } from '../../i18n/format';
+import { ageOn, formatDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
-import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { SelectField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { toDateParts } from '../../ui/dates';
 import { checkDate, maxLength, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -54,7 +56,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
   const [partner, setPartner] = useState('');
   const [subject, setSubject] = useState('');
   const [givenBy, setGivenBy] = useState(parents[0]?.id ?? members[0]?.id ?? '');
-  const [givenOn, setGivenOn] = useState(toInputDate(todayIso()));
+  const [givenOn, setGivenOn] = useState(toDateParts(todayIso()));
   const [method, setMethod] = useState<ConsentMethod>('paper');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -153,7 +155,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
           options={memberOptions}
         />
       </div>
-      <TextField id={IDS.given_on} label={t('consent.givenOn')} description={t('common.dateHint')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={IDS.given_on} legend={t('consent.givenOn')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} required />
       <SelectField
         id={IDS.method}
         label={t('consent.method')}
@@ -177,7 +179,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
 function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: string; consent: Consent; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -210,7 +212,7 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
   return (
     <form className="k-form" onSubmit={submit} noValidate aria-label={t('consent.withdrawFor', { purpose: t(`purpose.${consent.purpose}`) })}>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.withdrawn_on} autoFocus label={t('consent.withdrawOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={ids.withdrawn_on} autoFocus legend={t('consent.withdrawOn')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} required />
       <TextareaField id={ids.note} label={t('consent.withdrawNote')} value={note} onValue={setNote} error={errors[ids.note]} rows={2} optional />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>

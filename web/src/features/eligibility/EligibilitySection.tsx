@@ -5,9 +5,11 @@ import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { HOUSEHOLD_TYPES, type Family, type HouseholdType } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { formatDate, formatMoney, formatPercent, parseDate, parseEuro, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatMoney, formatPercent, parseEuro, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { dateIso, toDateParts } from '../../ui/dates';
 import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -89,10 +91,10 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
   const { lang } = useI18n();
   const [type, setType] = useState<HouseholdType>('alleenstaande_ouder');
   const [sharers, setSharers] = useState('');
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [withHoliday, setWithHoliday] = useState('yes');
   const [exclusions, setExclusions] = useState<Record<string, ExclusionReason>>({});
-  const isoForHousehold = parseDate(date) ?? todayIso();
+  const isoForHousehold = dateIso(date) ?? todayIso();
   const household = useApi<HouseholdView>(
     (signal) => eligibilityApi.household(family.id, isoForHousehold, exclusions, signal),
     [family.id, isoForHousehold, JSON.stringify(exclusions)],
@@ -178,7 +180,7 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
           onValue={(v) => setType(v as HouseholdType)}
           options={HOUSEHOLD_TYPES.map((h) => ({ value: h, label: t(`householdType.${h}`) }))}
         />
-        <TextField id="elig-date" label={t('trajectory.date')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors['elig-date']} inputMode="numeric" autoComplete="off" />
+        <DateField id="elig-date" legend={t('trajectory.date')} value={date} onValue={setDate} error={errors['elig-date']} />
       </div>
       {household.error != null && <ErrorState error={household.error} onRetry={household.reload} />}
       {household.data && <HouseholdPanel view={household.data} exclusions={exclusions} onExclude={onExclude} />}

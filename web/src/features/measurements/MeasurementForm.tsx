@@ -8,7 +8,9 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Checkbox, Heading2, Paragraph, RadioButton, Textarea } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime, parseDate, todayIso } from '../../i18n/format';
-import { SelectField, TextField } from '../../ui/Field';
+import { SelectField } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { dateIso, toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, type Errors } from '../../ui/forms';
 import { describeFieldErrors } from '../../ui/errors';
 import { ApiError } from '../../api/client';
@@ -36,6 +38,11 @@ function toNl(iso: string): string {
   return `${d}-${m}-${y}`;
 }
 
+/** The date of a draft as its three parts (a draft saved before the date input had parts has only the text). */
+function partsOf(d: Draft): DateParts {
+  return d.date_parts ?? toDateParts(parseDate(d.date_text));
+}
+
 function emptyDraft(familyId: string, memberId: string): Draft {
   return {
     family_id: familyId,
@@ -43,6 +50,7 @@ function emptyDraft(familyId: string, memberId: string): Draft {
     instrument_key: '',
     moment: '',
     date_text: toNl(todayIso()),
+    date_parts: toDateParts(todayIso()),
     filled_in_by: '',
     scores: {},
     notes: {},
@@ -110,8 +118,8 @@ export default function MeasurementForm({
   }, [family.programme_id]);
 
   const member = summary.members.find((m) => m.member_id === d.member_id);
-  const dateIso = parseDate(d.date_text) ?? todayIso();
-  const advice = useMemo(() => adviceFor(instruments, member?.birth_date, dateIso, tool1216), [instruments, member?.birth_date, dateIso, tool1216]);
+  const takenOn = dateIso(partsOf(d)) ?? todayIso();
+  const advice = useMemo(() => adviceFor(instruments, member?.birth_date, takenOn, tool1216), [instruments, member?.birth_date, takenOn, tool1216]);
   const instrument = instruments.find((i) => instrumentKey(i.id, i.version) === d.instrument_key);
   const domains = instrument?.domains ?? [];
   const total = domains.length;
@@ -145,7 +153,7 @@ export default function MeasurementForm({
     setResumed(null);
     // The rules for the person's age preselect the list (the child version; the programme's choice for 12–16).
     const m = summary.members.find((x) => x.member_id === id);
-    const a = adviceFor(instruments, m?.birth_date, dateIso, tool1216);
+    const a = adviceFor(instruments, m?.birth_date, takenOn, tool1216);
     set({ member_id: id, instrument_key: a.suggested ? instrumentKey(a.suggested.id, a.suggested.version) : d.instrument_key });
   }
 
@@ -163,7 +171,7 @@ export default function MeasurementForm({
     if (!d.member_id) e['mf-member'] = t('validation.required');
     if (!d.instrument_key) e['mf-instrument'] = t('validation.required');
     if (!d.moment) e['mf-moment'] = t('validation.required');
-    const [, dateError] = checkDate(t, d.date_text, { required: true });
+    const [, dateError] = checkDate(t, partsOf(d), { required: true });
     if (dateError) e['mf-date'] = dateError;
     if (!d.filled_in_by) e['mf-filled'] = t('validation.required');
     setErrors(e);
@@ -216,7 +224,7 @@ export default function MeasurementForm({
         instrument_id: instrument.id,
         instrument_version: instrument.version,
         moment: d.moment,
-        taken_on: parseDate(d.date_text) ?? d.date_text,
+        taken_on: dateIso(partsOf(d)) ?? '',
         filled_in_by: d.filled_in_by,
         scores: d.scores,
         notes,
@@ -311,14 +319,11 @@ export default function MeasurementForm({
             error={errors['mf-moment']}
             options={MOMENTS.map((m) => ({ value: m, label: t(`moment.${m}`) }))}
           />
-          <TextField
+          <DateField
             id="mf-date"
-            label={t('measForm.date')}
-            description={t('common.dateHint')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={d.date_text}
-            onValue={(v) => set({ date_text: v })}
+            legend={t('measForm.date')}
+            value={partsOf(d)}
+            onValue={(v) => set({ date_parts: v })}
             error={errors['mf-date']}
           />
           <SelectField
@@ -376,7 +381,7 @@ export default function MeasurementForm({
         <dl className="k-dl k-meas-review">
           <dt>{t('measForm.moment')}</dt>
           <dd>
-            {d.moment ? t(`moment.${d.moment}`) : ''}, {formatDate(parseDate(d.date_text), lang)} — {d.filled_in_by ? t(`filledBy.${d.filled_in_by}`) : ''}
+            {d.moment ? t(`moment.${d.moment}`) : ''}, {formatDate(dateIso(partsOf(d)), lang)} — {d.filled_in_by ? t(`filledBy.${d.filled_in_by}`) : ''}
           </dd>
           {domains.map((dom, i) => (
             <div key={dom.id} className="k-meas-review__row">

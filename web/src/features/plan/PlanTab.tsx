@@ -5,9 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { EMPTY_DATE, toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, maxLength, required, type Errors } from '../../ui/forms';
 import { ErrorState, Empty, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -107,7 +109,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
   const [domain, setDomain] = useState<string>('zrm.werk_opleiding');
   const [horizon, setHorizon] = useState<Horizon>('short');
   const [owners, setOwners] = useState<string[]>([]);
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState<DateParts>(EMPTY_DATE);
   const [status, setStatus] = useState<GoalStatus>('active');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -161,7 +163,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
         ))}
       </fieldset>
       <div className="k-row">
-        <TextField id={GOAL_IDS.target_date} label={t('plan.targetDate')} description={t('common.dateHint')} value={target} onValue={setTarget} error={errors[GOAL_IDS.target_date]} inputMode="numeric" autoComplete="off" optional />
+        <DateField id={GOAL_IDS.target_date} legend={t('plan.targetDate')} value={target} onValue={setTarget} error={errors[GOAL_IDS.target_date]} optional />
         <SelectField id={GOAL_IDS.status} label={t('plan.status')} value={status} onValue={(v) => setStatus(v as GoalStatus)} error={errors[GOAL_IDS.status]} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))} />
       </div>
       <ButtonGroup>
@@ -209,7 +211,7 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
   const [what, setWhat] = useState('');
   const [who, setWho] = useState(members[0]?.id ?? '');
   const [goal, setGoal] = useState(goals[0]?.id ?? '');
-  const [due, setDue] = useState('');
+  const [due, setDue] = useState<DateParts>(EMPTY_DATE);
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -228,7 +230,7 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
     try {
       await planApi.add(familyId, { type: 'action', what: what.trim(), member_id: who || null, goal_id: goal || null, due_on: iso });
       setWhat('');
-      setDue('');
+      setDue(EMPTY_DATE);
       onSaved();
     } catch (err) {
       const f = fail(err, ids);
@@ -245,7 +247,7 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
       <TextField id={ids.what} label={t('plan.actionWhat')} value={what} onValue={setWhat} error={errors[ids.what]} required />
       <SelectField id={ids.member_id} label={t('plan.actionWho')} value={who} onValue={setWho} error={errors[ids.member_id]} options={[{ value: '', label: t('plan.actionWhoCoach') }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
       <SelectField id={ids.goal_id} label={t('plan.actionGoal')} value={goal} onValue={setGoal} error={errors[ids.goal_id]} options={[{ value: '', label: t('plan.noGoal') }, ...goals.map((g) => ({ value: g.id, label: g.title }))]} />
-      <TextField id={ids.due_on} label={t('plan.actionDue')} description={t('common.dateHint')} value={due} onValue={setDue} error={errors[ids.due_on]} inputMode="numeric" autoComplete="off" optional />
+      <DateField id={ids.due_on} legend={t('plan.actionDue')} value={due} onValue={setDue} error={errors[ids.due_on]} optional />
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {t('plan.addAction')}
       </Button>
@@ -257,7 +259,7 @@ function ReviewForm({ familyId, onSaved, onCancel }: { familyId: string; onSaved
   const { t } = useI18n();
   const fail = useFailure();
   const ids = { held_on: 'review-date', went_well: 'review-well', next_steps: 'review-next' };
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [well, setWell] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -292,7 +294,7 @@ function ReviewForm({ familyId, onSaved, onCancel }: { familyId: string; onSaved
     <form className="k-card k-form" onSubmit={submit} noValidate aria-labelledby="review-form-title">
       <Heading3 id="review-form-title">{t('plan.addReview')}</Heading3>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.held_on} autoFocus label={t('plan.reviewDate')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.held_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={ids.held_on} autoFocus legend={t('plan.reviewDate')} value={date} onValue={setDate} error={errors[ids.held_on]} required />
       <TextareaField id={ids.went_well} label={t('plan.wentWell')} value={well} onValue={setWell} error={errors[ids.went_well]} rows={3} required />
       <TextareaField id={ids.next_steps} label={t('plan.next')} value={next} onValue={setNext} error={errors[ids.next_steps]} rows={3} optional />
       <ButtonGroup>

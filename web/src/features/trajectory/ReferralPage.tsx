@@ -7,6 +7,8 @@ import { useNavigate } from 'react-router';
 import { HOUSEHOLD_ROLES, REFERRER_KINDS, type HouseholdRole, type Page, type Programme, type ReferrerKind, type ReferrerKindItem } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { EMPTY_DATE, type DateParts } from '../../ui/dates';
 import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -18,7 +20,7 @@ interface MemberDraft {
   key: number;
   given: string;
   family: string;
-  birth: string;
+  birth: DateParts;
   role: HouseholdRole;
 }
 
@@ -65,7 +67,7 @@ export default function ReferralPage() {
     const key = nextKey;
     flushSync(() => {
       setNextKey(key + 1);
-      setMembers((ms) => [...ms, { key, given: '', family: '', birth: '', role: ms.length === 0 ? 'parent' : 'child' }]);
+      setMembers((ms) => [...ms, { key, given: '', family: '', birth: EMPTY_DATE, role: ms.length === 0 ? 'parent' : 'child' }]);
     });
     document.getElementById(`ref-m${key}-given`)?.focus();
   }
@@ -190,15 +192,12 @@ export default function ReferralPage() {
                   <TextField id={`ref-m${m.key}-family`} label={t('members.familyName')} value={m.family} onValue={(v) => setMember(m.key, { family: v })} error={errors[`ref-m${m.key}-family`]} autoComplete="off" optional />
                 </div>
                 <div className="k-row">
-                  <TextField
+                  <DateField
                     id={`ref-m${m.key}-birth`}
-                    label={t('members.birthDate')}
-                    description={t('common.dateHint')}
+                    legend={t('members.birthDate')}
                     value={m.birth}
                     onValue={(v) => setMember(m.key, { birth: v })}
                     error={errors[`ref-m${m.key}-birth`]}
-                    inputMode="numeric"
-                    autoComplete="off"
                     optional
                   />
                   <SelectField
