@@ -29,7 +29,7 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
   const { t, lang } = useI18n();
   const fail = useFailure();
   const [amount, setAmount] = useState('');
-  const [category, setCategory] = useState(budget.categories[0] ?? '');
+  const [category, setCategory] = useState('');
   const [goal, setGoal] = useState('');
   const [supplier, setSupplier] = useState('');
   const [description, setDescription] = useState('');
@@ -45,6 +45,7 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
     else if (cents === null) errs[REQ_IDS.amount_cents] = t('budget.amountInvalid');
     else if (cents <= 0) errs[REQ_IDS.amount_cents] = t('budget.amountPositive');
     else if (cents > budget.balance_cents) errs[REQ_IDS.amount_cents] = t('budget.amountAboveBalance', { balance: formatMoney(budget.balance_cents) });
+    if (!category) errs[REQ_IDS.category] = t('select.required');
     const s = required(t, supplier, 200);
     if (s) errs[REQ_IDS.supplier] = s;
     const d = required(t, description, 2000);
@@ -82,7 +83,7 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
         autoComplete="off"
         required
       />
-      <SelectField id={REQ_IDS.category} label={t('budget.category')} value={category} onValue={setCategory} error={errors[REQ_IDS.category]} options={budget.categories.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} />
+      <SelectField id={REQ_IDS.category} label={t('budget.category')} value={category} onValue={setCategory} error={errors[REQ_IDS.category]} placeholder={t('select.choose')} required options={budget.categories.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} />
       <SelectField id={REQ_IDS.goal_id} label={t('budget.goal')} value={goal} onValue={setGoal} error={errors[REQ_IDS.goal_id]} options={[{ value: '', label: t('budget.noGoal') }, ...goals.map((g) => ({ value: g.id, label: g.title }))]} />
       <TextField id={REQ_IDS.supplier} label={t('budget.supplier')} description={t('budget.supplierHint')} value={supplier} onValue={setSupplier} error={errors[REQ_IDS.supplier]} required />
       <TextareaField id={REQ_IDS.description} label={t('budget.description')} value={description} onValue={setDescription} error={errors[REQ_IDS.description]} rows={2} required />

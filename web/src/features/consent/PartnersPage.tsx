@@ -31,7 +31,7 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<PartnerKind>('voedselbank');
+  const [kind, setKind] = useState<PartnerKind | ''>('');
   const [contact, setContact] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -42,6 +42,7 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
     const errs: Errors = {};
     const n = required(t, name, 200);
     if (n) errs[IDS.name] = n;
+    if (!kind) errs[IDS.kind] = t('select.required');
     const c = maxLength(t, contact, 500);
     if (c) errs[IDS.contact] = c;
     setErrors(errs);
@@ -49,7 +50,7 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(IDS));
     setBusy(true);
     try {
-      const p = await consentApi.addPartner({ name: name.trim(), kind, contact: contact.trim() });
+      const p = await consentApi.addPartner({ name: name.trim(), kind: kind as PartnerKind, contact: contact.trim() });
       setName('');
       setContact('');
       onSaved(p);
@@ -75,6 +76,8 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
           value={kind}
           onValue={(v) => setKind(v as PartnerKind)}
           error={errors[IDS.kind]}
+          placeholder={t('select.choose')}
+          required
           options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partnerKind.${k}`) }))}
         />
       </div>

@@ -68,7 +68,7 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void;
   const errorMessage = useErrorMessage();
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('coach');
+  const [role, setRole] = useState<Role | ''>('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,6 +80,8 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void;
     if (u) errs[FIELD_IDS.username] = u;
     const n = required(t, name, 200);
     if (n) errs[FIELD_IDS.display_name] = n;
+    // The role decides what someone may see: no role is chosen beforehand.
+    if (!role) errs[FIELD_IDS.role] = t('select.required');
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(FIELD_IDS));
@@ -110,6 +112,8 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void;
         value={role}
         onValue={(v) => setRole(v as Role)}
         error={errors[FIELD_IDS.role]}
+        placeholder={t('select.choose')}
+        required
         options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
       />
       <ButtonGroup>
