@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime, formatMoney, parseEuro, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, required, type Errors } from '../../ui/forms';
@@ -279,6 +280,7 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
   const { t } = useI18n();
   const fail = useFailure();
   const ids = { reason: `correct-${r.id}-reason` };
+  const { confirm, dialog } = useConfirm();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -289,6 +291,7 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
     const err = required(t, reason, 1000);
     setErrors(err ? { [ids.reason]: err } : {});
     if (err) return focusFirstError({ [ids.reason]: err }, [ids.reason]);
+    if (!(await confirm({ title: t('confirm.reverseTitle'), text: t('confirm.reverseText', { what: r.description }), confirmLabel: t('confirm.reverseYes') }))) return;
     setBusy(true);
     try {
       await budgetApi.correct(familyId, { request_id: r.id, reason: reason.trim() });
@@ -307,9 +310,10 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
       {general && <Notice type="error">{general}</Notice>}
       <TextareaField id={ids.reason} autoFocus label={t('budget.correctReason')} description={t('budget.correctHint')} value={reason} onValue={setReason} error={errors[ids.reason]} rows={2} required />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
+        <Button type="submit" appearance="secondary-action-button" hint="danger" className="k-danger" busy={busy} disabled={busy}>
           {t('budget.correct')}
         </Button>
+        {dialog}
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
           {t('common.cancel')}
         </Button>

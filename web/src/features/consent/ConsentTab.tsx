@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n';
 import { ageOn, formatDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextareaField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { toDateParts } from '../../ui/dates';
 import { checkDate, maxLength, serverErrors, type Errors } from '../../ui/forms';
@@ -185,6 +186,7 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { withdrawn_on: `withdraw-${consent.id}-date`, note: `withdraw-${consent.id}-note` };
+  const { confirm, dialog } = useConfirm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -196,6 +198,8 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
+    const what = consent.purpose === 'sharing' && consent.partner_organisation ? `${t('purpose.sharing')}: ${consent.partner_organisation}` : t(`purpose.${consent.purpose}`);
+    if (!(await confirm({ title: t('confirm.withdrawTitle'), text: t('confirm.withdrawText', { what }), confirmLabel: t('confirm.withdrawYes') }))) return;
     setBusy(true);
     try {
       await trajectoryApi.withdrawConsent(familyId, consent.id, { withdrawn_on: iso!, ...(note.trim() ? { note: note.trim() } : {}) });
@@ -213,9 +217,10 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
     <form className="k-form" onSubmit={submit} noValidate aria-label={t('consent.withdrawFor', { purpose: t(`purpose.${consent.purpose}`) })}>
       {general && <Notice type="error">{general}</Notice>}
       <DateField id={ids.withdrawn_on} autoFocus legend={t('consent.withdrawOn')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} required />
+      {dialog}
       <TextareaField id={ids.note} label={t('consent.withdrawNote')} value={note} onValue={setNote} error={errors[ids.note]} rows={2} optional />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
+        <Button type="submit" appearance="secondary-action-button" hint="danger" className="k-danger" busy={busy} disabled={busy}>
           {t('consent.withdraw')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>

@@ -19,6 +19,7 @@ import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { maxLength, required, serverErrors, type Errors } from '../../ui/forms';
 import { ListStates, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -98,9 +99,12 @@ export default function PartnersPage() {
   const list = useApi<Page<PartnerOrganisation>>((signal) => consentApi.partners(signal), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   async function toggle(p: PartnerOrganisation) {
     setError(null);
+    const name = p.name;
+    if (p.active && !(await confirm({ title: t('confirm.partnerTitle', { name }), text: t('confirm.partnerText', { name }), confirmLabel: t('confirm.partnerYes') }))) return;
     try {
       await consentApi.updatePartner(p.id, { active: !p.active }, p.version);
       setNotice(t(p.active ? 'partners.deactivated' : 'partners.activated', { name: p.name }));
@@ -116,6 +120,7 @@ export default function PartnersPage() {
       <Paragraph className="k-lead">{t('partners.intro')}</Paragraph>
       {notice && <Notice>{notice}</Notice>}
       {error && <Notice type="error">{error}</Notice>}
+      {dialog}
       <AddPartner
         onSaved={(p) => {
           setNotice(t('partners.saved', { name: p.name }));
@@ -148,7 +153,7 @@ export default function PartnersPage() {
                       <Badge tone={p.active ? 'ok' : 'bad'}>{p.active ? t('partners.active') : t('partners.inactive')}</Badge>
                     </TableCell>
                     <TableCell>
-                      <Button appearance="subtle-button" onClick={() => toggle(p)}>
+                      <Button appearance="subtle-button" hint={p.active ? 'danger' : undefined} className={p.active ? 'k-danger' : undefined} onClick={() => toggle(p)}>
                         {p.active ? t('partners.deactivate', { name: p.name }) : t('partners.activate', { name: p.name })}
                       </Button>
                     </TableCell>

@@ -9,6 +9,7 @@ import { Alert, Button, ButtonGroup, Checkbox, Heading2, Paragraph, RadioButton,
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime, parseDate, todayIso } from '../../i18n/format';
 import { SelectField } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 import { dateIso, toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, type Errors } from '../../ui/forms';
@@ -96,6 +97,7 @@ export default function MeasurementForm({
   onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { confirm, dialog } = useConfirm();
   const errorMessage = useErrorMessage();
   const [d, setD] = useState<Draft>(() => initial ?? emptyDraft(family.id, memberId ?? ''));
   const [errors, setErrors] = useState<Errors>({});
@@ -203,7 +205,10 @@ export default function MeasurementForm({
     onLater(d);
   }
 
-  function cancel() {
+  // Throwing away what was filled in cannot be undone: ask first (a form still empty goes at once).
+  async function cancel() {
+    const filled = Object.keys(d.scores).length > 0 || Object.values(d.notes).some((n) => n.trim());
+    if (filled && !(await confirm({ title: t('confirm.discardTitle'), text: t('confirm.discardText'), confirmLabel: t('confirm.discardYes') }))) return;
     if (d.member_id && !initial) removeDraft(family.id, d.member_id);
     onCancel();
   }
@@ -260,9 +265,10 @@ export default function MeasurementForm({
         <Button type="button" appearance="subtle-button" onClick={later}>
           {t('measForm.later')}
         </Button>
-        <Button type="button" appearance="subtle-button" onClick={cancel}>
+        <Button type="button" appearance="subtle-button" hint="danger" className="k-danger" onClick={() => void cancel()}>
           {t('measForm.cancel')}
         </Button>
+        {dialog}
       </ButtonGroup>
     </div>
   );
