@@ -190,9 +190,13 @@ test('the whole journey, keyboard only', async () => {
   await tabTo(page, 'Toestemming vastleggen');
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.activeElement?.id === 'consent-purpose');
-  // Who gave it is a household member now (a parent is chosen already); Enter in the date field sends.
+  // Who gave it is a household member now (a parent is chosen already); the date is today.
   await tabTo(page, 'consent-given-by');
   await tabTo(page, 'consent-given-on-day');
+  // How it was given starts on "Kies…": choose with the arrow keys, then send with Enter on the button.
+  await tabTo(page, 'consent-method');
+  await arrowSelect(page, 'paper');
+  await tabTo(page, 'Opslaan');
   await page.keyboard.press('Enter');
   await page.getByText('De toestemming is vastgelegd.').waitFor();
 
@@ -201,6 +205,8 @@ test('the whole journey, keyboard only', async () => {
   await page.waitForURL(/\/traject$/);
   await focusOnHeading(page);
   await page.getByRole('heading', { name: 'Inkomenstoets' }).waitFor();
+  await tabTo(page, 'elig-type');
+  await arrowSelect(page, 'alleenstaande_ouder');
   await tabTo(page, (a) => a?.id?.startsWith('elig-i') && a.id.endsWith('-source'));
   await page.keyboard.type('Loon');
   await page.keyboard.press('Tab');

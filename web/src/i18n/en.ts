@@ -53,12 +53,10 @@ export const en: Record<MessageKey, string> = {
   'common.all': 'All',
   'common.days': '{count} days',
   'common.day': '1 day',
-  'common.dateHint': 'For example 14-03-2016 (day-month-year)',
   'common.actions': 'Actions',
 
   'validation.required': 'Please fill in this field.',
   'validation.tooLong': 'This is too long: at most {max} characters.',
-  'validation.date': 'Enter a date as day-month-year, for example 14-03-2016.',
   'validation.dateFuture': 'This date is in the future. That is not possible here.',
   'validation.dateTooEarly': 'This date is before 1900. Please check the year.',
   'validation.password': 'A password has at least 12 characters.',

@@ -52,12 +52,10 @@ export const nl = {
   'common.all': 'Alle',
   'common.days': '{count} dagen',
   'common.day': '1 dag',
-  'common.dateHint': 'Bijvoorbeeld 14-03-2016 (dag-maand-jaar)',
   'common.actions': 'Acties',
 
   'validation.required': 'Vul dit veld in.',
   'validation.tooLong': 'Dit is te lang: maximaal {max} tekens.',
-  'validation.date': 'Vul een datum in als dag-maand-jaar, bijvoorbeeld 14-03-2016.',
   'validation.dateFuture': 'Deze datum ligt in de toekomst. Dat kan hier niet.',
   'validation.dateTooEarly': 'Deze datum ligt voor 1900. Kijk het jaar na.',
   'validation.password': 'Een wachtwoord heeft minstens 12 tekens.',

@@ -58,7 +58,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
   const [subject, setSubject] = useState('');
   const [givenBy, setGivenBy] = useState(parents[0]?.id ?? members[0]?.id ?? '');
   const [givenOn, setGivenOn] = useState(toDateParts(todayIso()));
-  const [method, setMethod] = useState<ConsentMethod>('paper');
+  const [method, setMethod] = useState<ConsentMethod | ''>('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -81,6 +81,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
     if (!givenBy) errs[IDS.given_by_member_id] = t('consent.givenByChoose');
     const [iso, dateErr] = checkDate(t, givenOn, { required: true, min: '2000-01-01' });
     if (dateErr) errs[IDS.given_on] = dateErr;
+    if (!method) errs[IDS.method] = t('select.required');
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, ORDER);
@@ -92,7 +93,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
         ...(subject ? { subject_member_id: subject } : {}),
         given_by_member_id: givenBy,
         given_on: iso!,
-        method,
+        method: method as ConsentMethod,
       });
       onSaved();
     } catch (err) {
@@ -163,6 +164,8 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
         value={method}
         onValue={(v) => setMethod(v as ConsentMethod)}
         error={errors[IDS.method]}
+        placeholder={t('select.choose')}
+        required
         options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
       />
       <ButtonGroup>

@@ -89,7 +89,8 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const { lang } = useI18n();
-  const [type, setType] = useState<HouseholdType>('alleenstaande_ouder');
+  // The kind of household picks the norm: nothing is chosen beforehand.
+  const [type, setType] = useState<HouseholdType | ''>('');
   const [sharers, setSharers] = useState('');
   const [date, setDate] = useState(toDateParts(todayIso()));
   const [withHoliday, setWithHoliday] = useState('yes');
@@ -118,6 +119,7 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
     e.preventDefault();
     const errs: Errors = {};
     const order = ['elig-type', 'elig-sharers', 'elig-date'];
+    if (!type) errs['elig-type'] = t('select.required');
     const n = sharers.trim() === '' ? undefined : /^\d+$/.test(sharers.trim()) ? Number(sharers) : NaN;
     if (n !== undefined && !(n >= 1)) errs['elig-sharers'] = t('validation.number', { min: 1 });
     const [iso, dateErr] = checkDate(t, date, { required: true, min: '2000-01-01' });
@@ -138,7 +140,7 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
     setBusy(true);
     try {
       await eligibilityApi.check(family.id, {
-        household_type: type,
+        household_type: type as HouseholdType,
         cost_sharers: n,
         incomes: rows,
         date: iso!,
@@ -178,6 +180,9 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
           label={t('eligibility.householdType')}
           value={type}
           onValue={(v) => setType(v as HouseholdType)}
+          error={errors['elig-type']}
+          placeholder={t('select.choose')}
+          required
           options={HOUSEHOLD_TYPES.map((h) => ({ value: h, label: t(`householdType.${h}`) }))}
         />
         <DateField id="elig-date" legend={t('trajectory.date')} value={date} onValue={setDate} error={errors['elig-date']} />

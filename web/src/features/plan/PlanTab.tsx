@@ -106,8 +106,9 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
   const fail = useFailure();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [domain, setDomain] = useState<string>('zrm.werk_opleiding');
-  const [horizon, setHorizon] = useState<Horizon>('short');
+  // The life domain and the horizon are the family's answer, not ours: no choice beforehand.
+  const [domain, setDomain] = useState<string>('');
+  const [horizon, setHorizon] = useState<Horizon | ''>('');
   const [owners, setOwners] = useState<string[]>([]);
   const [target, setTarget] = useState<DateParts>(EMPTY_DATE);
   const [status, setStatus] = useState<GoalStatus>('active');
@@ -122,6 +123,8 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
     if (a) errs[GOAL_IDS.title] = a;
     const b = maxLength(t, description, 2000);
     if (b) errs[GOAL_IDS.description] = b;
+    if (!domain) errs[GOAL_IDS.life_domain] = t('select.required');
+    if (!horizon) errs[GOAL_IDS.horizon] = t('select.required');
     const [iso, dateErr] = checkDate(t, target, { allowFuture: true, min: '2000-01-01' });
     if (dateErr) errs[GOAL_IDS.target_date] = dateErr;
     setErrors(errs);
@@ -129,7 +132,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(GOAL_IDS));
     setBusy(true);
     try {
-      await planApi.add(familyId, { type: 'goal', title: title.trim(), description: description.trim(), life_domain: domain, horizon, owner_ids: owners, target_date: iso, status });
+      await planApi.add(familyId, { type: 'goal', title: title.trim(), description: description.trim(), life_domain: domain, horizon: horizon as Horizon, owner_ids: owners, target_date: iso, status });
       onSaved();
     } catch (err) {
       const f = fail(err, GOAL_IDS);
@@ -148,8 +151,8 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
       <TextField id={GOAL_IDS.title} autoFocus label={t('plan.goalTitle')} description={t('plan.goalTitleHint')} value={title} onValue={setTitle} error={errors[GOAL_IDS.title]} required />
       <TextareaField id={GOAL_IDS.description} label={t('plan.goalDescription')} value={description} onValue={setDescription} error={errors[GOAL_IDS.description]} rows={2} optional />
       <div className="k-row">
-        <SelectField id={GOAL_IDS.life_domain} label={t('plan.domain')} value={domain} onValue={setDomain} error={errors[GOAL_IDS.life_domain]} options={LIFE_DOMAINS.map((d) => ({ value: d, label: domainLabel(d, lang) }))} />
-        <SelectField id={GOAL_IDS.horizon} label={t('plan.horizon')} value={horizon} onValue={(v) => setHorizon(v as Horizon)} error={errors[GOAL_IDS.horizon]} options={HORIZONS.map((h) => ({ value: h, label: t(`plan.horizon.${h}`) }))} />
+        <SelectField id={GOAL_IDS.life_domain} label={t('plan.domain')} value={domain} onValue={setDomain} error={errors[GOAL_IDS.life_domain]} placeholder={t('select.choose')} required options={LIFE_DOMAINS.map((d) => ({ value: d, label: domainLabel(d, lang) }))} />
+        <SelectField id={GOAL_IDS.horizon} label={t('plan.horizon')} value={horizon} onValue={(v) => setHorizon(v as Horizon)} error={errors[GOAL_IDS.horizon]} placeholder={t('select.choose')} required options={HORIZONS.map((h) => ({ value: h, label: t(`plan.horizon.${h}`) }))} />
       </div>
       <fieldset className="k-fieldset" id={GOAL_IDS.owner_ids} tabIndex={-1} aria-describedby={errors[GOAL_IDS.owner_ids] ? `${GOAL_IDS.owner_ids}-error` : undefined}>
         <legend>{t('plan.owners')}</legend>
