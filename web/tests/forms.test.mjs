@@ -181,3 +181,43 @@ test('"Gezin aanmelden" on the caseload is a button link, not an underlined link
   assert.notEqual(style.bg, 'rgba(0, 0, 0, 0)', 'it has the button background');
   await page.context().close();
 });
+
+test('throwing away a measurement draft asks first; "Nee, terug" and Escape keep it', async () => {
+  const page = await newPage(browser);
+  await login(page, 'coach1');
+  await heading(page, 'Mijn gezinnen');
+  await page.locator('table tbody tr a').first().click();
+  const familyId = /\/gezinnen\/([^/]+)/.exec(page.url())[1];
+  const family = await (await page.request.get(`/api/v1/families/${familyId}`)).json();
+  const member = family.members[0];
+  // A draft as "save and continue later" leaves it in this browser.
+  await page.evaluate(({ familyId, memberId }) => {
+    localStorage.setItem(`kansrijk.meting.${familyId}.${memberId}`, JSON.stringify({
+      family_id: familyId, member_id: memberId, instrument_key: '', moment: '', date_text: '', date_parts: { day: '1', month: '2', year: '2026' },
+      filled_in_by: '', scores: {}, notes: {}, step: 0, saved_at: new Date().toISOString(),
+    }));
+  }, { familyId, memberId: member.id });
+  await page.goto(`/gezinnen/${familyId}/metingen`);
+  const discard = page.getByRole('button', { name: 'Concept weggooien' });
+  await discard.waitFor();
+  const dialog = page.getByRole('dialog', { name: `Concept voor ${member.given_name} weggooien?` });
+  const stored = () => page.evaluate((k) => localStorage.getItem(k) !== null, `kansrijk.meting.${familyId}.${member.id}`);
+
+  await discard.click();
+  await dialog.getByRole('button', { name: 'Nee, terug' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await stored(), true, 'cancel keeps the draft');
+  assert.equal(await discard.evaluate((el) => el === document.activeElement), true, 'focus is back on the button');
+
+  await discard.click();
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await stored(), true, 'Escape keeps the draft');
+
+  await discard.click();
+  await dialog.getByRole('button', { name: 'Ja, weggooien' }).click();
+  await discard.waitFor({ state: 'detached' });
+  assert.equal(await stored(), false, 'confirm throws the draft away');
+  await page.context().close();
+});

@@ -1421,5 +1421,6 @@ export const en: Record<MessageKey, string> = {
   'confirm.reverseTitle': 'Reverse spending?',
   'confirm.reverseText': 'You reverse this spending: {what}. A line is added to the ledger that reverses the spending. Nothing is erased.',
   'confirm.reverseYes': 'Yes, reverse',
-  'confirm.removeYes': 'Yes, remove',
+  'confirm.draftTitle': 'Throw away the draft for {name}?',
+  'confirm.draftText': 'The measurement you started for {name} is then removed from this browser. You cannot undo this.',
 };

@@ -1421,7 +1421,8 @@ export const nl = {
   'confirm.reverseTitle': 'Uitgave terugdraaien?',
   'confirm.reverseText': 'U draait deze uitgave terug: {what}. Er komt een regel in het kasboek bij die de uitgave terugdraait. Niets wordt gewist.',
   'confirm.reverseYes': 'Ja, terugdraaien',
-  'confirm.removeYes': 'Ja, verwijderen',
+  'confirm.draftTitle': 'Concept voor {name} weggooien?',
+  'confirm.draftText': 'De meting die u voor {name} begon, gaat dan weg uit deze browser. Dit kunt u niet terugdraaien.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
