@@ -173,6 +173,7 @@ test('a team lead adds a kindercoach, who then works on the family, and ends the
   await checkA11y(page, 'end a further coach with errors');
   await card.getByLabel('Waarom stopt deze coach?').fill('De kinderen redden het nu goed zelf.');
   await card.locator('button[id$="-submit"]').click();
+  await page.getByRole('dialog', { name: 'Stoppen met Rachid Bouzid?' }).getByRole('button', { name: 'Ja, stoppen' }).click();
   await card.getByText('Rachid Bouzid werkt niet meer met het gezin.').waitFor();
   await card.getByText('Eerdere coaches (1)').waitFor();
   await kees.reload();

@@ -2,7 +2,7 @@
 // scope (a coach cannot open another coach's family), admin creates a user, language.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, LOGINS, checkA11y, createUserAsAdmin, heading, launch, login, newPage, totp, unique } from './harness.mjs';
+import { BASE, LOGINS, checkA11y, createUserAsAdmin, heading, launch, login, newPage, totp, unique, fillDate } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -115,7 +115,7 @@ describe('family members', () => {
     const given = page.getByLabel('Voornaam');
     await given.waitFor();
     // Invalid: no first name and a birth date in the future.
-    await page.getByLabel('Geboortedatum').fill('01-01-2999');
+    await fillDate(page, 'Geboortedatum', '2999-01-01');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const givenError = page.locator('#member-given-name-error');
     await givenError.waitFor();
@@ -128,7 +128,7 @@ describe('family members', () => {
     // Now valid.
     const name = unique('Noor');
     await given.fill(name);
-    await page.getByLabel('Geboortedatum').fill('14-03-2016');
+    await fillDate(page, 'Geboortedatum', '2016-03-14');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText(`${name} is toegevoegd.`).waitFor();
     await page.getByRole('cell', { name, exact: true }).waitFor();
@@ -234,12 +234,14 @@ describe('administration', () => {
     const username = `tijdelijk${Date.now().toString(36)}`;
     await page.getByLabel('Gebruikersnaam').fill(username);
     await page.getByLabel('Naam', { exact: true }).fill(`Tijdelijk ${username}`);
+    await page.getByLabel('Rol', { exact: true }).selectOption('coach');
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.getByText(`Gebruiker ${username} is aangemaakt.`).waitFor();
     await page.getByLabel(`Rol van Tijdelijk ${username}`).selectOption('team_lead');
     await page.getByRole('button', { name: 'Rol opslaan' }).click();
     await page.getByText(`De gegevens van Tijdelijk ${username} zijn opgeslagen.`).waitFor();
     await page.getByRole('button', { name: `Tijdelijk ${username} uitschakelen` }).click();
+    await page.getByRole('dialog', { name: `Tijdelijk ${username} uitschakelen?` }).getByRole('button', { name: 'Ja, uitschakelen' }).click();
     await page.getByRole('button', { name: `Tijdelijk ${username} weer inschakelen` }).waitFor();
     await page.context().close();
 

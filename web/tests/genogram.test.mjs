@@ -8,7 +8,7 @@
 // path and a stale change), and the drawing and timeline follow.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+import { checkA11y, heading, launch, login, newPage, unique, fillDate } from './harness.mjs';
 
 let browser;
 let familyName;
@@ -68,15 +68,16 @@ test('a coach builds a genogram over four generations and sees a shared strength
   await heading(lead, 'Gezin aanmelden');
   await lead.getByLabel('Naam van het gezin').fill(familyName);
   await lead.getByLabel('Naam van de organisatie of persoon').fill('Woonstichting De Volmacht');
+  await lead.getByLabel('Soort aanmelder').selectOption('woningcorporatie');
   await lead.getByLabel('Reden van aanmelding').fill('Moeder wil graag weten wat er in de familie steeds terugkomt.');
   await lead.getByLabel('Telefoon').fill('0612345678');
   await lead.getByRole('button', { name: 'Nog een gezinslid' }).click();
   await lead.getByRole('button', { name: 'Nog een gezinslid' }).click();
   await lead.locator('[id$="-given"]').nth(0).fill('Marja');
-  await lead.locator('[id$="-birth"]').nth(0).fill('14-03-1985');
+  await fillDate(lead, lead.locator('fieldset[id$="-birth"]').nth(0), '14-03-1985');
   await lead.locator('[id^="ref-m"][id$="-role"]').nth(0).selectOption('parent');
   await lead.locator('[id$="-given"]').nth(1).fill('Sanne');
-  await lead.locator('[id$="-birth"]').nth(1).fill('01-06-2010');
+  await fillDate(lead, lead.locator('fieldset[id$="-birth"]').nth(1), '01-06-2010');
   await lead.locator('[id^="ref-m"][id$="-role"]').nth(1).selectOption('child');
   await lead.getByRole('button', { name: 'Aanmelding opslaan' }).click();
   await heading(lead, familyName);

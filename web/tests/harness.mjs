@@ -113,3 +113,28 @@ export async function activate(browser, link, password) {
   await page.getByText('Uw wachtwoord is opgeslagen.').waitFor();
   await page.context().close();
 }
+
+/**
+ * Fills a date field (day, month and year apart, issue 13) with 'YYYY-MM-DD' (or 'DD-MM-YYYY').
+ * `field` is the fieldset's legend (a string or RegExp, looked up as a group in `scope`, a
+ * page or a locator) or a locator of the fieldset itself.
+ */
+export async function fillDate(scope, field, date, { exact = false } = {}) {
+  // The older tests wrote dates the Dutch way ("14-03-2016"); both are fine here.
+  const nl = /^(\d{2})-(\d{2})-(\d{4})$/.exec(date);
+  const iso = nl ? `${nl[3]}-${nl[2]}-${nl[1]}` : date;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`fillDate: not a date: ${date}`);
+  const group = typeof field === 'string' || field instanceof RegExp ? scope.getByRole('group', { name: field, exact }) : field;
+  await group.locator('input[id$="-day"]').fill(String(Number(m[3])));
+  await group.locator('input[id$="-month"]').fill(String(Number(m[2])));
+  await group.locator('input[id$="-year"]').fill(m[1]);
+}
+
+/** 'YYYY-MM-DD' for today plus `days` in Amsterdam. */
+export function isoInDays(days = 0) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+  const get = (t) => parts.find((p) => p.type === t).value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

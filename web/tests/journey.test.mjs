@@ -3,7 +3,7 @@
 // Bad input on the way: no way to reach the family, income with letters, closing without reason.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, heading, launch, login, newPage, todayNl, unique } from './harness.mjs';
+import { checkA11y, heading, launch, login, newPage, unique, fillDate, isoInDays } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -63,9 +63,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.getByRole('heading', { name: 'Volgende stap: Intake' }).waitFor();
 
   // Intake, planned next week is fine.
-  const next = new Date(Date.now() + 7 * 86400_000);
-  const planned = `${String(next.getDate()).padStart(2, '0')}-${String(next.getMonth() + 1).padStart(2, '0')}-${next.getFullYear()}`;
-  await page.getByLabel('Datum van de intake').fill(planned);
+  await fillDate(page, 'Datum van de intake', isoInDays(7));
   await page.getByRole('button', { name: 'Naar Intake' }).click();
   await page.getByText('Het gezin is nu in de fase Intake.').waitFor();
 
@@ -103,7 +101,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.locator('.k-check-item', { hasText: 'Past binnen de grens' }).first().waitFor();
 
   // Now actief.
-  await page.getByLabel('Datum', { exact: true }).first().fill(todayNl());
+  await fillDate(page, page.getByRole('group', { name: 'Datum', exact: true }).first(), isoInDays(0));
   await page.getByRole('button', { name: 'Naar Actief' }).click();
   await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
 
@@ -183,6 +181,7 @@ test('team lead: handover needs a note, an income check can be overridden, conse
   const before = await page.getByText(/^Ingetrokken op/).count();
   await withdraw.click();
   await page.getByRole('button', { name: 'Intrekken', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Toestemming intrekken?' }).getByRole('button', { name: 'Ja, intrekken' }).click();
   await page.getByText('De toestemming is ingetrokken.').waitFor();
   await page.waitForFunction((n) => [...document.querySelectorAll('.k-badge')].filter((b) => b.textContent.startsWith('Ingetrokken op')).length > n, before);
   await checkA11y(page, 'consent after withdrawal');

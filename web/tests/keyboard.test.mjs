@@ -152,16 +152,26 @@ test('the whole journey, keyboard only', async () => {
   await tabTo(page, 'Gezinslid toevoegen');
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.activeElement?.id === 'member-given-name');
-  await tabTo(page, 'member-birth-date');
-  await page.keyboard.type('31-02-2015');
+  // The birth date is three fields (day, month, year); Tab goes from one to the next.
+  await tabTo(page, 'member-birth-date-day');
+  await page.keyboard.type('31');
+  await page.keyboard.press('Tab');
+  assert.equal((await active(page))?.id, 'member-birth-date-month', 'Tab goes from the day to the month');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Tab');
+  assert.equal((await active(page))?.id, 'member-birth-date-year', 'and from the month to the year');
+  await page.keyboard.type('2015');
   await page.keyboard.press('Enter');
   await page.locator('#member-given-name-error').waitFor();
-  await page.locator('#member-birth-date-error').waitFor();
+  assert.match(await page.locator('#member-birth-date-error').textContent(), /Die datum bestaat niet/);
   assert.equal((await active(page))?.id, 'member-given-name', 'focus goes to the first field with an error');
   await page.keyboard.type('Mila');
-  await tabTo(page, 'member-birth-date');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('03-02-1990'); // an adult: she gives the coaching consent below
+  await tabTo(page, 'member-birth-date-day');
+  for (const part of ['3', '2', '1990']) { // an adult: she gives the coaching consent below
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(part);
+    if (part !== '1990') await page.keyboard.press('Tab');
+  }
   await page.keyboard.press('Enter');
   await page.getByText('Mila is toegevoegd.').waitFor();
 
@@ -169,7 +179,7 @@ test('the whole journey, keyboard only', async () => {
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/traject$/);
   await focusOnHeading(page);
-  await tabTo(page, 'phase-intake-date');
+  await tabTo(page, 'phase-intake-date-day');
   await page.keyboard.press('Enter');
   await page.getByText('Het gezin is nu in de fase Intake.').waitFor();
 
@@ -180,9 +190,13 @@ test('the whole journey, keyboard only', async () => {
   await tabTo(page, 'Toestemming vastleggen');
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.activeElement?.id === 'consent-purpose');
-  // Who gave it is a household member now (a parent is chosen already); Enter in the date field sends.
+  // Who gave it is a household member now (a parent is chosen already); the date is today.
   await tabTo(page, 'consent-given-by');
-  await tabTo(page, 'consent-given-on');
+  await tabTo(page, 'consent-given-on-day');
+  // How it was given starts on "Kies…": choose with the arrow keys, then send with Enter on the button.
+  await tabTo(page, 'consent-method');
+  await arrowSelect(page, 'paper');
+  await tabTo(page, 'Opslaan');
   await page.keyboard.press('Enter');
   await page.getByText('De toestemming is vastgelegd.').waitFor();
 
@@ -191,6 +205,8 @@ test('the whole journey, keyboard only', async () => {
   await page.waitForURL(/\/traject$/);
   await focusOnHeading(page);
   await page.getByRole('heading', { name: 'Inkomenstoets' }).waitFor();
+  await tabTo(page, 'elig-type');
+  await arrowSelect(page, 'alleenstaande_ouder');
   await tabTo(page, (a) => a?.id?.startsWith('elig-i') && a.id.endsWith('-source'));
   await page.keyboard.type('Loon');
   await page.keyboard.press('Tab');
@@ -198,7 +214,7 @@ test('the whole journey, keyboard only', async () => {
   await page.keyboard.press('Enter');
   await page.getByText('De inkomenstoets is opgeslagen.').waitFor();
 
-  await tabTo(page, 'phase-actief-date');
+  await tabTo(page, 'phase-actief-date-day');
   await page.keyboard.press('Enter');
   await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
 

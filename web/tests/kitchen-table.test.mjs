@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+import { checkA11y, heading, launch, login, newPage, unique, fillDate, isoInDays } from './harness.mjs';
 
 const OUT = join(process.cwd(), 'test-results');
 mkdirSync(OUT, { recursive: true });
@@ -71,8 +71,7 @@ test('dream → goal → spending request → family and coach approve → paid 
   await page.getByLabel('Levensgebied').selectOption('zrm.werk_opleiding');
   await page.getByLabel('Wanneer', { exact: true }).selectOption('long');
   await page.locator('input[id^="goal-owner-"]').first().check();
-  const next = new Date(Date.now() + 180 * 86400_000);
-  await page.locator('#goal-target').fill(`${String(next.getDate()).padStart(2, '0')}-${String(next.getMonth() + 1).padStart(2, '0')}-${next.getFullYear()}`);
+  await fillDate(page, page.locator('#goal-target'), isoInDays(180));
   await page.getByRole('button', { name: 'Doel opslaan' }).click();
   await page.getByText('Het doel staat in het plan.').waitFor();
   await page.getByRole('heading', { level: 3, name: goal }).waitFor();
@@ -118,8 +117,11 @@ test('dream → goal → spending request → family and coach approve → paid 
   await page.getByLabel('Wat is het precies?').fill(`Rijlessen ${goal}`);
   await page.getByRole('button', { name: 'Aanvraag opslaan' }).click();
   await page.locator('#req-amount-error').waitFor();
+  // What the money is for starts on "Kies…": nothing chosen is an error of its own.
+  assert.equal(await page.locator('#req-category-error').textContent(), 'Maak een keuze.');
   await checkA11y(page, 'request form with errors');
   await page.getByLabel('Bedrag', { exact: true }).fill('350,00');
+  await page.getByLabel('Waarvoor').selectOption({ index: 1 });
   await page.getByText('Dat is € 350,00.').waitFor();
   await page.getByLabel('Bij welk doel?').selectOption({ label: goal });
   await page.getByRole('button', { name: 'Aanvraag opslaan' }).click();
@@ -223,6 +225,7 @@ test('above the threshold the team lead approves too; a team lead reverses a pay
   await paid.getByRole('button', { name: `${journeyRequest} terugdraaien` }).click();
   await paid.getByLabel('Waarom terugdraaien?').fill('Rijschool heeft het bedrag teruggestort.');
   await paid.getByRole('button', { name: 'Terugdraaien', exact: true }).click();
+  await lead.getByRole('dialog', { name: 'Uitgave terugdraaien?' }).getByRole('button', { name: 'Ja, terugdraaien' }).click();
   await lead.getByText('De uitgave is teruggedraaid. Het bedrag is weer te besteden.').waitFor();
   await paid.getByText('Teruggedraaid', { exact: true }).waitFor();
   await lead.locator('tr.k-reversal').first().waitFor();
@@ -239,7 +242,7 @@ test('above the threshold the team lead approves too; a team lead reverses a pay
   const what = unique('Koelkast');
   await coach.getByRole('button', { name: 'Geld aanvragen' }).click();
   await coach.getByLabel('Bedrag', { exact: true }).fill('600');
-  await coach.getByLabel('Waarvoor').selectOption({ index: 0 });
+  await coach.getByLabel('Waarvoor').selectOption({ index: 1 });
   await coach.getByLabel('Leverancier').fill('Witgoed Centrum');
   await coach.getByLabel('Wat is het precies?').fill(what);
   await coach.getByRole('button', { name: 'Aanvraag opslaan' }).click();

@@ -8,7 +8,7 @@
 // licensed ZRM texts), and a coach correcting a saved measurement.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+import { checkA11y, heading, launch, login, newPage, unique, fillDate } from './harness.mjs';
 
 let browser;
 let familyName;
@@ -35,7 +35,7 @@ async function about(page, { person, instrument, moment, date, by }) {
   await select.selectOption(await select.locator('option', { hasText: person }).getAttribute('value'));
   if (instrument) await page.getByLabel('Welke lijst?').selectOption(instrument);
   await page.getByLabel('Welk moment?').selectOption(moment);
-  await page.getByLabel('Datum van de meting').fill(date);
+  await fillDate(page, 'Datum van de meting', date);
   await page.getByLabel('Wie vulde het in?').selectOption(by);
   await page.getByRole('button', { name: /^Volgende/ }).click();
 }
@@ -72,16 +72,17 @@ test('a coach records a 0-meting and an eindmeting and sees them in the radar ch
   await lead.getByLabel('Naam van het gezin').fill(familyName);
   await lead.getByLabel('Programma', { exact: true }).selectOption({ label: programmeName });
   await lead.getByLabel('Naam van de organisatie of persoon').fill('Woonstichting De Volmacht');
+  await lead.getByLabel('Soort aanmelder').selectOption('woningcorporatie');
   await lead.getByLabel('Reden van aanmelding').fill('Moeder wil graag zien wat er verandert.');
   await lead.getByLabel('Telefoon').fill('0612345678');
   await lead.getByRole('button', { name: 'Nog een gezinslid' }).click();
   await lead.getByRole('button', { name: 'Nog een gezinslid' }).click();
   await lead.locator('[id$="-given"]').nth(0).fill('Marja');
-  await lead.locator('[id$="-birth"]').nth(0).fill('14-03-1985');
+  await fillDate(lead, lead.locator('fieldset[id$="-birth"]').nth(0), '14-03-1985');
   await lead.locator('[id^="ref-m"][id$="-role"]').nth(0).selectOption('parent');
   const childBirth = daysAgo(9 * 365 + 40);
   await lead.locator('[id$="-given"]').nth(1).fill('Sanne');
-  await lead.locator('[id$="-birth"]').nth(1).fill(childBirth);
+  await fillDate(lead, lead.locator('fieldset[id$="-birth"]').nth(1), childBirth);
   await lead.locator('[id^="ref-m"][id$="-role"]').nth(1).selectOption('child');
   await lead.getByRole('button', { name: 'Aanmelding opslaan' }).click();
   await heading(lead, familyName);

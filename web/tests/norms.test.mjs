@@ -65,6 +65,7 @@ test('income check: a 19-year-old parent, her baby and a grandparent of pension 
   await checkA11y(page, 'income check with household');
 
   // Fewer cost-sharers than the birth dates give, without a reason: refused next to the field.
+  await page.getByLabel('Soort huishouden').selectOption('alleenstaande_ouder');
   await page.getByLabel('Soort inkomen').fill('Uitkering');
   await page.getByLabel('Bedrag per maand in euro').fill('300,00');
   await page.getByLabel(/Aantal kostendelers/).fill('1');
@@ -136,6 +137,7 @@ test('partner organisations and consent per person with the partner chooser', as
   await page.getByLabel('Doel').selectOption('research');
   await page.getByLabel('Over wie gaat het?').selectOption({ label: 'Daan Test' });
   await page.getByLabel('Gegeven door').selectOption({ label: 'Daan Test' });
+  await page.getByLabel('Hoe gegeven').selectOption('paper');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   const err = page.locator('#consent-given-by-error');
   await err.waitFor();
@@ -148,6 +150,7 @@ test('partner organisations and consent per person with the partner chooser', as
   await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
   await page.getByLabel('Doel').selectOption('sharing');
   await page.getByLabel('Partnerorganisatie', { exact: false }).first().selectOption({ label: `${partner} (Voedselbank)` });
+  await page.getByLabel('Hoe gegeven').selectOption('paper');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByText('De toestemming is vastgelegd.').waitFor();
   await page.getByRole('cell', { name: `Delen met een partner: ${partner}`, exact: true }).waitFor();

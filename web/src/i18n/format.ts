@@ -67,13 +67,6 @@ export function parseDate(input: string): string | null {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** 'YYYY-MM-DD' → "14-03-2016" for a form field. */
-export function toInputDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-}
-
 /** "1.250,50", "1250,5", "1250.50", "€ 1250" → cents; null for letters or negative amounts. */
 export function parseEuro(input: string): number | null {
   let s = input.trim().replace(/^€\s*/, '').replace(/\s/g, '');

@@ -138,5 +138,8 @@ export function focusFirstError(errors: Record<string, string | null | undefined
   const first = order.find((id) => errors[id]) ?? Object.keys(errors).find((id) => errors[id]);
   if (!first) return;
   flushSync(() => {});
-  document.getElementById(first)?.focus();
+  const el = document.getElementById(first);
+  // A date field is a fieldset of three inputs: focus the part the error is about.
+  const target = el instanceof HTMLFieldSetElement ? (el.querySelector<HTMLElement>('[aria-invalid="true"]') ?? el.querySelector<HTMLElement>('input')) : el;
+  target?.focus();
 }

@@ -1,8 +1,9 @@
 // Client-side checks that mirror the server's (the server stays the authority), and the
 // mapping of problem+json field errors onto form fields.
 import { ApiError } from '../api/client';
-import { parseDate, todayIso } from '../i18n/format';
+import { formatDate, todayIso } from '../i18n/format';
 import { currentLang, type T } from '../i18n';
+import { checkDateParts, isEmptyDate, type DateParts } from './dates';
 import { describeFieldErrors } from './errors';
 
 export type Errors = Record<string, string>;
@@ -18,17 +19,21 @@ export function maxLength(t: T, value: string, max: number): string | null {
   return value.trim().length > max ? t('validation.tooLong', { max }) : null;
 }
 
-/** Checks a day-month-year field; returns [iso or null, error or null]. */
+/**
+ * Checks a date field (day, month and year apart); returns [iso or null, error or null].
+ * The part-by-part message ("Vul een maand in van 1 tot en met 12.") comes first; the date
+ * field marks and focuses the part it is about.
+ */
 export function checkDate(
   t: T,
-  value: string,
+  value: DateParts,
   opts: { required?: boolean; allowFuture?: boolean; min?: string } = {},
 ): [string | null, string | null] {
-  if (!value.trim()) return [null, opts.required ? t('validation.required') : null];
-  const iso = parseDate(value);
-  if (!iso) return [null, t('validation.date')];
+  if (isEmptyDate(value)) return [null, opts.required ? t('date.required') : null];
+  const { iso, problem } = checkDateParts(value);
+  if (!iso) return [null, t(problem ?? 'date.notReal')];
   if (!opts.allowFuture && iso > todayIso()) return [null, t('validation.dateFuture')];
-  if (iso < (opts.min ?? '1900-01-01')) return [null, t('validation.dateTooEarly')];
+  if (iso < (opts.min ?? '1900-01-01')) return [null, opts.min ? t('date.tooEarly', { date: formatDate(opts.min, currentLang()) }) : t('validation.dateTooEarly')];
   return [iso, null];
 }
 

@@ -4,9 +4,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, formatMoney, parseEuro, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatDateTime, formatMoney, parseEuro, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
+import { toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, required, type Errors } from '../../ui/forms';
 import { ErrorState, Empty, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -29,7 +32,7 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
   const { t, lang } = useI18n();
   const fail = useFailure();
   const [amount, setAmount] = useState('');
-  const [category, setCategory] = useState(budget.categories[0] ?? '');
+  const [category, setCategory] = useState('');
   const [goal, setGoal] = useState('');
   const [supplier, setSupplier] = useState('');
   const [description, setDescription] = useState('');
@@ -45,6 +48,7 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
     else if (cents === null) errs[REQ_IDS.amount_cents] = t('budget.amountInvalid');
     else if (cents <= 0) errs[REQ_IDS.amount_cents] = t('budget.amountPositive');
     else if (cents > budget.balance_cents) errs[REQ_IDS.amount_cents] = t('budget.amountAboveBalance', { balance: formatMoney(budget.balance_cents) });
+    if (!category) errs[REQ_IDS.category] = t('select.required');
     const s = required(t, supplier, 200);
     if (s) errs[REQ_IDS.supplier] = s;
     const d = required(t, description, 2000);
@@ -82,7 +86,7 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
         autoComplete="off"
         required
       />
-      <SelectField id={REQ_IDS.category} label={t('budget.category')} value={category} onValue={setCategory} error={errors[REQ_IDS.category]} options={budget.categories.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} />
+      <SelectField id={REQ_IDS.category} label={t('budget.category')} value={category} onValue={setCategory} error={errors[REQ_IDS.category]} placeholder={t('select.choose')} required options={budget.categories.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} />
       <SelectField id={REQ_IDS.goal_id} label={t('budget.goal')} value={goal} onValue={setGoal} error={errors[REQ_IDS.goal_id]} options={[{ value: '', label: t('budget.noGoal') }, ...goals.map((g) => ({ value: g.id, label: g.title }))]} />
       <TextField id={REQ_IDS.supplier} label={t('budget.supplier')} description={t('budget.supplierHint')} value={supplier} onValue={setSupplier} error={errors[REQ_IDS.supplier]} required />
       <TextareaField id={REQ_IDS.description} label={t('budget.description')} value={description} onValue={setDescription} error={errors[REQ_IDS.description]} rows={2} required />
@@ -189,7 +193,7 @@ function PayForm({ familyId, request: r, onDone }: { familyId: string; request: 
   const { t } = useI18n();
   const fail = useFailure();
   const ids = { paid_on: `pay-${r.id}-date`, method: `pay-${r.id}-method` };
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -217,7 +221,7 @@ function PayForm({ familyId, request: r, onDone }: { familyId: string; request: 
   return (
     <form className="k-form k-form--inline" onSubmit={submit} noValidate aria-label={t('budget.payFor', { what: r.description })}>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.paid_on} label={t('budget.paidOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.paid_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={ids.paid_on} legend={t('budget.paidOn')} value={date} onValue={setDate} error={errors[ids.paid_on]} required />
       <SelectField id={ids.method} label={t('budget.method')} value={method} onValue={(v) => setMethod(v as PaymentMethod)} error={errors[ids.method]} options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`budget.method.${m}`) }))} />
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {t('budget.markPaid')}
@@ -278,6 +282,7 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
   const { t } = useI18n();
   const fail = useFailure();
   const ids = { reason: `correct-${r.id}-reason` };
+  const { confirm, dialog } = useConfirm();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -288,6 +293,7 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
     const err = required(t, reason, 1000);
     setErrors(err ? { [ids.reason]: err } : {});
     if (err) return focusFirstError({ [ids.reason]: err }, [ids.reason]);
+    if (!(await confirm({ title: t('confirm.reverseTitle'), text: t('confirm.reverseText', { what: r.description }), confirmLabel: t('confirm.reverseYes') }))) return;
     setBusy(true);
     try {
       await budgetApi.correct(familyId, { request_id: r.id, reason: reason.trim() });
@@ -306,9 +312,10 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
       {general && <Notice type="error">{general}</Notice>}
       <TextareaField id={ids.reason} autoFocus label={t('budget.correctReason')} description={t('budget.correctHint')} value={reason} onValue={setReason} error={errors[ids.reason]} rows={2} required />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
+        <Button type="submit" appearance="secondary-action-button" hint="danger" className="k-danger" busy={busy} disabled={busy}>
           {t('budget.correct')}
         </Button>
+        {dialog}
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
@@ -468,8 +475,8 @@ function AllocateForm({ familyId, onDone }: { familyId: string; onDone: () => vo
   const year = todayIso().slice(0, 4);
   const ids = { amount_cents: 'alloc-amount', period_start: 'alloc-start', period_end: 'alloc-end' };
   const [amount, setAmount] = useState('');
-  const [start, setStart] = useState(toInputDate(todayIso()));
-  const [end, setEnd] = useState(`31-12-${year}`);
+  const [start, setStart] = useState(toDateParts(todayIso()));
+  const [end, setEnd] = useState<DateParts>({ day: '31', month: '12', year });
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -505,8 +512,8 @@ function AllocateForm({ familyId, onDone }: { familyId: string; onDone: () => vo
       {general && <Notice type="error">{general}</Notice>}
       <TextField id={ids.amount_cents} label={t('budget.allocationAmount')} description={t('budget.allocationAmountHint')} value={amount} onValue={setAmount} error={errors[ids.amount_cents]} inputMode="decimal" autoComplete="off" optional />
       <div className="k-row">
-        <TextField id={ids.period_start} label={t('budget.periodStart')} description={t('common.dateHint')} value={start} onValue={setStart} error={errors[ids.period_start]} inputMode="numeric" autoComplete="off" required />
-        <TextField id={ids.period_end} label={t('budget.periodEnd')} description={t('common.dateHint')} value={end} onValue={setEnd} error={errors[ids.period_end]} inputMode="numeric" autoComplete="off" required />
+        <DateField id={ids.period_start} legend={t('budget.periodStart')} value={start} onValue={setStart} error={errors[ids.period_start]} required />
+        <DateField id={ids.period_end} legend={t('budget.periodEnd')} value={end} onValue={setEnd} error={errors[ids.period_end]} required />
       </div>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>

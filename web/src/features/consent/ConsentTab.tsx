@@ -17,9 +17,12 @@ import {
 } from '@utrecht/component-library-react';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose, type Member, type Page } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { ageOn, formatDate, toInputDate, todayIso } from '../../i18n/format';
+import { ageOn, formatDate, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
-import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { SelectField, TextareaField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
+import { toDateParts } from '../../ui/dates';
 import { checkDate, maxLength, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -54,8 +57,8 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
   const [partner, setPartner] = useState('');
   const [subject, setSubject] = useState('');
   const [givenBy, setGivenBy] = useState(parents[0]?.id ?? members[0]?.id ?? '');
-  const [givenOn, setGivenOn] = useState(toInputDate(todayIso()));
-  const [method, setMethod] = useState<ConsentMethod>('paper');
+  const [givenOn, setGivenOn] = useState(toDateParts(todayIso()));
+  const [method, setMethod] = useState<ConsentMethod | ''>('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,6 +81,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
     if (!givenBy) errs[IDS.given_by_member_id] = t('consent.givenByChoose');
     const [iso, dateErr] = checkDate(t, givenOn, { required: true, min: '2000-01-01' });
     if (dateErr) errs[IDS.given_on] = dateErr;
+    if (!method) errs[IDS.method] = t('select.required');
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, ORDER);
@@ -89,7 +93,7 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
         ...(subject ? { subject_member_id: subject } : {}),
         given_by_member_id: givenBy,
         given_on: iso!,
-        method,
+        method: method as ConsentMethod,
       });
       onSaved();
     } catch (err) {
@@ -153,13 +157,15 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
           options={memberOptions}
         />
       </div>
-      <TextField id={IDS.given_on} label={t('consent.givenOn')} description={t('common.dateHint')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={IDS.given_on} legend={t('consent.givenOn')} value={givenOn} onValue={setGivenOn} error={errors[IDS.given_on]} required />
       <SelectField
         id={IDS.method}
         label={t('consent.method')}
         value={method}
         onValue={(v) => setMethod(v as ConsentMethod)}
         error={errors[IDS.method]}
+        placeholder={t('select.choose')}
+        required
         options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
       />
       <ButtonGroup>
@@ -177,12 +183,13 @@ function ConsentForm({ familyId, members, onSaved, onCancel }: { familyId: strin
 function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: string; consent: Consent; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { withdrawn_on: `withdraw-${consent.id}-date`, note: `withdraw-${consent.id}-note` };
+  const { confirm, dialog } = useConfirm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -194,6 +201,8 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
+    const what = consent.purpose === 'sharing' && consent.partner_organisation ? `${t('purpose.sharing')}: ${consent.partner_organisation}` : t(`purpose.${consent.purpose}`);
+    if (!(await confirm({ title: t('confirm.withdrawTitle'), text: t('confirm.withdrawText', { what }), confirmLabel: t('confirm.withdrawYes') }))) return;
     setBusy(true);
     try {
       await trajectoryApi.withdrawConsent(familyId, consent.id, { withdrawn_on: iso!, ...(note.trim() ? { note: note.trim() } : {}) });
@@ -210,10 +219,11 @@ function WithdrawForm({ familyId, consent, onDone, onCancel }: { familyId: strin
   return (
     <form className="k-form" onSubmit={submit} noValidate aria-label={t('consent.withdrawFor', { purpose: t(`purpose.${consent.purpose}`) })}>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.withdrawn_on} autoFocus label={t('consent.withdrawOn')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={ids.withdrawn_on} autoFocus legend={t('consent.withdrawOn')} value={date} onValue={setDate} error={errors[ids.withdrawn_on]} required />
+      {dialog}
       <TextareaField id={ids.note} label={t('consent.withdrawNote')} value={note} onValue={setNote} error={errors[ids.note]} rows={2} optional />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy}>
+        <Button type="submit" appearance="secondary-action-button" hint="danger" className="k-danger" busy={busy} disabled={busy}>
           {t('consent.withdraw')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>

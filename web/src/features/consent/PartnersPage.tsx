@@ -19,6 +19,7 @@ import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { maxLength, required, serverErrors, type Errors } from '../../ui/forms';
 import { ListStates, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -31,7 +32,7 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<PartnerKind>('voedselbank');
+  const [kind, setKind] = useState<PartnerKind | ''>('');
   const [contact, setContact] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -42,6 +43,7 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
     const errs: Errors = {};
     const n = required(t, name, 200);
     if (n) errs[IDS.name] = n;
+    if (!kind) errs[IDS.kind] = t('select.required');
     const c = maxLength(t, contact, 500);
     if (c) errs[IDS.contact] = c;
     setErrors(errs);
@@ -49,7 +51,7 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(IDS));
     setBusy(true);
     try {
-      const p = await consentApi.addPartner({ name: name.trim(), kind, contact: contact.trim() });
+      const p = await consentApi.addPartner({ name: name.trim(), kind: kind as PartnerKind, contact: contact.trim() });
       setName('');
       setContact('');
       onSaved(p);
@@ -75,6 +77,8 @@ function AddPartner({ onSaved }: { onSaved: (p: PartnerOrganisation) => void }) 
           value={kind}
           onValue={(v) => setKind(v as PartnerKind)}
           error={errors[IDS.kind]}
+          placeholder={t('select.choose')}
+          required
           options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partnerKind.${k}`) }))}
         />
       </div>
@@ -95,9 +99,12 @@ export default function PartnersPage() {
   const list = useApi<Page<PartnerOrganisation>>((signal) => consentApi.partners(signal), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   async function toggle(p: PartnerOrganisation) {
     setError(null);
+    const name = p.name;
+    if (p.active && !(await confirm({ title: t('confirm.partnerTitle', { name }), text: t('confirm.partnerText', { name }), confirmLabel: t('confirm.partnerYes') }))) return;
     try {
       await consentApi.updatePartner(p.id, { active: !p.active }, p.version);
       setNotice(t(p.active ? 'partners.deactivated' : 'partners.activated', { name: p.name }));
@@ -113,6 +120,7 @@ export default function PartnersPage() {
       <Paragraph className="k-lead">{t('partners.intro')}</Paragraph>
       {notice && <Notice>{notice}</Notice>}
       {error && <Notice type="error">{error}</Notice>}
+      {dialog}
       <AddPartner
         onSaved={(p) => {
           setNotice(t('partners.saved', { name: p.name }));
@@ -145,7 +153,7 @@ export default function PartnersPage() {
                       <Badge tone={p.active ? 'ok' : 'bad'}>{p.active ? t('partners.active') : t('partners.inactive')}</Badge>
                     </TableCell>
                     <TableCell>
-                      <Button appearance="subtle-button" onClick={() => toggle(p)}>
+                      <Button appearance="subtle-button" hint={p.active ? 'danger' : undefined} className={p.active ? 'k-danger' : undefined} onClick={() => toggle(p)}>
                         {p.active ? t('partners.deactivate', { name: p.name }) : t('partners.activate', { name: p.name })}
                       </Button>
                     </TableCell>

@@ -3,9 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, parseDate, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
-import { maxLength, type Errors } from '../../ui/forms';
+import { DateField } from '../../ui/DateField';
+import { toDateParts } from '../../ui/dates';
+import { checkDate, maxLength, type Errors } from '../../ui/forms';
 import { ErrorState, ListStates, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { useCan } from '../auth/session';
@@ -38,7 +40,7 @@ const ORDER = [IDS.date, IDS.time, IDS.duration_minutes, IDS.kind, IDS.note, IDS
 function ContactForm({ familyId, members, onSaved, onCancel }: { familyId: string; members: { id: string; name: string }[]; onSaved: () => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
   const fail = useFailure();
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [time, setTime] = useState(nowHhmm());
   const [duration, setDuration] = useState('60');
   const [kind, setKind] = useState<ContactKind>('kitchen_table');
@@ -55,9 +57,9 @@ function ContactForm({ familyId, members, onSaved, onCancel }: { familyId: strin
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Errors = {};
-    const iso = parseDate(date);
-    if (!date.trim()) errs[IDS.date] = t('validation.required');
-    else if (!iso) errs[IDS.date] = t('validation.date');
+    // A planned contact may lie ahead; the check on the moment itself follows below.
+    const [iso, dateErr] = checkDate(t, date, { required: true, allowFuture: true, min: '2000-01-01' });
+    if (dateErr) errs[IDS.date] = dateErr;
     if (!/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(time.trim())) errs[IDS.time] = t('contacts.timeInvalid');
     const minutes = Number(duration);
     if (!duration.trim()) errs[IDS.duration_minutes] = t('validation.required');
@@ -101,7 +103,7 @@ function ContactForm({ familyId, members, onSaved, onCancel }: { familyId: strin
       <Heading3 id="contact-form-title">{t('contacts.add')}</Heading3>
       {general && <Notice type="error">{general}</Notice>}
       <div className="k-row">
-        <TextField id={IDS.date} autoFocus label={t('contacts.date')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[IDS.date]} inputMode="numeric" autoComplete="off" required />
+        <DateField id={IDS.date} autoFocus legend={t('contacts.date')} value={date} onValue={setDate} error={errors[IDS.date]} required />
         <TextField id={IDS.time} label={t('contacts.time')} description={t('contacts.timeHint')} value={time} onValue={setTime} error={errors[IDS.time]} inputMode="numeric" autoComplete="off" required />
         <TextField id={IDS.duration_minutes} label={t('contacts.duration')} description={t('contacts.durationHint')} value={duration} onValue={setDuration} error={errors[IDS.duration_minutes]} inputMode="numeric" autoComplete="off" required />
       </div>

@@ -5,9 +5,11 @@ import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { HOUSEHOLD_TYPES, type Family, type HouseholdType } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { formatDate, formatMoney, formatPercent, parseDate, parseEuro, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatMoney, formatPercent, parseEuro, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { dateIso, toDateParts } from '../../ui/dates';
 import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -87,12 +89,13 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const { lang } = useI18n();
-  const [type, setType] = useState<HouseholdType>('alleenstaande_ouder');
+  // The kind of household picks the norm: nothing is chosen beforehand.
+  const [type, setType] = useState<HouseholdType | ''>('');
   const [sharers, setSharers] = useState('');
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [withHoliday, setWithHoliday] = useState('yes');
   const [exclusions, setExclusions] = useState<Record<string, ExclusionReason>>({});
-  const isoForHousehold = parseDate(date) ?? todayIso();
+  const isoForHousehold = dateIso(date) ?? todayIso();
   const household = useApi<HouseholdView>(
     (signal) => eligibilityApi.household(family.id, isoForHousehold, exclusions, signal),
     [family.id, isoForHousehold, JSON.stringify(exclusions)],
@@ -116,6 +119,7 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
     e.preventDefault();
     const errs: Errors = {};
     const order = ['elig-type', 'elig-sharers', 'elig-date'];
+    if (!type) errs['elig-type'] = t('select.required');
     const n = sharers.trim() === '' ? undefined : /^\d+$/.test(sharers.trim()) ? Number(sharers) : NaN;
     if (n !== undefined && !(n >= 1)) errs['elig-sharers'] = t('validation.number', { min: 1 });
     const [iso, dateErr] = checkDate(t, date, { required: true, min: '2000-01-01' });
@@ -136,7 +140,7 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
     setBusy(true);
     try {
       await eligibilityApi.check(family.id, {
-        household_type: type,
+        household_type: type as HouseholdType,
         cost_sharers: n,
         incomes: rows,
         date: iso!,
@@ -176,9 +180,12 @@ function CheckForm({ family, onDone }: { family: Family; onDone: () => void }) {
           label={t('eligibility.householdType')}
           value={type}
           onValue={(v) => setType(v as HouseholdType)}
+          error={errors['elig-type']}
+          placeholder={t('select.choose')}
+          required
           options={HOUSEHOLD_TYPES.map((h) => ({ value: h, label: t(`householdType.${h}`) }))}
         />
-        <TextField id="elig-date" label={t('trajectory.date')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors['elig-date']} inputMode="numeric" autoComplete="off" />
+        <DateField id="elig-date" legend={t('trajectory.date')} value={date} onValue={setDate} error={errors['elig-date']} />
       </div>
       {household.error != null && <ErrorState error={household.error} onRetry={household.reload} />}
       {household.data && <HouseholdPanel view={household.data} exclusions={exclusions} onExclude={onExclude} />}

@@ -109,7 +109,7 @@ export default function CaseloadPage() {
     <section aria-labelledby="page-title">
       <div className="k-toolbar">
         <Heading1 id="page-title">{title}</Heading1>
-        <Link className="utrecht-button utrecht-button--primary-action k-linkbutton" to="/aanmelden">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action k-button-link" to="/aanmelden">
           {t('caseload.new')}
         </Link>
       </div>

@@ -3,8 +3,9 @@ import { Button, ButtonGroup, Heading3 } from '@utrecht/component-library-react'
 import { ApiError } from '../../api/client';
 import { HOUSEHOLD_ROLES, SEXES, type HouseholdRole, type Member, type MemberInput, type Sex } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { toInputDate } from '../../i18n/format';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { toDateParts } from '../../ui/dates';
 import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage } from '../../ui/States';
 import { familiesApi } from './api';
@@ -31,7 +32,7 @@ export function MemberForm({ familyId, member, onSaved, onCancel, onConflict }: 
   const errorMessage = useErrorMessage();
   const [given, setGiven] = useState(member?.given_name ?? '');
   const [family, setFamily] = useState(member?.family_name ?? '');
-  const [birth, setBirth] = useState(toInputDate(member?.birth_date));
+  const [birth, setBirth] = useState(toDateParts(member?.birth_date));
   const [sex, setSex] = useState<Sex>(member?.sex ?? 'unknown');
   const [role, setRole] = useState<HouseholdRole>(member?.household_role ?? 'child');
   const [errors, setErrors] = useState<Errors>({});
@@ -105,15 +106,12 @@ export function MemberForm({ familyId, member, onSaved, onCancel, onConflict }: 
         />
       </div>
       <div className="k-row">
-        <TextField
+        <DateField
           id={FIELD_IDS.birth_date}
-          label={t('members.birthDate')}
-          description={t('common.dateHint')}
+          legend={t('members.birthDate')}
           value={birth}
           onValue={setBirth}
           error={errors[FIELD_IDS.birth_date]}
-          inputMode="numeric"
-          autoComplete="off"
           optional
         />
         <SelectField

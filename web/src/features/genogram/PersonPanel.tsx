@@ -206,7 +206,7 @@ export function PersonPanel({
 
       <section aria-labelledby="gp-remove-title" className="k-geno-section">
         <Heading3 id="gp-remove-title">{t('genogram.person.removeTitle')}</Heading3>
-        <Button type="button" appearance="secondary-action-button" hint="danger" onClick={() => setRemoval({ kind: 'person' })}>
+        <Button type="button" appearance="secondary-action-button" hint="danger" className="k-danger" onClick={() => setRemoval({ kind: 'person' })}>
           {t('genogram.person.remove', { name: person.display_name })}
         </Button>
       </section>

@@ -1,7 +1,7 @@
 // Small pieces the genogram tab shares: a checkbox field, the confirmation dialog, the text for an
 // API problem (the server's own Dutch sentence for impossible family history), and name lookups.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, ButtonGroup, Checkbox, FormField, FormFieldDescription, FormLabel, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState, type ReactNode } from 'react';
+import { Checkbox, FormField, FormFieldDescription, FormLabel } from '@utrecht/component-library-react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { focusFirstError } from '../../ui/Field';
@@ -114,56 +114,5 @@ export function relationsOf(g: Genogram, personId: string): Relation[] {
   return g.relations.filter((r) => r.a === personId || r.b === personId);
 }
 
-/** A modal confirmation (native dialog: focus stays inside, Escape cancels). */
-export function ConfirmDialog({
-  title,
-  children,
-  confirmLabel,
-  busy,
-  error,
-  onConfirm,
-  onCancel,
-}: {
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  busy: boolean;
-  error: string | null;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="k-dialog"
-      aria-labelledby="k-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
-      <Heading2 id="k-dialog-title">{title}</Heading2>
-      {children}
-      {error && (
-        <Paragraph className="k-dialog__error" role="alert">
-          {error}
-        </Paragraph>
-      )}
-      <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" autoFocus disabled={busy} onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
-    </dialog>
-  );
-}
+// The app's one confirmation dialog (ui/ConfirmDialog), here under the name the genogram used.
+export { ConfirmDialog } from '../../ui/ConfirmDialog';

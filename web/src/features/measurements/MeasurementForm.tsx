@@ -10,7 +10,10 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Checkbox, Heading2, Paragraph, RadioButton, Textarea } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime, parseDate, todayIso } from '../../i18n/format';
-import { SelectField, TextField } from '../../ui/Field';
+import { SelectField } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
+import { DateField } from '../../ui/DateField';
+import { dateIso, toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, type Errors } from '../../ui/forms';
 import { describeFieldErrors } from '../../ui/errors';
 import { ApiError } from '../../api/client';
@@ -48,12 +51,18 @@ function draftOf(m: Measurement, instruments: Instrument[]): Draft {
     instrument_key: instrumentKey(m.instrument_id, m.instrument_version),
     moment: m.moment,
     date_text: toNl(m.taken_on),
+    date_parts: toDateParts(m.taken_on),
     filled_in_by: m.filled_in_by,
     scores: { ...m.scores },
     notes: { ...(m.notes ?? {}) },
     step: (instrument?.domains.length ?? 0) + 1,
     saved_at: m.created_at,
   };
+}
+
+/** The date of a draft as its three parts (a draft saved before the date input had parts has only the text). */
+function partsOf(d: Draft): DateParts {
+  return d.date_parts ?? toDateParts(parseDate(d.date_text));
 }
 
 function emptyDraft(familyId: string, memberId: string): Draft {
@@ -63,6 +72,7 @@ function emptyDraft(familyId: string, memberId: string): Draft {
     instrument_key: '',
     moment: '',
     date_text: toNl(todayIso()),
+    date_parts: toDateParts(todayIso()),
     filled_in_by: '',
     scores: {},
     notes: {},
@@ -111,6 +121,7 @@ export default function MeasurementForm({
   onCancel: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { confirm, dialog } = useConfirm();
   const errorMessage = useErrorMessage();
   const [d, setD] = useState<Draft>(() => (editing ? draftOf(editing, instruments) : (initial ?? emptyDraft(family.id, memberId ?? ''))));
   const [errors, setErrors] = useState<Errors>({});
@@ -133,8 +144,8 @@ export default function MeasurementForm({
   }, [family.programme_id]);
 
   const member = summary.members.find((m) => m.member_id === d.member_id);
-  const dateIso = parseDate(d.date_text) ?? todayIso();
-  const advice = useMemo(() => adviceFor(instruments, member?.birth_date, dateIso, tool1216), [instruments, member?.birth_date, dateIso, tool1216]);
+  const takenOn = dateIso(partsOf(d)) ?? todayIso();
+  const advice = useMemo(() => adviceFor(instruments, member?.birth_date, takenOn, tool1216), [instruments, member?.birth_date, takenOn, tool1216]);
   const instrument = instruments.find((i) => instrumentKey(i.id, i.version) === d.instrument_key);
   const domains = instrument?.domains ?? [];
   const total = domains.length;
@@ -146,7 +157,7 @@ export default function MeasurementForm({
     setD((prev) => {
       if (!prev.member_id || prev.instrument_key || prev.step > 0) return prev;
       const m = summary.members.find((x) => x.member_id === prev.member_id);
-      const a = adviceFor(instruments, m?.birth_date, parseDate(prev.date_text) ?? todayIso(), tool1216);
+      const a = adviceFor(instruments, m?.birth_date, dateIso(partsOf(prev)) ?? todayIso(), tool1216);
       return a.group === 'youth' && a.suggested ? { ...prev, instrument_key: instrumentKey(a.suggested.id, a.suggested.version) } : prev;
     });
   }, [tool1216]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -179,7 +190,7 @@ export default function MeasurementForm({
     setResumed(null);
     // The rules for the person's age preselect the list (the child version; the programme's choice for 12–16).
     const m = summary.members.find((x) => x.member_id === id);
-    const a = adviceFor(instruments, m?.birth_date, dateIso, tool1216);
+    const a = adviceFor(instruments, m?.birth_date, takenOn, tool1216);
     set({ member_id: id, instrument_key: a.suggested ? instrumentKey(a.suggested.id, a.suggested.version) : d.instrument_key });
   }
 
@@ -197,7 +208,7 @@ export default function MeasurementForm({
     if (!d.member_id) e['mf-member'] = t('validation.required');
     if (!d.instrument_key) e['mf-instrument'] = t('validation.required');
     if (!d.moment) e['mf-moment'] = t('validation.required');
-    const [, dateError] = checkDate(t, d.date_text, { required: true });
+    const [, dateError] = checkDate(t, partsOf(d), { required: true });
     if (dateError) e['mf-date'] = dateError;
     if (!d.filled_in_by) e['mf-filled'] = t('validation.required');
     setErrors(e);
@@ -230,7 +241,10 @@ export default function MeasurementForm({
     onLater(d);
   }
 
-  function cancel() {
+  // Throwing away what was filled in cannot be undone: ask first (a form still empty goes at once).
+  async function cancel() {
+    const filled = Object.keys(d.scores).length > 0 || Object.values(d.notes).some((n) => n.trim());
+    if (filled && !(await confirm({ title: t('confirm.discardTitle'), text: t('confirm.discardText'), confirmLabel: t('confirm.discardYes') }))) return;
     if (d.member_id && !initial && !editing) removeDraft(family.id, d.member_id);
     onCancel();
   }
@@ -246,7 +260,7 @@ export default function MeasurementForm({
     setBusy(true);
     setGeneral(null);
     try {
-      const taken_on = parseDate(d.date_text) ?? d.date_text;
+      const taken_on = dateIso(partsOf(d)) ?? '';
       if (editing) {
         // The person and the list stay: only what a correction may change is sent.
         const saved = await measurementsApi.correct(family.id, editing.id, { moment: d.moment, taken_on, filled_in_by: d.filled_in_by, scores: d.scores, notes }, editing.version);
@@ -296,9 +310,10 @@ export default function MeasurementForm({
             {t('measForm.later')}
           </Button>
         )}
-        <Button type="button" appearance="subtle-button" onClick={cancel}>
+        <Button type="button" appearance="subtle-button" hint="danger" className="k-danger" onClick={() => void cancel()}>
           {t('measForm.cancel')}
         </Button>
+        {dialog}
       </ButtonGroup>
     </div>
   );
@@ -362,14 +377,11 @@ export default function MeasurementForm({
             error={errors['mf-moment']}
             options={MOMENTS.map((m) => ({ value: m, label: t(`moment.${m}`) }))}
           />
-          <TextField
+          <DateField
             id="mf-date"
-            label={t('measForm.date')}
-            description={t('common.dateHint')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={d.date_text}
-            onValue={(v) => set({ date_text: v })}
+            legend={t('measForm.date')}
+            value={partsOf(d)}
+            onValue={(v) => set({ date_parts: v })}
             error={errors['mf-date']}
           />
           <SelectField
@@ -427,7 +439,7 @@ export default function MeasurementForm({
         <dl className="k-dl k-meas-review">
           <dt>{t('measForm.moment')}</dt>
           <dd>
-            {d.moment ? t(`moment.${d.moment}`) : ''}, {formatDate(parseDate(d.date_text), lang)} — {d.filled_in_by ? t(`filledBy.${d.filled_in_by}`) : ''}{' '}
+            {d.moment ? t(`moment.${d.moment}`) : ''}, {formatDate(dateIso(partsOf(d)), lang)} — {d.filled_in_by ? t(`filledBy.${d.filled_in_by}`) : ''}{' '}
             <Button appearance="subtle-button" className="k-meas-change" onClick={() => go(0)} aria-label={t('measForm.changeAbout')}>
               {t('common.edit')}
             </Button>

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useI18n, type Lang, type T } from '../../i18n';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { useCan } from '../auth/session';
@@ -271,6 +272,7 @@ function Glance({ summary, instruments }: { summary: Summary; instruments: Map<s
 
 export default function MeasurementsTab({ family }: TabProps) {
   const { t, lang } = useI18n();
+  const { confirm, dialog } = useConfirm();
   const can = useCan();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const instruments = useApi((signal) => measurementsApi.instruments(signal), []);
@@ -372,7 +374,11 @@ export default function MeasurementsTab({ family }: TabProps) {
                   </Button>
                   <Button
                     appearance="subtle-button"
-                    onClick={() => {
+                    hint="danger"
+                    className="k-danger"
+                    onClick={async () => {
+                      const name = nameOf(d.member_id);
+                      if (!(await confirm({ title: t('confirm.draftTitle', { name }), text: t('confirm.draftText', { name }), confirmLabel: t('confirm.discardYes') }))) return;
                       removeDraft(family.id, d.member_id);
                       setDraftTick((n) => n + 1);
                     }}
@@ -383,6 +389,7 @@ export default function MeasurementsTab({ family }: TabProps) {
               </li>
             ))}
           </ul>
+          {dialog}
         </div>
       )}
       {(summary.loading || instruments.loading) && !(summary.data && instruments.data) && <Loading />}

@@ -221,7 +221,7 @@ export default function OutcomesPage() {
                   {(['csv', 'xlsx'] as const).map((format) => (
                     <a
                       key={format}
-                      className="utrecht-button utrecht-button--secondary-action k-linkbutton"
+                      className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action k-button-link"
                       href={measurementsApi.exportUrl(choice.programme, format, { instrument: chosenInstrument.id, version: chosenInstrument.version })}
                       download
                     >

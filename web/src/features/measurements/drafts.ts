@@ -1,5 +1,6 @@
 // "Save and continue later": a measurement in progress is kept in this browser's localStorage,
 // one per family and person, and cleared when it is saved on the server (or thrown away).
+import type { DateParts } from '../../ui/dates';
 import type { FilledInBy, Moment, ScoreValue } from './api';
 
 export interface Draft {
@@ -7,7 +8,9 @@ export interface Draft {
   member_id: string;
   instrument_key: string;
   moment: Moment | '';
+  /** Older drafts kept the date as typed ("14-03-2016"); date_parts wins when it is there. */
   date_text: string;
+  date_parts?: DateParts;
   filled_in_by: FilledInBy | '';
   scores: Record<string, ScoreValue>;
   notes: Record<string, string>;

@@ -5,9 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
-import { formatDate, formatDateTime, toInputDate, todayIso } from '../../i18n/format';
+import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { EMPTY_DATE, toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, maxLength, required, type Errors } from '../../ui/forms';
 import { ErrorState, Empty, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -104,10 +106,11 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
   const fail = useFailure();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [domain, setDomain] = useState<string>('zrm.werk_opleiding');
-  const [horizon, setHorizon] = useState<Horizon>('short');
+  // The life domain and the horizon are the family's answer, not ours: no choice beforehand.
+  const [domain, setDomain] = useState<string>('');
+  const [horizon, setHorizon] = useState<Horizon | ''>('');
   const [owners, setOwners] = useState<string[]>([]);
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState<DateParts>(EMPTY_DATE);
   const [status, setStatus] = useState<GoalStatus>('active');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -120,6 +123,8 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
     if (a) errs[GOAL_IDS.title] = a;
     const b = maxLength(t, description, 2000);
     if (b) errs[GOAL_IDS.description] = b;
+    if (!domain) errs[GOAL_IDS.life_domain] = t('select.required');
+    if (!horizon) errs[GOAL_IDS.horizon] = t('select.required');
     const [iso, dateErr] = checkDate(t, target, { allowFuture: true, min: '2000-01-01' });
     if (dateErr) errs[GOAL_IDS.target_date] = dateErr;
     setErrors(errs);
@@ -127,7 +132,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(GOAL_IDS));
     setBusy(true);
     try {
-      await planApi.add(familyId, { type: 'goal', title: title.trim(), description: description.trim(), life_domain: domain, horizon, owner_ids: owners, target_date: iso, status });
+      await planApi.add(familyId, { type: 'goal', title: title.trim(), description: description.trim(), life_domain: domain, horizon: horizon as Horizon, owner_ids: owners, target_date: iso, status });
       onSaved();
     } catch (err) {
       const f = fail(err, GOAL_IDS);
@@ -146,8 +151,8 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
       <TextField id={GOAL_IDS.title} autoFocus label={t('plan.goalTitle')} description={t('plan.goalTitleHint')} value={title} onValue={setTitle} error={errors[GOAL_IDS.title]} required />
       <TextareaField id={GOAL_IDS.description} label={t('plan.goalDescription')} value={description} onValue={setDescription} error={errors[GOAL_IDS.description]} rows={2} optional />
       <div className="k-row">
-        <SelectField id={GOAL_IDS.life_domain} label={t('plan.domain')} value={domain} onValue={setDomain} error={errors[GOAL_IDS.life_domain]} options={LIFE_DOMAINS.map((d) => ({ value: d, label: domainLabel(d, lang) }))} />
-        <SelectField id={GOAL_IDS.horizon} label={t('plan.horizon')} value={horizon} onValue={(v) => setHorizon(v as Horizon)} error={errors[GOAL_IDS.horizon]} options={HORIZONS.map((h) => ({ value: h, label: t(`plan.horizon.${h}`) }))} />
+        <SelectField id={GOAL_IDS.life_domain} label={t('plan.domain')} value={domain} onValue={setDomain} error={errors[GOAL_IDS.life_domain]} placeholder={t('select.choose')} required options={LIFE_DOMAINS.map((d) => ({ value: d, label: domainLabel(d, lang) }))} />
+        <SelectField id={GOAL_IDS.horizon} label={t('plan.horizon')} value={horizon} onValue={(v) => setHorizon(v as Horizon)} error={errors[GOAL_IDS.horizon]} placeholder={t('select.choose')} required options={HORIZONS.map((h) => ({ value: h, label: t(`plan.horizon.${h}`) }))} />
       </div>
       <fieldset className="k-fieldset" id={GOAL_IDS.owner_ids} tabIndex={-1} aria-describedby={errors[GOAL_IDS.owner_ids] ? `${GOAL_IDS.owner_ids}-error` : undefined}>
         <legend>{t('plan.owners')}</legend>
@@ -161,7 +166,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
         ))}
       </fieldset>
       <div className="k-row">
-        <TextField id={GOAL_IDS.target_date} label={t('plan.targetDate')} description={t('common.dateHint')} value={target} onValue={setTarget} error={errors[GOAL_IDS.target_date]} inputMode="numeric" autoComplete="off" optional />
+        <DateField id={GOAL_IDS.target_date} legend={t('plan.targetDate')} value={target} onValue={setTarget} error={errors[GOAL_IDS.target_date]} optional />
         <SelectField id={GOAL_IDS.status} label={t('plan.status')} value={status} onValue={(v) => setStatus(v as GoalStatus)} error={errors[GOAL_IDS.status]} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))} />
       </div>
       <ButtonGroup>
@@ -209,7 +214,7 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
   const [what, setWhat] = useState('');
   const [who, setWho] = useState(members[0]?.id ?? '');
   const [goal, setGoal] = useState(goals[0]?.id ?? '');
-  const [due, setDue] = useState('');
+  const [due, setDue] = useState<DateParts>(EMPTY_DATE);
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -228,7 +233,7 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
     try {
       await planApi.add(familyId, { type: 'action', what: what.trim(), member_id: who || null, goal_id: goal || null, due_on: iso });
       setWhat('');
-      setDue('');
+      setDue(EMPTY_DATE);
       onSaved();
     } catch (err) {
       const f = fail(err, ids);
@@ -245,7 +250,7 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
       <TextField id={ids.what} label={t('plan.actionWhat')} value={what} onValue={setWhat} error={errors[ids.what]} required />
       <SelectField id={ids.member_id} label={t('plan.actionWho')} value={who} onValue={setWho} error={errors[ids.member_id]} options={[{ value: '', label: t('plan.actionWhoCoach') }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
       <SelectField id={ids.goal_id} label={t('plan.actionGoal')} value={goal} onValue={setGoal} error={errors[ids.goal_id]} options={[{ value: '', label: t('plan.noGoal') }, ...goals.map((g) => ({ value: g.id, label: g.title }))]} />
-      <TextField id={ids.due_on} label={t('plan.actionDue')} description={t('common.dateHint')} value={due} onValue={setDue} error={errors[ids.due_on]} inputMode="numeric" autoComplete="off" optional />
+      <DateField id={ids.due_on} legend={t('plan.actionDue')} value={due} onValue={setDue} error={errors[ids.due_on]} optional />
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {t('plan.addAction')}
       </Button>
@@ -257,7 +262,7 @@ function ReviewForm({ familyId, onSaved, onCancel }: { familyId: string; onSaved
   const { t } = useI18n();
   const fail = useFailure();
   const ids = { held_on: 'review-date', went_well: 'review-well', next_steps: 'review-next' };
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [well, setWell] = useState('');
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -292,7 +297,7 @@ function ReviewForm({ familyId, onSaved, onCancel }: { familyId: string; onSaved
     <form className="k-card k-form" onSubmit={submit} noValidate aria-labelledby="review-form-title">
       <Heading3 id="review-form-title">{t('plan.addReview')}</Heading3>
       {general && <Notice type="error">{general}</Notice>}
-      <TextField id={ids.held_on} autoFocus label={t('plan.reviewDate')} description={t('common.dateHint')} value={date} onValue={setDate} error={errors[ids.held_on]} inputMode="numeric" autoComplete="off" required />
+      <DateField id={ids.held_on} autoFocus legend={t('plan.reviewDate')} value={date} onValue={setDate} error={errors[ids.held_on]} required />
       <TextareaField id={ids.went_well} label={t('plan.wentWell')} value={well} onValue={setWell} error={errors[ids.went_well]} rows={3} required />
       <TextareaField id={ids.next_steps} label={t('plan.next')} value={next} onValue={setNext} error={errors[ids.next_steps]} rows={3} optional />
       <ButtonGroup>

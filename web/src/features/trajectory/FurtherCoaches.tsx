@@ -7,6 +7,7 @@ import { FURTHER_COACH_ROLES, type Family, type FamilyCoach, type FurtherCoachRo
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { SelectField, TextareaField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -37,6 +38,7 @@ function CoachForm({ family, mode, staff, taken, onDone, onCancel }: {
   const order = [ids.user_id, ids.role, ids.note];
   const noteRequired = mode.kind !== 'add';
   const choices = staff.filter((c) => !taken.includes(c.id));
+  const { confirm, dialog } = useConfirm();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -47,6 +49,10 @@ function CoachForm({ family, mode, staff, taken, onDone, onCancel }: {
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, order);
+    if (mode.kind === 'end') {
+      const name = mode.coach.display_name;
+      if (!(await confirm({ title: t('confirm.endCoachTitle', { name }), text: t('confirm.endCoachText', { name }), confirmLabel: t('confirm.endCoachYes') }))) return;
+    }
     setBusy(true);
     try {
       const text = note.trim();
@@ -112,9 +118,18 @@ function CoachForm({ family, mode, staff, taken, onDone, onCancel }: {
         required={noteRequired}
       />
       <ButtonGroup>
-        <Button id={`${p}-submit`} type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+        <Button
+          id={`${p}-submit`}
+          type="submit"
+          appearance={mode.kind === 'end' ? 'secondary-action-button' : 'primary-action-button'}
+          hint={mode.kind === 'end' ? 'danger' : undefined}
+          className={mode.kind === 'end' ? 'k-danger' : undefined}
+          busy={busy}
+          disabled={busy}
+        >
           {title}
         </Button>
+        {dialog}
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
           {t('common.cancel')}
         </Button>

@@ -7,6 +7,8 @@ import { useNavigate } from 'react-router';
 import { HOUSEHOLD_ROLES, REFERRER_KINDS, type HouseholdRole, type Page, type Programme, type ReferrerKind, type ReferrerKindItem } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { EMPTY_DATE, type DateParts } from '../../ui/dates';
 import { checkDate, maxLength, required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -18,7 +20,7 @@ interface MemberDraft {
   key: number;
   given: string;
   family: string;
-  birth: string;
+  birth: DateParts;
   role: HouseholdRole;
 }
 
@@ -46,8 +48,8 @@ export default function ReferralPage() {
   // The organisation's own list of referrer kinds; the defaults when it cannot be read.
   const kinds = useApi<Page<ReferrerKindItem> | null>((signal) => trajectoryApi.referrerKinds(signal).catch(() => null), []);
   const kindItems: ReferrerKindItem[] = kinds.data?.items ?? REFERRER_KINDS.map((code) => ({ code, label: code }));
-  const [kindChoice, setKind] = useState<ReferrerKind>('');
-  const kind = kindChoice || kindItems[0]?.code || '';
+  // No kind chosen beforehand: a ready answer ("Woningcorporatie") would be the easy wrong one.
+  const [kind, setKind] = useState<ReferrerKind>('');
   const [reason, setReason] = useState('');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
@@ -65,7 +67,7 @@ export default function ReferralPage() {
     const key = nextKey;
     flushSync(() => {
       setNextKey(key + 1);
-      setMembers((ms) => [...ms, { key, given: '', family: '', birth: '', role: ms.length === 0 ? 'parent' : 'child' }]);
+      setMembers((ms) => [...ms, { key, given: '', family: '', birth: EMPTY_DATE, role: ms.length === 0 ? 'parent' : 'child' }]);
     });
     document.getElementById(`ref-m${key}-given`)?.focus();
   }
@@ -73,12 +75,13 @@ export default function ReferralPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Errors = {};
-    const order: string[] = [IDS.family_name, IDS.referrer_organisation, IDS.reason, 'ref-phone', 'ref-email', 'ref-address'];
+    const order: string[] = [IDS.family_name, IDS.referrer_organisation, IDS.referrer_kind, IDS.reason, 'ref-phone', 'ref-email', 'ref-address'];
     const set = (id: string, msg: string | null) => {
       if (msg) errs[id] = msg;
     };
     set(IDS.family_name, required(t, familyName, 200));
     set(IDS.referrer_organisation, required(t, organisation, 200));
+    if (!kind) errs[IDS.referrer_kind] = t('select.required');
     set(IDS.reason, required(t, reason, 2000));
     if (!phone.trim() && !email.trim() && !address.trim()) errs['ref-phone'] = t('validation.contact');
     if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errs['ref-email'] = t('validation.email');
@@ -167,6 +170,8 @@ export default function ReferralPage() {
             value={kind}
             onValue={(v) => setKind(v as ReferrerKind)}
             error={errors[IDS.referrer_kind]}
+            placeholder={t('select.choose')}
+            required
             options={kindItems.map((k) => ({ value: k.code, label: referrerKindLabel(t, k.code, kindItems) }))}
           />
           <TextareaField id={IDS.reason} label={t('referral.reason')} description={t('referral.reasonHint')} value={reason} onValue={setReason} error={errors[IDS.reason]} rows={4} required />
@@ -190,15 +195,12 @@ export default function ReferralPage() {
                   <TextField id={`ref-m${m.key}-family`} label={t('members.familyName')} value={m.family} onValue={(v) => setMember(m.key, { family: v })} error={errors[`ref-m${m.key}-family`]} autoComplete="off" optional />
                 </div>
                 <div className="k-row">
-                  <TextField
+                  <DateField
                     id={`ref-m${m.key}-birth`}
-                    label={t('members.birthDate')}
-                    description={t('common.dateHint')}
+                    legend={t('members.birthDate')}
                     value={m.birth}
                     onValue={(v) => setMember(m.key, { birth: v })}
                     error={errors[`ref-m${m.key}-birth`]}
-                    inputMode="numeric"
-                    autoComplete="off"
                     optional
                   />
                   <SelectField

@@ -4,8 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { CLOSING_REASONS, FURTHER_COACH_ROLES, PHASES, type ClosingReason, type FurtherCoachRole, type Family, type Page, type Phase, type TimelineItem, type User } from '../../api/types';
 import { useI18n, type T } from '../../i18n';
-import { formatDate, formatDateTime, toInputDate, todayIso } from '../../i18n/format';
-import { SelectField, TextField, TextareaField, focusFirstError } from '../../ui/Field';
+import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
+import { SelectField, TextareaField, focusFirstError } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
+import { toDateParts } from '../../ui/dates';
 import { checkDate, required, serverErrors, type Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -50,7 +52,7 @@ function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
   const errorMessage = useErrorMessage();
   const intake = to === 'intake';
   const closing = to === 'afsluiting';
-  const [date, setDate] = useState(toInputDate(todayIso()));
+  const [date, setDate] = useState(toDateParts(todayIso()));
   const [note, setNote] = useState('');
   const [reason, setReason] = useState<ClosingReason | ''>('');
   const [summary, setSummary] = useState('');
@@ -112,15 +114,13 @@ function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
       {idPrefix === 'close' && <Paragraph className="k-muted">{t('closing.intro')}</Paragraph>}
       {to === 'actief' && !reopen && <Paragraph className="k-muted">{t('trajectory.needsForActive')}</Paragraph>}
       {general && <Notice type="error">{general}</Notice>}
-      <TextField
+      <DateField
         id={ids.date}
-        label={intake ? t('trajectory.intakeDate') : t('trajectory.date')}
-        description={intake ? `${t('trajectory.intakeDateHint')} ${t('common.dateHint')}` : t('common.dateHint')}
+        legend={intake ? t('trajectory.intakeDate') : t('trajectory.date')}
+        description={intake ? t('trajectory.intakeDateHint') : undefined}
         value={date}
         onValue={setDate}
         error={errors[ids.date]}
-        inputMode="numeric"
-        autoComplete="off"
         required
       />
       {closing && (

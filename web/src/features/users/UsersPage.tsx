@@ -21,6 +21,7 @@ import type { Activation, Page, Role, User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { Badge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
@@ -68,7 +69,7 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void;
   const errorMessage = useErrorMessage();
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('coach');
+  const [role, setRole] = useState<Role | ''>('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,6 +81,8 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void;
     if (u) errs[FIELD_IDS.username] = u;
     const n = required(t, name, 200);
     if (n) errs[FIELD_IDS.display_name] = n;
+    // The role decides what someone may see: no role is chosen beforehand.
+    if (!role) errs[FIELD_IDS.role] = t('select.required');
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(FIELD_IDS));
@@ -110,6 +113,8 @@ function NewUserForm({ onCreated, onCancel }: { onCreated: (u: Created) => void;
         value={role}
         onValue={(v) => setRole(v as Role)}
         error={errors[FIELD_IDS.role]}
+        placeholder={t('select.choose')}
+        required
         options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
       />
       <ButtonGroup>
@@ -140,6 +145,7 @@ function UserRow({
   const { t } = useI18n();
   const [role, setRole] = useState<Role>(user.role);
   const [busy, setBusy] = useState(false);
+  const { confirm, dialog } = useConfirm();
 
   async function patch(body: Partial<User>) {
     setBusy(true);
@@ -152,8 +158,16 @@ function UserRow({
     }
   }
 
+  // Disabling locks someone out at once: ask first. Turning an account back on needs no question.
+  async function toggleDisabled() {
+    const name = user.display_name;
+    if (!user.disabled && !(await confirm({ title: t('confirm.disableTitle', { name }), text: t('confirm.disableText', { name }), confirmLabel: t('confirm.disableYes') }))) return;
+    await patch({ disabled: !user.disabled });
+  }
+
   async function reset() {
-    if (!window.confirm(t('users.resetConfirm', { name: user.display_name }))) return;
+    const name = user.display_name;
+    if (!(await confirm({ title: t('confirm.resetTitle', { name }), text: t('users.resetConfirm', { name }), confirmLabel: t('confirm.resetYes') }))) return;
     setBusy(true);
     try {
       const r = await api.post<{ activation: Activation }>(`/users/${encodeURIComponent(user.id)}/activation`);
@@ -215,11 +229,14 @@ function UserRow({
             appearance="subtle-button"
             disabled={busy}
             aria-label={user.disabled ? t('users.enableLabel', { name: user.display_name }) : t('users.disableLabel', { name: user.display_name })}
-            onClick={() => void patch({ disabled: !user.disabled })}
+            hint={user.disabled ? undefined : 'danger'}
+            className={user.disabled ? undefined : 'k-danger'}
+            onClick={() => void toggleDisabled()}
           >
             {user.disabled ? t('users.enable') : t('users.disable')}
           </Button>
         )}
+        {dialog}
       </TableCell>
     </TableRow>
   );
