@@ -202,11 +202,14 @@ test('the whole journey, keyboard only', async () => {
   await page.keyboard.press('Enter');
   await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
 
-  await tabTo(page, 'phase-afsluiting-reason');
+  // Closing opens a dialog; focus starts at the reason.
+  await tabTo(page, 'Traject afsluiten…');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'close-reason');
   await arrowSelect(page, 'doorverwezen');
-  await tabTo(page, 'phase-afsluiting-summary');
-  await page.keyboard.type('Doorverwezen naar schuldhulp; het gezin heeft nu een vaste contactpersoon.');
-  await tabTo(page, 'Naar Afsluiting');
+  await tabTo(page, 'close-summary');
+  await page.keyboard.type('Doorverwezen naar schuldhulp. Het gezin heeft nu een vaste contactpersoon.');
+  await tabTo(page, 'close-submit');
   await page.keyboard.press('Space');
   await page.getByText('Het gezin is nu in de fase Afsluiting.').waitFor();
 
