@@ -26,6 +26,8 @@ const PartnersPage = lazy(() => import('./features/consent/PartnersPage'));
 const OutcomesPage = lazy(() => import('./features/measurements/OutcomesPage'));
 // Vandaag, the coach's start page (issue 11).
 const TodayPage = lazy(() => import('./features/today/TodayPage'));
+// The footer's pages (issue 13): public, also before login.
+const InfoPage = lazy(() => import('./features/info/InfoPage'));
 
 /** A page for logged-in users; with `need`, only for those who may take that action. */
 function Guard({ need, children }: { need?: Capability; children: ReactNode }) {
@@ -77,6 +79,9 @@ export default function App() {
         <Route path="/beheer/normen" element={<Guard need="norm.read"><NormsPage /></Guard>} />
         <Route path="/beheer/partners" element={<Guard need="partner_org.create"><PartnersPage /></Guard>} />
         <Route path="/vandaag" element={<Guard need="today.read"><TodayPage /></Guard>} />
+        <Route path="/toegankelijkheid" element={<Suspense fallback={<Loading />}><InfoPage page="accessibility" /></Suspense>} />
+        <Route path="/privacy" element={<Suspense fallback={<Loading />}><InfoPage page="privacy" /></Suspense>} />
+        <Route path="/hulp" element={<Suspense fallback={<Loading />}><InfoPage page="help" /></Suspense>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -108,13 +108,14 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
 
   // Closing without a reason is refused next to the field; then with reason and summary.
-  await page.getByRole('heading', { name: 'Volgende stap: Afsluiting' }).waitFor();
-  await page.getByRole('button', { name: 'Naar Afsluiting' }).click();
-  await page.locator('#phase-afsluiting-reason-error').waitFor();
-  await page.locator('#phase-afsluiting-summary-error').waitFor();
-  await page.getByLabel('Reden van afsluiten').selectOption('doelen_bereikt');
-  await page.getByLabel('Samenvatting').fill('De administratie is op orde en de huur wordt weer betaald.');
-  await page.getByRole('button', { name: 'Naar Afsluiting' }).click();
+  await page.getByRole('button', { name: 'Traject afsluiten…' }).click();
+  const closeDialog = page.getByRole('dialog', { name: 'Traject afsluiten' });
+  await closeDialog.getByRole('button', { name: 'Traject afsluiten', exact: true }).click();
+  await page.locator('#close-reason-error').waitFor();
+  await page.locator('#close-summary-error').waitFor();
+  await closeDialog.getByLabel('Reden van afsluiten').selectOption('doelen_bereikt');
+  await closeDialog.getByLabel('Samenvatting').fill('De administratie is op orde en de huur wordt weer betaald.');
+  await closeDialog.getByRole('button', { name: 'Traject afsluiten', exact: true }).click();
   await page.getByText('Het gezin is nu in de fase Afsluiting.').waitFor();
 
   // Follow-up.
@@ -184,7 +185,7 @@ test('team lead: handover needs a note, an income check can be overridden, conse
   await withdraw.click();
   await page.getByRole('button', { name: 'Intrekken', exact: true }).click();
   await page.getByText('De toestemming is ingetrokken.').waitFor();
-  await page.waitForFunction((n) => [...document.querySelectorAll('.k-badge')].filter((b) => b.textContent.startsWith('Ingetrokken op')).length > n, before);
+  await page.waitForFunction((n) => [...document.querySelectorAll('.k-consent--withdrawn')].filter((b) => b.textContent.includes('Ingetrokken op')).length > n, before);
   await checkA11y(page, 'consent after withdrawal');
   await page.context().close();
 });

@@ -1382,6 +1382,24 @@ export const nl = {
   'today.myHoursChart': 'Mijn uren per week met en over alle gezinnen',
   'today.myHoursWeek': 'Week van {date}: {direct} uur met gezinnen, {indirect} uur over gezinnen',
   'today.families': '{count} gezinnen',
+  // Frame, stepper and words (issue 13)
+  'stepper.done': 'Klaar',
+  'stepper.doneOn': 'Klaar op {date}',
+  'stepper.current': 'Nu bezig',
+  'stepper.currentSince': 'Nu bezig, sinds {date}',
+  'stepper.next': 'Volgende stap',
+  'stepper.later': 'Later',
+  'closing.cardTitle': 'Traject afsluiten',
+  'closing.offerActive': 'Is het traject klaar of stopt het? Sluit het dan af met een reden en een korte samenvatting.',
+  'closing.introActive': 'Kies waarom het traject stopt en schrijf kort op wat het gezin heeft bereikt. Daarna komt het gezin in de fase Afsluiting.',
+  'closing.openButton': 'Traject afsluiten…',
+  'closing.dialogTitle': 'Traject afsluiten',
+  'closing.confirm': 'Traject afsluiten',
+  'footer.label': 'Over kansrijk',
+  'footer.accessibility': 'Toegankelijkheid',
+  'footer.privacy': 'Privacy',
+  'footer.help': 'Hulp en contact',
+  'footer.version': 'Versie {version}',
 } as const;
 
 export type MessageKey = keyof typeof nl;
