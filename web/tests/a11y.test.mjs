@@ -23,6 +23,20 @@ test('login page', async () => {
   await page.context().close();
 });
 
+test('footer pages before login (issue 13)', async () => {
+  const page = await newPage(browser);
+  for (const [path, title] of [
+    ['/toegankelijkheid', 'Toegankelijkheid'],
+    ['/privacy', 'Privacy'],
+    ['/hulp', 'Hulp en contact'],
+  ]) {
+    await page.goto(path);
+    await heading(page, title);
+    await checkA11y(page, `${path} (logged out)`);
+  }
+  await page.context().close();
+});
+
 test('team lead pages', async () => {
   const page = await newPage(browser);
   await login(page, 'teamlead');
@@ -63,6 +77,9 @@ test('team lead pages', async () => {
     ['/beheer/partners', 'Partnerorganisaties'], // issue 14
     ['/resultaten', 'Resultaten van een programma'],
     ['/vandaag', 'Vandaag'],
+    ['/toegankelijkheid', 'Toegankelijkheid'],
+    ['/privacy', 'Privacy'],
+    ['/hulp', 'Hulp en contact'],
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);
