@@ -52,7 +52,7 @@ test('team lead pages', async () => {
     ['toestemming', 'Toestemming'],
     ['genogram', 'Genogram'],
     ['metingen', 'Metingen'],
-    ['toegang', 'Wie heeft dit dossier bekeken?'],
+    ['toegang', 'Wie heeft de gegevens van dit gezin bekeken?'],
     // Kansplan, budget and contact log (issue 11).
     ['kansplan', 'Kansplan'],
     ['budget', 'Gezinsbudget'],
@@ -87,7 +87,7 @@ test('team lead pages', async () => {
     await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
     await checkA11y(page, path);
   }
-  await page.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezin aanmelden', exact: true }).click();
   await heading(page, 'Gezin aanmelden');
   await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
   await page.locator('#ref-family-name-error').waitFor();

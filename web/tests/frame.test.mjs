@@ -192,7 +192,7 @@ test('"Terug naar de gezinnen" brings back the filters and the page the user cam
   await link.click();
   await heading(page, name);
   // Switching tabs keeps it too.
-  await page.getByRole('navigation', { name: 'Onderdelen van het dossier' }).getByRole('link', { name: 'Traject' }).click();
+  await page.getByRole('navigation', { name: 'Onderdelen van het gezin' }).getByRole('link', { name: 'Traject' }).click();
   await page.waitForURL(/\/traject$/);
   await page.getByRole('link', { name: '← Terug naar de gezinnen' }).click();
   await heading(page, 'Gezinnen');

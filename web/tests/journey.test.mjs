@@ -20,7 +20,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   const lead = await newPage(browser);
   await login(lead, 'teamlead');
   await heading(lead, 'Gezinnen');
-  await lead.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await lead.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezin aanmelden', exact: true }).click();
   await heading(lead, 'Gezin aanmelden');
   await lead.getByLabel('Naam van het gezin').fill(familyName);
   await lead.getByLabel('Naam van de organisatie of persoon').fill('Woonstichting De Volmacht');
@@ -42,7 +42,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   await heading(lead, 'Wachtlijst');
   const row = lead.locator('tr', { hasText: familyName });
   await row.waitFor();
-  await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
+  await row.getByRole('button', { name: `Coach toewijzen voor ${familyName}` }).click();
   await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Esther Wolters' });
   await row.getByRole('button', { name: 'Coach toewijzen' }).click();
   await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();

@@ -94,7 +94,7 @@ test('the whole journey, keyboard only', async () => {
   const lead = await newPage(browser);
   await keyboardLogin(lead, 'teamlead');
   await heading(lead, 'Vandaag');
-  await tabTo(lead, (a) => a?.tag === 'a' && a.text === 'Aanmelden');
+  await tabTo(lead, (a) => a?.tag === 'a' && a.text === 'Gezin aanmelden');
   await lead.keyboard.press('Enter');
   await heading(lead, 'Gezin aanmelden');
   await focusOnHeading(lead);
@@ -117,7 +117,7 @@ test('the whole journey, keyboard only', async () => {
   await lead.keyboard.press('Enter');
   await heading(lead, 'Wachtlijst');
   await focusOnHeading(lead);
-  await tabTo(lead, `Coach kiezen voor ${familyName}`);
+  await tabTo(lead, `Coach toewijzen voor ${familyName}`);
   await lead.keyboard.press('Space');
   await lead.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
   const coaches = await lead.evaluate(() => [...document.activeElement.options].map((o) => [o.value, o.text]));
