@@ -60,6 +60,7 @@ const nl: Record<InfoPageId, InfoPage> = {
           'Het wachtwoord niet zelf, maar een beveiligde versie ervan die niet terug te rekenen is.',
           'Als u inloggen in twee stappen gebruikt: de geheime code voor de app op uw telefoon.',
           'Wanneer u bent ingelogd. Na 30 minuten zonder iets te doen, of na 12 uur, moet u opnieuw inloggen.',
+          'Mislukte pogingen om in te loggen, per gebruikersnaam en per adres. Zo kan kansrijk inloggen even blokkeren als iemand een wachtwoord probeert te raden.',
         ],
       },
       {
@@ -78,14 +79,14 @@ const nl: Record<InfoPageId, InfoPage> = {
         heading: 'Wie heeft wat bekeken?',
         paragraphs: [
           'Elke keer dat iemand gegevens van een gezin bekijkt of verandert, schrijft kansrijk dat op in een logboek. Ook elke poging om in te loggen en elke wijziging van een account. In het logboek staat wie het deed, wanneer, bij welk gezin, wat er gebeurde en vanaf welk adres.',
-          'Het logboek kan niet ongemerkt worden veranderd. Op het tabblad ‘Toegang’ van een gezin ziet u wie het dossier heeft bekeken.',
+          'Het logboek kan niet ongemerkt worden veranderd. Op het tabblad ‘Toegang’ van een gezin ziet u wie de gegevens van dat gezin heeft bekeken.',
         ],
       },
       {
         heading: 'Wat kansrijk niet bewaart',
         list: [
           'In de technische logbestanden van de server staan geen namen, geen gegevens van gezinnen en geen wachtwoorden. Alleen welke soort pagina werd gevraagd, hoe lang dat duurde en of het lukte.',
-          'Bij een mislukte inlogpoging wordt de ingetypte gebruikersnaam niet in het logboek opgeslagen.',
+          'Ook de gebruikersnaam die iemand intypte bij een mislukte inlogpoging staat niet in die logbestanden.',
           'kansrijk vraagt en bewaart geen BSN.',
         ],
       },
@@ -162,6 +163,7 @@ const en: Record<InfoPageId, InfoPage> = {
           'Not the password itself, but a protected form of it that cannot be turned back.',
           'If you use two-step login: the secret code for the app on your phone.',
           'When you are logged in. After 30 minutes without activity, or after 12 hours, you log in again.',
+          'Failed login attempts, per username and per address, so kansrijk can block logging in for a while when someone tries to guess a password.',
         ],
       },
       {
@@ -180,14 +182,14 @@ const en: Record<InfoPageId, InfoPage> = {
         heading: 'Who looked at what?',
         paragraphs: [
           'Every time someone reads or changes a family’s data, kansrijk writes it in a log. So is every login attempt and every account change. The log says who did it, when, for which family, what happened and from which address.',
-          'The log cannot be changed without that being noticed. The ‘Access’ tab of a family shows who looked at the file.',
+          'The log cannot be changed without that being noticed. The ‘Access’ tab of a family shows who looked at that family’s data.',
         ],
       },
       {
         heading: 'What kansrijk does not store',
         list: [
           'The server’s technical log files hold no names, no family data and no passwords. Only which kind of page was asked for, how long it took and whether it worked.',
-          'For a failed login, the username typed is not stored in the log.',
+          'Nor do those log files hold the username someone typed in a failed login.',
           'kansrijk does not ask for or store a citizen service number (BSN).',
         ],
       },
