@@ -84,7 +84,10 @@ std::string DefaultAuditKeyFile(const std::string& db_url) {
 
 std::vector<security::Routes::Info> RegisterRoutes(http::Router& router, security::ApiContext& ctx, Metrics& metrics,
                                                    const std::string& metrics_token) {
-  router.Add("GET", "/healthz", [](http::Request&) { return http::JsonResponse(200, {{"status", "ok"}}); });
+  // The version lets the web app's footer name the release that serves it (and a support call say
+  // which one). It is the build's project version, no build host or commit details.
+  router.Add("GET", "/healthz",
+             [](http::Request&) { return http::JsonResponse(200, {{"status", "ok"}, {"version", KANSRIJK_VERSION}}); });
   // The metrics count 401s, 403s and 404s per route: only for the scraper that holds the token.
   router.Add("GET", "/metrics", [&metrics, &ctx, metrics_token](http::Request& req) {
     if (metrics_token.empty()) return http::ProblemResponse(Status::NotFound("route_not_found"), security::RequestLang(req));

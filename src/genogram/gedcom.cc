@@ -1180,7 +1180,7 @@ ExportResult ExportGedcom(const Genogram& g, const ExportOptions& options) {
 
   if (!g.emotional.empty())
     result.notes.push_back("Emotionele relaties staan in het eigen veld _EMOT; andere stamboomprogramma's slaan dat meestal over.");
-  if (dropped) result.notes.push_back("Thema's, de indexpersoon en wie in het huishouden woont bestaan niet in GEDCOM en zijn weggelaten.");
+  if (dropped) result.notes.push_back("Thema's, de hoofdpersoon en wie in het huishouden woont, staan niet in een stamboombestand. Die zijn weggelaten.");
   if (pregnancies)
     result.notes.push_back("Zwangerschappen, miskramen en doodgeboren kinderen staan er met het eigen veld _SYMBOL; "
                            "andere programma's tonen ze als gewone persoon.");

@@ -181,10 +181,11 @@ void Slashes(std::string& out, const PartnerRelation* r, Point m) {
 
 std::string PartnerDates(const PartnerRelation& r) {
   std::string out;
-  if (auto y = DisplayYear(r.start)) out += (r.kind == PartnerKind::kMarried ? "tr. " : "samen ") + std::to_string(*y);
+  // Whole words, not the genealogists' "tr." and "gesch.": coaches and families read this (docs/words.md).
+  if (auto y = DisplayYear(r.start)) out += (r.kind == PartnerKind::kMarried ? "getrouwd " : "samen ") + std::to_string(*y);
   if (auto y = DisplayYear(r.end)) {
     if (!out.empty()) out += " · ";
-    out += (r.state == PartnerState::kDivorced ? "gesch. " : "uit elkaar ") + std::to_string(*y);
+    out += (r.state == PartnerState::kDivorced ? "gescheiden " : "uit elkaar ") + std::to_string(*y);
   }
   return out;
 }
@@ -295,7 +296,7 @@ std::string Description(const Genogram& g, const Person& p, std::optional<int> a
   if (!p.birth.empty()) d += ", geboren " + FormatDutchDate(p.birth);
   if (p.deceased || !p.death.empty()) d += p.death.empty() ? ", overleden" : ", overleden " + FormatDutchDate(p.death);
   if (age) d += ", " + std::to_string(*age) + " jaar";
-  if (p.index_person) d += ", indexpersoon";
+  if (p.index_person) d += ", hoofdpersoon";
   if (p.in_household) d += ", woont in het huishouden";
   std::string themes;
   for (const auto& id : p.theme_ids)
@@ -354,7 +355,7 @@ std::vector<LegendEntry> Legend(const Genogram& g, const Layout& layout, const S
   entries.push_back({"Ander of onbekend geslacht (ruit)", glyph([](std::string& s) { Shape(s, Sex::kUnknown, {20, 10}, 9, "sym"); })});
   const auto& ps = g.persons;
   if (std::any_of(ps.begin(), ps.end(), [](const Person& p) { return p.index_person; }))
-    entries.push_back({"Indexpersoon (dubbele rand)", glyph([](std::string& s) {
+    entries.push_back({"Hoofdpersoon (dubbele rand)", glyph([](std::string& s) {
                          Shape(s, Sex::kMale, {20, 10}, 10, "outer");
                          Shape(s, Sex::kMale, {20, 10}, 7, "sym");
                        })});

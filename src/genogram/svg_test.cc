@@ -160,7 +160,7 @@ TEST(GenogramSvgTest, AccessibleAndPrintable) {
   }
   EXPECT_EQ(persons, g.persons.size());
   EXPECT_NE(svg.find("data-person-id=\"kind1\""), std::string::npos);
-  EXPECT_NE(svg.find("indexpersoon"), std::string::npos);
+  EXPECT_NE(svg.find("hoofdpersoon"), std::string::npos);
   EXPECT_NE(svg.find(">36</text>"), std::string::npos);  // kind1's age on 2026-11-23
   EXPECT_EQ(svg, RenderSvg(g, Today()));                // deterministic
 }

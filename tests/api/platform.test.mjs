@@ -9,10 +9,15 @@ const METRICS_TOKEN = `scrape-${rand(16)}`;
 const scrape = { Authorization: `Bearer ${METRICS_TOKEN}` };
 const h = useServer({ extraArgs: ['--metrics-token', METRICS_TOKEN] });
 
-test('/healthz → 200 {"status":"ok"} without a session', async () => {
+test('/healthz → 200 {"status":"ok","version"} without a session; the version is the binary\'s own', async () => {
   const r = await h.srv.client().get('/healthz');
   assertStatus(r, 200);
-  assert.deepEqual(r.body, { status: 'ok' });
+  assert.deepEqual(Object.keys(r.body).sort(), ['status', 'version']);
+  assert.equal(r.body.status, 'ok');
+  // The same release `kansrijk version` prints ("kansrijk 0.1.0 (schema N)"): the web footer shows it.
+  const cli = await run(BIN, ['version']);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.equal(r.body.version, /^kansrijk (\S+) /.exec(cli.stdout)[1]);
   assert.match(r.headers.get('content-type'), /^application\/json/);
 });
 

@@ -23,6 +23,20 @@ test('login page', async () => {
   await page.context().close();
 });
 
+test('footer pages before login (issue 13)', async () => {
+  const page = await newPage(browser);
+  for (const [path, title] of [
+    ['/toegankelijkheid', 'Toegankelijkheid'],
+    ['/privacy', 'Privacy'],
+    ['/hulp', 'Hulp en contact'],
+  ]) {
+    await page.goto(path);
+    await heading(page, title);
+    await checkA11y(page, `${path} (logged out)`);
+  }
+  await page.context().close();
+});
+
 test('team lead pages', async () => {
   const page = await newPage(browser);
   await login(page, 'teamlead');
@@ -38,7 +52,7 @@ test('team lead pages', async () => {
     ['toestemming', 'Toestemming'],
     ['genogram', 'Genogram'],
     ['metingen', 'Metingen'],
-    ['toegang', 'Wie heeft dit dossier bekeken?'],
+    ['toegang', 'Wie heeft de gegevens van dit gezin bekeken?'],
     // Kansplan, budget and contact log (issue 11).
     ['kansplan', 'Kansplan'],
     ['budget', 'Gezinsbudget'],
@@ -64,6 +78,9 @@ test('team lead pages', async () => {
     ['/resultaten', 'Resultaten van een programma'],
     ['/vandaag', 'Vandaag'],
     ['/budget', 'Budget van de programma’s'], // the programme pot and report (issue 11)
+    ['/toegankelijkheid', 'Toegankelijkheid'],
+    ['/privacy', 'Privacy'],
+    ['/hulp', 'Hulp en contact'],
     ['/bestaat-niet', 'Niet gevonden'],
   ]) {
     await page.goto(path);
@@ -71,7 +88,7 @@ test('team lead pages', async () => {
     await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
     await checkA11y(page, path);
   }
-  await page.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezin aanmelden', exact: true }).click();
   await heading(page, 'Gezin aanmelden');
   await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
   await page.locator('#ref-family-name-error').waitFor();

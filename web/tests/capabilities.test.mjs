@@ -33,7 +33,7 @@ test('a coach sees no team-lead menu items, tab or page', async () => {
   const caps = await capabilities(page);
   assert.ok(caps.includes('family.list') && !caps.includes('team.overview') && !caps.includes('waiting_list.read'), caps.join(' '));
   const items = await menu(page);
-  assert.ok(items.includes('Mijn gezinnen') && items.includes('Aanmelden'), items.join(', '));
+  assert.ok(items.includes('Mijn gezinnen') && items.includes('Gezin aanmelden'), items.join(', '));
   for (const item of [...LEAD_ITEMS, ...ADMIN_ITEMS]) assert.ok(!items.includes(item), `no "${item}" for a coach: ${items.join(', ')}`);
 
   // A family of theirs has no access-log tab.
@@ -54,7 +54,7 @@ test('a team lead sees the team-lead menu items and the access tab', async () =>
   const caps = await capabilities(page);
   for (const c of ['team.overview', 'waiting_list.read', 'family.assign_coach', 'access_log.read']) assert.ok(caps.includes(c), `${c} in ${caps.join(' ')}`);
   const items = await menu(page);
-  for (const item of ['Gezinnen', 'Aanmelden', ...LEAD_ITEMS]) assert.ok(items.includes(item), `"${item}" for a team lead: ${items.join(', ')}`);
+  for (const item of ['Gezinnen', 'Gezin aanmelden', ...LEAD_ITEMS]) assert.ok(items.includes(item), `"${item}" for a team lead: ${items.join(', ')}`);
   for (const item of ADMIN_ITEMS) assert.ok(!items.includes(item), `no "${item}" for a team lead`);
   await page.locator('table tbody tr a').first().click();
   await page.getByRole('link', { name: 'Toegang', exact: true }).waitFor();
@@ -67,6 +67,6 @@ test('an admin starts on the users page and sees no case-work menu items', async
   await heading(page, 'Gebruikers');
   assert.match(new URL(page.url()).pathname, /^\/beheer\/gebruikers$/);
   const items = await menu(page);
-  for (const item of ['Mijn gezinnen', 'Gezinnen', 'Aanmelden', ...LEAD_ITEMS]) assert.ok(!items.includes(item), `no "${item}" for an admin: ${items.join(', ')}`);
+  for (const item of ['Mijn gezinnen', 'Gezinnen', 'Gezin aanmelden', ...LEAD_ITEMS]) assert.ok(!items.includes(item), `no "${item}" for an admin: ${items.join(', ')}`);
   await page.context().close();
 });

@@ -53,7 +53,13 @@ test('closing a family that never started, with a reason; counted apart on the t
 
   await page.goto(`/gezinnen/${f.id}/traject`);
   await heading(page, name);
-  await page.getByRole('button', { name: 'Traject stoppen' }).click();
+  // The closing form is not on the page until the button opens it, in a modal dialog.
+  assert.equal(await page.locator('#close-reason').count(), 0, 'no open closing form on the page');
+  await page.getByRole('button', { name: 'Traject afsluiten…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Traject afsluiten' });
+  await dialog.waitFor();
+  assert.equal(await dialog.evaluate((d) => d.tagName === 'DIALOG' && d.open && d.matches(':modal')), true, 'a native modal dialog');
+  await page.waitForFunction(() => document.activeElement?.id === 'close-reason');
   // No reason: refused next to the field. "Anders" without a few words: refused too.
   await page.locator('#close-submit').click();
   await page.locator('#close-reason-error').waitFor();

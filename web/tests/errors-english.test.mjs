@@ -189,7 +189,7 @@ test('a file that is no GEDCOM: the English text', async (t) => {
   const family = await familyOf(page);
   await page.goto(`${family}/genogram`);
   await page.getByRole('button', { name: 'More' }).click(); // import and export sit under "More"
-  await page.getByRole('button', { name: 'Import GEDCOM' }).click();
+  await page.getByRole('button', { name: 'Import a family tree' }).click();
   const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 97 + 13) % 256));
   await page.getByLabel('Choose the file').setInputFiles({ name: 'photo.ged', mimeType: 'application/octet-stream', buffer: bytes });
   const answer = nextAnswer(page, 'POST', /\/genogram\/import$/);

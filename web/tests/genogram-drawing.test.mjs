@@ -150,8 +150,8 @@ test('"Meer" holds print and GEDCOM and works by keyboard', async () => {
   await login(page, 'coach1');
   await openBakker(page);
   // Print and GEDCOM are not among the primary actions.
-  assert.equal(await page.getByRole('link', { name: 'Downloaden als GEDCOM' }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: 'GEDCOM inlezen' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Downloaden als stamboombestand' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Stamboom inlezen' }).count(), 0);
 
   const more = page.getByRole('button', { name: 'Meer' });
   await more.focus();
@@ -160,10 +160,10 @@ test('"Meer" holds print and GEDCOM and works by keyboard', async () => {
   const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
   assert.equal(await focused(), 'Afdrukken', 'the first item has focus');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focused(), 'Downloaden als GEDCOM');
-  assert.match(await page.getByRole('link', { name: 'Downloaden als GEDCOM' }).getAttribute('href'), /genogram\.ged/);
+  assert.equal(await focused(), 'Downloaden als stamboombestand');
+  assert.match(await page.getByRole('link', { name: 'Downloaden als stamboombestand' }).getAttribute('href'), /genogram\.ged/);
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focused(), 'GEDCOM inlezen');
+  assert.equal(await focused(), 'Stamboom inlezen');
   await checkA11y(page, 'genogram, "Meer" open');
   // Escape closes the list and puts focus back on the button.
   await page.keyboard.press('Escape');
@@ -172,7 +172,7 @@ test('"Meer" holds print and GEDCOM and works by keyboard', async () => {
   // Enter on an item does it: the import form opens.
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
-  assert.equal(await focused(), 'GEDCOM inlezen');
+  assert.equal(await focused(), 'Stamboom inlezen');
   await page.keyboard.press('Enter');
   await page.locator('#genogram-import').waitFor();
   assert.equal(await more.getAttribute('aria-expanded'), 'false');

@@ -64,7 +64,7 @@ test('a coach builds a genogram over four generations and sees a shared strength
   const lead = await newPage(browser);
   await login(lead, 'teamlead');
   await heading(lead, 'Gezinnen');
-  await lead.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await lead.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezin aanmelden', exact: true }).click();
   await heading(lead, 'Gezin aanmelden');
   await lead.getByLabel('Naam van het gezin').fill(familyName);
   await lead.getByLabel('Naam van de organisatie of persoon').fill('Woonstichting De Volmacht');
@@ -83,7 +83,7 @@ test('a coach builds a genogram over four generations and sees a shared strength
   await heading(lead, familyName);
   await lead.getByRole('link', { name: 'Wachtlijst', exact: true }).click();
   const row = lead.locator('tr', { hasText: familyName });
-  await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
+  await row.getByRole('button', { name: `Coach toewijzen voor ${familyName}` }).click();
   await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Esther Wolters' });
   await row.getByRole('button', { name: 'Coach toewijzen' }).click();
   await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();
@@ -265,7 +265,7 @@ test('a stale edit is refused, GEDCOM goes out and comes in, print shows only th
 
   // Export: a GEDCOM download with the persons.
   await page.getByRole('button', { name: 'Meer' }).click();
-  const href = await page.getByRole('link', { name: 'Downloaden als GEDCOM' }).getAttribute('href');
+  const href = await page.getByRole('link', { name: 'Downloaden als stamboombestand' }).getAttribute('href');
   await page.keyboard.press('Escape');
   const ged = await page.request.get(href);
   assert.equal(ged.status(), 200);
@@ -296,7 +296,7 @@ test('a stale edit is refused, GEDCOM goes out and comes in, print shows only th
     '',
   ].join('\n');
   await page.getByRole('button', { name: 'Meer' }).click();
-  await page.getByRole('button', { name: 'GEDCOM inlezen' }).click();
+  await page.getByRole('button', { name: 'Stamboom inlezen' }).click();
   await page.getByLabel('Kies het bestand').setInputFiles({ name: 'bakker.ged', mimeType: 'application/octet-stream', buffer: Buffer.from(file) });
   await page.getByRole('button', { name: 'Bestand controleren' }).click();
   const report = page.locator('.k-geno-report');
@@ -315,7 +315,7 @@ test('a stale edit is refused, GEDCOM goes out and comes in, print shows only th
 
   // A file that is not GEDCOM is refused with a clear message, and nothing is written.
   await page.getByRole('button', { name: 'Meer' }).click();
-  await page.getByRole('button', { name: 'GEDCOM inlezen' }).click();
+  await page.getByRole('button', { name: 'Stamboom inlezen' }).click();
   await page.getByLabel('Kies het bestand').setInputFiles({ name: 'foto.ged', mimeType: 'application/octet-stream', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]) });
   await page.getByRole('button', { name: 'Bestand controleren' }).click();
   await page.locator('.k-geno-import [role="alert"]').waitFor();
@@ -390,7 +390,7 @@ test('a relation and a life event are changed in the person panel', async () => 
   await page.getByText('De relatie is gewijzigd.').waitFor();
   // (The legend explains the two slashes with a small drawing of its own.)
   await page.waitForFunction(() => document.querySelectorAll('.k-geno-stage g.relations line.slash').length === 2);
-  assert.match(await page.locator('.k-geno-stage').textContent(), /gesch\. 1950/);
+  assert.match(await page.locator('.k-geno-stage').textContent(), /gescheiden 1950/);
   const item = page.getByRole('button', { name: /^Relatie wijzigen: Partner van Grietje \(.*gescheiden, 1925 – 1950\)$/ });
   await item.waitFor();
   assert.equal(await focusedId(page), await item.getAttribute('id'), 'focus is back on the changed relation');

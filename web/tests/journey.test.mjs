@@ -20,7 +20,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   const lead = await newPage(browser);
   await login(lead, 'teamlead');
   await heading(lead, 'Gezinnen');
-  await lead.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await lead.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezin aanmelden', exact: true }).click();
   await heading(lead, 'Gezin aanmelden');
   await lead.getByLabel('Naam van het gezin').fill(familyName);
   await lead.getByLabel('Naam van de organisatie of persoon').fill('Woonstichting De Volmacht');
@@ -42,7 +42,7 @@ test('referral to follow-up, as team lead and coach', async () => {
   await heading(lead, 'Wachtlijst');
   const row = lead.locator('tr', { hasText: familyName });
   await row.waitFor();
-  await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
+  await row.getByRole('button', { name: `Coach toewijzen voor ${familyName}` }).click();
   await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Esther Wolters' });
   await row.getByRole('button', { name: 'Coach toewijzen' }).click();
   await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();
@@ -106,13 +106,14 @@ test('referral to follow-up, as team lead and coach', async () => {
   await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
 
   // Closing without a reason is refused next to the field; then with reason and summary.
-  await page.getByRole('heading', { name: 'Volgende stap: Afsluiting' }).waitFor();
-  await page.getByRole('button', { name: 'Naar Afsluiting' }).click();
-  await page.locator('#phase-afsluiting-reason-error').waitFor();
-  await page.locator('#phase-afsluiting-summary-error').waitFor();
-  await page.getByLabel('Reden van afsluiten').selectOption('doelen_bereikt');
-  await page.getByLabel('Samenvatting').fill('De administratie is op orde en de huur wordt weer betaald.');
-  await page.getByRole('button', { name: 'Naar Afsluiting' }).click();
+  await page.getByRole('button', { name: 'Traject afsluiten…' }).click();
+  const closeDialog = page.getByRole('dialog', { name: 'Traject afsluiten' });
+  await closeDialog.getByRole('button', { name: 'Traject afsluiten', exact: true }).click();
+  await page.locator('#close-reason-error').waitFor();
+  await page.locator('#close-summary-error').waitFor();
+  await closeDialog.getByLabel('Reden van afsluiten').selectOption('doelen_bereikt');
+  await closeDialog.getByLabel('Samenvatting').fill('De administratie is op orde en de huur wordt weer betaald.');
+  await closeDialog.getByRole('button', { name: 'Traject afsluiten', exact: true }).click();
   await page.getByText('Het gezin is nu in de fase Afsluiting.').waitFor();
 
   // Follow-up.
@@ -183,7 +184,7 @@ test('team lead: handover needs a note, an income check can be overridden, conse
   await page.getByRole('button', { name: 'Intrekken', exact: true }).click();
   await page.getByRole('dialog', { name: 'Toestemming intrekken?' }).getByRole('button', { name: 'Ja, intrekken' }).click();
   await page.getByText('De toestemming is ingetrokken.').waitFor();
-  await page.waitForFunction((n) => [...document.querySelectorAll('.k-badge')].filter((b) => b.textContent.startsWith('Ingetrokken op')).length > n, before);
+  await page.waitForFunction((n) => [...document.querySelectorAll('.k-consent--withdrawn')].filter((b) => b.textContent.includes('Ingetrokken op')).length > n, before);
   await checkA11y(page, 'consent after withdrawal');
   await page.context().close();
 });

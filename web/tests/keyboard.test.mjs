@@ -94,7 +94,7 @@ test('the whole journey, keyboard only', async () => {
   const lead = await newPage(browser);
   await keyboardLogin(lead, 'teamlead');
   await heading(lead, 'Vandaag');
-  await tabTo(lead, (a) => a?.tag === 'a' && a.text === 'Aanmelden');
+  await tabTo(lead, (a) => a?.tag === 'a' && a.text === 'Gezin aanmelden');
   await lead.keyboard.press('Enter');
   await heading(lead, 'Gezin aanmelden');
   await focusOnHeading(lead);
@@ -117,7 +117,7 @@ test('the whole journey, keyboard only', async () => {
   await lead.keyboard.press('Enter');
   await heading(lead, 'Wachtlijst');
   await focusOnHeading(lead);
-  await tabTo(lead, `Coach kiezen voor ${familyName}`);
+  await tabTo(lead, `Coach toewijzen voor ${familyName}`);
   await lead.keyboard.press('Space');
   await lead.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
   const coaches = await lead.evaluate(() => [...document.activeElement.options].map((o) => [o.value, o.text]));
@@ -218,11 +218,14 @@ test('the whole journey, keyboard only', async () => {
   await page.keyboard.press('Enter');
   await page.getByText('Het gezin is nu in de fase Actief.').waitFor();
 
-  await tabTo(page, 'phase-afsluiting-reason');
+  // Closing opens a dialog; focus starts at the reason.
+  await tabTo(page, 'Traject afsluiten…');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'close-reason');
   await arrowSelect(page, 'doorverwezen');
-  await tabTo(page, 'phase-afsluiting-summary');
-  await page.keyboard.type('Doorverwezen naar schuldhulp; het gezin heeft nu een vaste contactpersoon.');
-  await tabTo(page, 'Naar Afsluiting');
+  await tabTo(page, 'close-summary');
+  await page.keyboard.type('Doorverwezen naar schuldhulp. Het gezin heeft nu een vaste contactpersoon.');
+  await tabTo(page, 'close-submit');
   await page.keyboard.press('Space');
   await page.getByText('Het gezin is nu in de fase Afsluiting.').waitFor();
 

@@ -67,7 +67,7 @@ test('a coach records a 0-meting and an eindmeting and sees them in the radar ch
   const lead = await newPage(browser);
   await login(lead, 'teamlead');
   await heading(lead, 'Gezinnen');
-  await lead.getByRole('link', { name: 'Aanmelden', exact: true }).click();
+  await lead.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezin aanmelden', exact: true }).click();
   await heading(lead, 'Gezin aanmelden');
   await lead.getByLabel('Naam van het gezin').fill(familyName);
   await lead.getByLabel('Programma', { exact: true }).selectOption({ label: programmeName });
@@ -88,7 +88,7 @@ test('a coach records a 0-meting and an eindmeting and sees them in the radar ch
   await heading(lead, familyName);
   await lead.getByRole('link', { name: 'Wachtlijst', exact: true }).click();
   const row = lead.locator('tr', { hasText: familyName });
-  await row.getByRole('button', { name: `Coach kiezen voor ${familyName}` }).click();
+  await row.getByRole('button', { name: `Coach toewijzen voor ${familyName}` }).click();
   await row.getByLabel('Coach', { exact: true }).selectOption({ label: 'Esther Wolters' });
   await row.getByRole('button', { name: 'Coach toewijzen' }).click();
   await lead.getByText(`Esther Wolters is nu de coach van ${familyName}.`).waitFor();

@@ -153,7 +153,7 @@ test('partner organisations and consent per person with the partner chooser', as
   await page.getByLabel('Hoe gegeven').selectOption('paper');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByText('De toestemming is vastgelegd.').waitFor();
-  await page.getByRole('cell', { name: `Delen met een partner: ${partner}`, exact: true }).waitFor();
+  await page.getByRole('cell', { name: `Delen met een andere organisatie: ${partner}`, exact: true }).waitFor();
   await checkA11y(page, 'consent per person');
   await page.context().close();
 });

@@ -51,7 +51,7 @@ test('screenshots', async () => {
     ['gezinsleden', '04-gezin-gezinsleden', 'Gezinsleden'],
     ['traject', '05-gezin-traject', 'Tijdlijn'],
     ['toestemming', '06-gezin-toestemming', 'Toestemming'],
-    ['toegang', '07-gezin-toegang', 'Wie heeft dit dossier bekeken?'],
+    ['toegang', '07-gezin-toegang', 'Wie heeft de gegevens van dit gezin bekeken?'],
   ]) {
     await page.goto(`${href}/${tab}`);
     await page.getByRole('heading', { name: marker, exact: true }).first().waitFor();

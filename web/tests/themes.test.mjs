@@ -173,7 +173,7 @@ test('the access log names genogram actions in plain words', async () => {
   await page.getByRole('link', { name: 'Genogram', exact: true }).click();
   await page.locator('.k-geno-stage g.person[data-person-id]').first().waitFor();
   await page.getByRole('link', { name: 'Toegang', exact: true }).click();
-  await page.getByRole('heading', { name: 'Wie heeft dit dossier bekeken?' }).waitFor();
+  await page.getByRole('heading', { name: 'Wie heeft de gegevens van dit gezin bekeken?' }).waitFor();
   const actions = page.locator('table tbody tr td:nth-child(4)');
   await actions.first().waitFor();
   const labels = await actions.allTextContents();

@@ -1,8 +1,9 @@
 // The frame around every page: skip link, header with the main menu, language switch and
-// logout, the main landmark, and a footer. Moves focus to the page heading on navigation.
-import { useEffect, useRef, type ReactNode } from 'react';
+// logout, the main landmark, and a footer with the accessibility, privacy and help pages and
+// the server's version. Moves focus to the page heading on navigation.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, PageFooter, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { NavLink, useLocation } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
 import { useSession } from '../features/auth/session';
 import type { MessageKey } from '../i18n/nl';
@@ -46,8 +47,26 @@ export function LanguageSwitch() {
   );
 }
 
+/** The release of the server that serves this app (GET /healthz, public), for the footer. */
+function useServerVersion(): string | null {
+  const [version, setVersion] = useState<string | null>(null);
+  useEffect(() => {
+    const ctl = new AbortController();
+    fetch('/healthz', { signal: ctl.signal, headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { version?: unknown } | null) => {
+        if (body && typeof body.version === 'string') setVersion(body.version);
+      })
+      // No version is no reason to disturb anyone: the footer just leaves it out.
+      .catch(() => {});
+    return () => ctl.abort();
+  }, []);
+  return version;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const version = useServerVersion();
   const { user, can, signOut } = useSession();
   const location = useLocation();
   const first = useRef(true);
@@ -87,16 +106,15 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="k-brand__name">{t('app.name')}</span>
           </NavLink>
           <div className="k-header__tools">
-            {user && (
-              <span className="k-header__user">
-                {t('nav.loggedInAs', { name: user.display_name })}
-              </span>
-            )}
             <LanguageSwitch />
             {user && (
-              <Button appearance="secondary-action-button" onClick={() => void signOut()} data-testid="logout">
-                {t('nav.logout')}
-              </Button>
+              // Who is logged in, with logging out as a quiet link: the work comes first.
+              <span className="k-header__user">
+                <span>{t('nav.loggedInAs', { name: user.display_name })}</span>
+                <Button appearance="subtle-button" className="k-logout" onClick={() => void signOut()} data-testid="logout">
+                  {t('nav.logout')}
+                </Button>
+              </span>
             )}
           </div>
         </div>
@@ -123,7 +141,27 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <PageFooter className="k-footer">
-        <Paragraph>{t('app.footer')}</Paragraph>
+        <div className="k-footer__inner">
+          <nav aria-label={t('footer.label')}>
+            <ul className="k-footer__links">
+              <li>
+                <Link to="/toegankelijkheid">{t('footer.accessibility')}</Link>
+              </li>
+              <li>
+                <Link to="/privacy">{t('footer.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/hulp">{t('footer.help')}</Link>
+              </li>
+            </ul>
+          </nav>
+          <Paragraph>{t('app.footer')}</Paragraph>
+          {version && (
+            <Paragraph className="k-footer__version" data-testid="server-version">
+              {t('footer.version', { version })}
+            </Paragraph>
+          )}
+        </div>
       </PageFooter>
     </div>
   );

@@ -18,7 +18,7 @@ import {
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose, type Member, type Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ageOn, formatDate, todayIso } from '../../i18n/format';
-import { Badge } from '../../ui/Badges';
+import { ConsentBadge } from '../../ui/Badges';
 import { SelectField, TextareaField, focusFirstError } from '../../ui/Field';
 import { useConfirm } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
@@ -312,11 +312,11 @@ export default function ConsentTab({ family, reload }: TabProps) {
                     <TableCell>
                       {c.withdrawn_on ? (
                         <>
-                          <Badge tone="bad">{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</Badge>
+                          <ConsentBadge given={false}>{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</ConsentBadge>
                           {c.withdrawal_note && <div className="k-muted">{c.withdrawal_note}</div>}
                         </>
                       ) : (
-                        <Badge tone="ok">{t('consent.active')}</Badge>
+                        <ConsentBadge given>{t('consent.active')}</ConsentBadge>
                       )}
                     </TableCell>
                     <TableCell>

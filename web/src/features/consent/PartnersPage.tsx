@@ -17,7 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { Badge } from '../../ui/Badges';
+import { StatusBadge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { useConfirm } from '../../ui/ConfirmDialog';
 import { maxLength, required, serverErrors, type Errors } from '../../ui/forms';
@@ -150,7 +150,7 @@ export default function PartnersPage() {
                     <TableCell>{t(`partnerKind.${p.kind}`)}</TableCell>
                     <TableCell>{p.contact || '—'}</TableCell>
                     <TableCell>
-                      <Badge tone={p.active ? 'ok' : 'bad'}>{p.active ? t('partners.active') : t('partners.inactive')}</Badge>
+                      <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('partners.active') : t('partners.inactive')}</StatusBadge>
                     </TableCell>
                     <TableCell>
                       <Button appearance="subtle-button" hint={p.active ? 'danger' : undefined} className={p.active ? 'k-danger' : undefined} onClick={() => toggle(p)}>

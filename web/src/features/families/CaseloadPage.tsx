@@ -14,7 +14,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { FamilyArrival } from './FamilyPage';
 import { PHASES, type Family, type Page, type Programme, type User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
@@ -43,7 +44,12 @@ export default function CaseloadPage() {
   const coach = params.get('coach') ?? '';
   const sort = params.get('sorteer') ?? 'name';
   // Cursor pagination: the cursors of the pages seen so far, so "previous" works too.
-  const [cursors, setCursors] = useState<string[]>([]);
+  // Coming back from a family ("← Terug naar de gezinnen") restores the page the user was on.
+  const location = useLocation();
+  const [cursors, setCursors] = useState<string[]>(() => {
+    const back = (location.state as { cursors?: unknown } | null)?.cursors;
+    return Array.isArray(back) && back.every((c) => typeof c === 'string') ? back : [];
+  });
   const cursor = cursors[cursors.length - 1];
 
   const [draft, setDraft] = useState({ q, phase, programme, coach, sort });
@@ -193,7 +199,7 @@ export default function CaseloadPage() {
                 {list.data.items.map((f) => (
                   <TableRow key={f.id}>
                     <TableCell>
-                      <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>
+                      <Link className="utrecht-link" to={`/gezinnen/${f.id}`} state={{ list: { search: location.search, cursors } } satisfies FamilyArrival}>
                         {f.name}
                       </Link>
                     </TableCell>

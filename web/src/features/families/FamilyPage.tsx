@@ -41,6 +41,16 @@ const TABS: { slug: string; key: MessageKey; need?: Capability }[] = [
   { slug: 'toegang', key: 'family.tab.access', need: 'access_log.read' },
 ];
 
+/**
+ * Navigation state a family page may be opened with: a notice to show, and the caseload's
+ * filters, search and page to return to. The tabs pass it on, so the back link still knows
+ * after switching tabs (and after a reload: history state survives it).
+ */
+export interface FamilyArrival {
+  notice?: string;
+  list?: { search: string; cursors: string[] };
+}
+
 export interface TabProps {
   family: Family;
   reload: () => void;
@@ -52,7 +62,9 @@ export default function FamilyPage() {
   const can = useCan();
   // A message handed over by the page that sent us here (e.g. "referral saved").
   const location = useLocation();
-  const arrivalNotice = (location.state as { notice?: string } | null)?.notice;
+  const arrival = location.state as FamilyArrival | null;
+  const arrivalNotice = arrival?.notice;
+  const backTo = arrival?.list;
   const family = useApi<Family>((signal) => familiesApi.get(id, signal), [id]);
   const tabs = TABS.filter((x) => !x.need || can(x.need));
   const current = tabs.find((x) => x.slug === tab);
@@ -68,7 +80,7 @@ export default function FamilyPage() {
   return (
     <article aria-labelledby="page-title">
       <Paragraph>
-        <Link className="utrecht-link" to="/gezinnen">
+        <Link className="utrecht-link" to={`/gezinnen${backTo?.search ?? ''}`} state={backTo ? { cursors: backTo.cursors } : undefined}>
           ← {t('family.back')}
         </Link>
       </Paragraph>
@@ -95,7 +107,7 @@ export default function FamilyPage() {
         <ul>
           {tabs.map((x) => (
             <li key={x.slug}>
-              <NavLink to={`/gezinnen/${f.id}/${x.slug}`} aria-current={x.slug === current.slug ? 'page' : undefined} end>
+              <NavLink to={`/gezinnen/${f.id}/${x.slug}`} state={backTo ? ({ list: backTo } satisfies FamilyArrival) : undefined} aria-current={x.slug === current.slug ? 'page' : undefined} end>
                 {t(x.key)}
               </NavLink>
             </li>

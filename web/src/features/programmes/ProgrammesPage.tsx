@@ -21,7 +21,7 @@ import { api } from '../../api/client';
 import type { Page, Programme } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatMoney, parseEuro, toInputEuro } from '../../i18n/format';
-import { Badge } from '../../ui/Badges';
+import { StatusBadge } from '../../ui/Badges';
 import { TextField, focusFirstError } from '../../ui/Field';
 import { required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
@@ -209,7 +209,7 @@ export default function ProgrammesPage() {
                     <TableCell className="k-num">{t('programmes.weeks', { weeks: p.planned_duration_weeks })}</TableCell>
                     <TableCell>{p.follow_up_months.length ? t('programmes.months', { months: p.follow_up_months.join(', ') }) : t('programmes.followUpDefault')}</TableCell>
                     <TableCell>
-                      <Badge tone={p.active ? 'ok' : 'neutral'}>{p.active ? t('common.yes') : t('common.no')}</Badge>
+                      <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('common.yes') : t('common.no')}</StatusBadge>
                     </TableCell>
                     <TableCell>
                       <Button

@@ -1,6 +1,6 @@
 // The trajectory of one family: where it stands (aanmelding → intake → actief →
 // afsluiting → nazorg), the coach, the next step, the income check and the timeline.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { CLOSING_REASONS, FURTHER_COACH_ROLES, PHASES, type ClosingReason, type FurtherCoachRole, type Family, type Page, type Phase, type TimelineItem, type User } from '../../api/types';
 import { useI18n, type T } from '../../i18n';
@@ -24,18 +24,124 @@ function phaseLabel(t: T, p: string | null | undefined): string {
   return p && (PHASES as readonly string[]).includes(p) ? t(`phase.${p as Phase}`) : p ?? '';
 }
 
-function Steps({ phase }: { phase: Phase }) {
-  const { t } = useI18n();
+/**
+ * The date the family entered each phase, from the timeline (the latest phase change or reopening
+ * into it), falling back to the family's own dates. A phase after the current one has none.
+ */
+function phaseDates(family: Family, items: TimelineItem[] | undefined): Partial<Record<Phase, string>> {
+  const dates: Partial<Record<Phase, string>> = {};
+  const referral = items?.find((it) => it.kind === 'referral');
+  const start = referral?.date ?? family.waiting_since ?? family.created_at;
+  if (start) dates.aanmelding = start.slice(0, 10);
+  // The timeline is newest first: the first hit per phase is the latest entry into it.
+  for (const it of items ?? []) {
+    if ((it.kind === 'phase' || it.kind === 'reopen') && it.to && (PHASES as readonly string[]).includes(it.to)) {
+      const p = it.to as Phase;
+      if (!dates[p] || it.date > dates[p]!) dates[p] = it.date;
+    }
+  }
+  if (!dates.intake && family.intake_date) dates.intake = family.intake_date;
+  if (!dates.afsluiting && family.closed_on) dates.afsluiting = family.closed_on;
+  return dates;
+}
+
+/**
+ * Where the family stands, as an ordered list: each done phase with a check and its date, the
+ * current one marked for assistive technology (aria-current="step"), the next one named. Every
+ * state is written out in words; the marks are decoration.
+ */
+function Stepper({ family, items }: { family: Family; items: TimelineItem[] | undefined }) {
+  const { t, lang } = useI18n();
+  const phase = family.phase!;
   const at = PHASES.indexOf(phase);
+  const dates = phaseDates(family, items);
   return (
-    <ol className="k-steps" aria-label={t('trajectory.steps')}>
-      {PHASES.map((p, i) => (
-        <li key={p} className={i < at ? 'is-done' : i === at ? 'is-current' : ''} aria-current={i === at ? 'step' : undefined}>
-          {i + 1}. {t(`phase.${p}`)}
-          {i === at && <span className="k-visually-hidden"> ({t('trajectory.current')})</span>}
-        </li>
-      ))}
+    <ol className="k-stepper" aria-label={t('trajectory.steps')}>
+      {PHASES.map((p, i) => {
+        const date = dates[p];
+        const state = i < at ? 'done' : i === at ? 'current' : i === at + 1 ? 'next' : 'later';
+        const text =
+          state === 'done'
+            ? date ? t('stepper.doneOn', { date: formatDate(date, lang) }) : t('stepper.done')
+            : state === 'current'
+              ? date ? t('stepper.currentSince', { date: formatDate(date, lang) }) : t('stepper.current')
+              : state === 'next' ? t('stepper.next') : t('stepper.later');
+        return (
+          <li key={p} className={`k-stepper__step is-${state}`} aria-current={state === 'current' ? 'step' : undefined} data-phase={p}>
+            <span className="k-stepper__mark" aria-hidden="true">
+              {state === 'done' ? '✓' : i + 1}
+            </span>
+            <span className="k-stepper__text">
+              <span className="k-stepper__name">{t(`phase.${p}`)}</span>
+              <span className="k-stepper__state">{text}</span>
+            </span>
+          </li>
+        );
+      })}
     </ol>
+  );
+}
+
+/**
+ * Closing the trajectory is a deliberate act: a button that opens a modal dialog with the closing
+ * form. Escape or "Annuleren" closes the dialog without changing anything, and focus returns to
+ * the button. After closing the trajectory, focus goes to the tab's heading (see `changed`).
+ */
+function CloseTrajectory({ family, onDone }: { family: Family; onDone: (f: Family) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const early = family.phase === 'aanmelding' || family.phase === 'intake';
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!open || !d) return;
+    if (!d.open) d.showModal();
+    // Start at the first question, the reason.
+    document.getElementById('close-reason')?.focus();
+    return () => {
+      if (d.open) d.close();
+    };
+  }, [open]);
+
+  const cancel = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+
+  return (
+    <section className="k-card" aria-labelledby="close-card-title">
+      <Heading3 id="close-card-title">{t('closing.cardTitle')}</Heading3>
+      <Paragraph>{early ? t('closing.offer') : t('closing.offerActive')}</Paragraph>
+      <Button ref={opener} id="close-open" appearance="secondary-action-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t('closing.openButton')}
+      </Button>
+      {open && (
+        <dialog
+          ref={dialog}
+          className="k-dialog k-close-dialog"
+          aria-labelledby="close-title"
+          onCancel={(e) => {
+            // Escape: close without a trace, and let React remove the dialog.
+            e.preventDefault();
+            cancel();
+          }}
+        >
+          <NextStepForm
+            key={`${family.version}-close`}
+            family={family}
+            to="afsluiting"
+            idPrefix="close"
+            onDone={(f) => {
+              setOpen(false);
+              onDone(f);
+            }}
+            onCancel={cancel}
+          />
+        </dialog>
+      )}
+    </section>
   );
 }
 
@@ -64,7 +170,7 @@ function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
   // and a few words when the reason is "anders".
   const summaryNeeded = family.phase === 'actief' || reason === 'anders';
   const ids = { to: `${p}-submit`, date: `${p}-date`, note: `${p}-note`, closing_reason: `${p}-reason`, closing_summary: `${p}-summary` };
-  const order = [ids.date, ids.closing_reason, ids.closing_summary, ids.note];
+  const order = closing ? [ids.closing_reason, ids.date, ids.closing_summary, ids.note] : [ids.date, ids.closing_reason, ids.closing_summary, ids.note];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -106,23 +212,29 @@ function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
     }
   }
 
+  const dateField = (
+    <DateField
+      id={ids.date}
+      legend={intake ? t('trajectory.intakeDate') : t('trajectory.date')}
+      description={intake ? t('trajectory.intakeDateHint') : undefined}
+      value={date}
+      onValue={setDate}
+      error={errors[ids.date]}
+      required
+    />
+  );
+
   return (
-    <form className="k-form" onSubmit={submit} noValidate aria-labelledby={`${p}-title`}>
-      <Heading3 id={`${p}-title`}>
-        {reopen ? t('trajectory.reopen') : idPrefix === 'close' ? t('closing.title') : t('trajectory.next', { phase: t(`phase.${to}`) })}
-      </Heading3>
-      {idPrefix === 'close' && <Paragraph className="k-muted">{t('closing.intro')}</Paragraph>}
+    <form className="k-form" onSubmit={submit} noValidate aria-labelledby={idPrefix === 'close' ? 'close-title' : `${p}-title`}>
+      {idPrefix === 'close' ? (
+        <Heading2 id="close-title">{t('closing.dialogTitle')}</Heading2>
+      ) : (
+        <Heading3 id={`${p}-title`}>{reopen ? t('trajectory.reopen') : t('trajectory.next', { phase: t(`phase.${to}`) })}</Heading3>
+      )}
+      {idPrefix === 'close' && <Paragraph className="k-muted">{family.phase === 'actief' ? t('closing.introActive') : t('closing.intro')}</Paragraph>}
       {to === 'actief' && !reopen && <Paragraph className="k-muted">{t('trajectory.needsForActive')}</Paragraph>}
       {general && <Notice type="error">{general}</Notice>}
-      <DateField
-        id={ids.date}
-        legend={intake ? t('trajectory.intakeDate') : t('trajectory.date')}
-        description={intake ? t('trajectory.intakeDateHint') : undefined}
-        value={date}
-        onValue={setDate}
-        error={errors[ids.date]}
-        required
-      />
+      {!closing && dateField}
       {closing && (
         <>
           <SelectField
@@ -132,10 +244,10 @@ function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
             onValue={(v) => setReason(v as ClosingReason)}
             error={errors[ids.closing_reason]}
             placeholder={t('trajectory.chooseReason')}
-            autoFocus={idPrefix === 'close'}
             options={CLOSING_REASONS.map((r) => ({ value: r, label: t(`closingReason.${r}`) }))}
             required
           />
+          {dateField}
           <TextareaField
             id={ids.closing_summary}
             label={t('trajectory.closingSummary')}
@@ -161,7 +273,7 @@ function NextStepForm({ family, to, reopen, idPrefix, onDone, onCancel }: {
       />
       <ButtonGroup>
         <Button id={ids.to} type="submit" appearance={reopen ? 'secondary-action-button' : 'primary-action-button'} busy={busy} disabled={busy}>
-          {reopen ? t('trajectory.reopen') : idPrefix === 'close' ? t('closing.submit') : t('trajectory.toPhase', { phase: t(`phase.${to}`) })}
+          {reopen ? t('trajectory.reopen') : idPrefix === 'close' ? t('closing.confirm') : t('trajectory.toPhase', { phase: t(`phase.${to}`) })}
         </Button>
         {onCancel && (
           <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
@@ -232,7 +344,6 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
   const timeline = useApi<Page<TimelineItem>>((signal) => trajectoryApi.timeline(family.id, signal), [family.id, family.version]);
   const coaches = useApi<User[]>((signal) => (assigns ? loadCoaches(signal) : Promise.resolve([])), [assigns]);
   const [handover, setHandover] = useState(false);
-  const [closingEarly, setClosingEarly] = useState(false);
 
   if (family.phase === undefined) {
     return <Notice type="info">{t('state.notAvailable')}</Notice>;
@@ -258,7 +369,7 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
       <Heading2 id="trajectory-title" tabIndex={-1}>
         {t('trajectory.title')}
       </Heading2>
-      <Steps phase={phase} />
+      <Stepper family={family} items={timeline.data?.items} />
       {notice && <Notice>{notice}</Notice>}
 
       {assigns && (
@@ -292,41 +403,21 @@ export default function TrajectoryTab({ family, reload }: TabProps) {
         </section>
       )}
 
-      <section className="k-card" aria-label={next ? t('trajectory.next', { phase: t(`phase.${next}`) }) : t('trajectory.done')}>
-        {next === 'intake' && !family.coach_id ? (
-          <Paragraph>{t('trajectory.needsCoach')}</Paragraph>
-        ) : next ? (
-          <NextStepForm key={`${family.version}-${next}`} family={family} to={next} onDone={changed} />
-        ) : (
-          <Paragraph>{t('trajectory.done')}</Paragraph>
-        )}
-        {canReopen && <NextStepForm key={`${family.version}-reopen`} family={family} to={reopenTo} reopen onDone={changed} />}
-      </section>
-
-      {canCloseEarly && (
-        <section className="k-card" aria-label={t('closing.title')}>
-          {closingEarly ? (
-            <NextStepForm
-              key={`${family.version}-close`}
-              family={family}
-              to="afsluiting"
-              idPrefix="close"
-              onDone={(f) => {
-                setClosingEarly(false);
-                changed(f);
-              }}
-              onCancel={() => setClosingEarly(false)}
-            />
+      {/* Closing is never the open form on the page: it sits behind a button (see CloseTrajectory). */}
+      {(next !== 'afsluiting' || canReopen) && (
+        <section className="k-card" aria-label={next && next !== 'afsluiting' ? t('trajectory.next', { phase: t(`phase.${next}`) }) : t('trajectory.done')}>
+          {next === 'intake' && !family.coach_id ? (
+            <Paragraph>{t('trajectory.needsCoach')}</Paragraph>
+          ) : next && next !== 'afsluiting' ? (
+            <NextStepForm key={`${family.version}-${next}`} family={family} to={next} onDone={changed} />
           ) : (
-            <>
-              <Paragraph>{t('closing.offer')}</Paragraph>
-              <Button id="close-open" appearance="secondary-action-button" onClick={() => setClosingEarly(true)}>
-                {t('closing.title')}
-              </Button>
-            </>
+            !next && <Paragraph>{t('trajectory.done')}</Paragraph>
           )}
+          {canReopen && <NextStepForm key={`${family.version}-reopen`} family={family} to={reopenTo} reopen onDone={changed} />}
         </section>
       )}
+
+      {(canCloseEarly || next === 'afsluiting') && <CloseTrajectory family={family} onDone={changed} />}
 
       {canReopen && can('follow_up.list') && (
         <FollowUps

@@ -19,7 +19,7 @@ import {
 import { api, ApiError } from '../../api/client';
 import type { Activation, Page, Role, User } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { Badge } from '../../ui/Badges';
+import { StatusBadge } from '../../ui/Badges';
 import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { useConfirm } from '../../ui/ConfirmDialog';
 import { required, serverErrors, type Errors } from '../../ui/forms';
@@ -212,9 +212,9 @@ function UserRow({
       </TableCell>
       <TableCell>
         {user.activation_pending && !user.disabled ? (
-          <Badge tone="neutral">{t('users.pending')}</Badge>
+          <StatusBadge state="pending">{t('users.pending')}</StatusBadge>
         ) : (
-          <Badge tone={user.disabled ? 'bad' : 'ok'}>{user.disabled ? t('users.disabled') : t('users.active')}</Badge>
+          <StatusBadge state={user.disabled ? 'off' : 'on'}>{user.disabled ? t('users.disabled') : t('users.active')}</StatusBadge>
         )}
       </TableCell>
       <TableCell>{user.totp_enabled ? t('common.yes') : t('common.no')}</TableCell>
