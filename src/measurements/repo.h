@@ -35,6 +35,9 @@ class MeasurementRepo {
   static Result<std::vector<StoredMeasurement>> ForFamily(db::Connection& c, const std::string& family_id,
                                                           const std::optional<std::string>& member_id, int limit,
                                                           const std::optional<std::pair<std::string, std::string>>& after);
+  // How many measurements ForFamily's pages hold in all (with the same member filter).
+  static Result<int64_t> CountForFamily(db::Connection& c, const std::string& family_id,
+                                        const std::optional<std::string>& member_id);
   static Status SetGeneration(db::Connection& tx, const std::string& family_id, const std::string& member_id,
                               std::optional<int64_t> generation);
 };

@@ -24,6 +24,7 @@ import { ListStates, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { PARTNER_KINDS, consentApi, type PartnerKind, type PartnerOrganisation } from './api';
+import { TableWrap } from '../../ui/TableWrap';
 
 const IDS = { name: 'partner-name', kind: 'partner-kind', contact: 'partner-contact' };
 
@@ -121,9 +122,10 @@ export default function PartnersPage() {
       />
       <ListStates list={list} empty={t('partners.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
-              <TableCaption>{t('partners.title')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('partners.title')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('partners.name')}</TableHeaderCell>
@@ -144,7 +146,7 @@ export default function PartnersPage() {
                     <TableCell>
                       <Badge tone={p.active ? 'ok' : 'bad'}>{p.active ? t('partners.active') : t('partners.inactive')}</Badge>
                     </TableCell>
-                    <TableCell>
+                    <TableCell className="k-actions">
                       <Button appearance="subtle-button" onClick={() => toggle(p)}>
                         {p.active ? t('partners.deactivate', { name: p.name }) : t('partners.activate', { name: p.name })}
                       </Button>
@@ -153,7 +155,7 @@ export default function PartnersPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>

@@ -27,6 +27,7 @@ import { required, serverErrors, type Errors } from '../../ui/forms';
 import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { TableWrap } from '../../ui/TableWrap';
 
 const IDS = {
   name: 'prog-name',
@@ -164,9 +165,10 @@ export default function ProgrammesPage() {
       {editingProgramme && <ProgrammeForm key={editingProgramme.id} programme={editingProgramme} onSaved={saved} onCancel={() => setEditing(null)} />}
       <ListStates list={list} empty={t('programmes.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
-              <TableCaption>{t('programmes.caption')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('programmes.caption')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('programmes.name')}</TableHeaderCell>
@@ -193,7 +195,7 @@ export default function ProgrammesPage() {
                     <TableCell>
                       <Badge tone={p.active ? 'ok' : 'neutral'}>{p.active ? t('common.yes') : t('common.no')}</Badge>
                     </TableCell>
-                    <TableCell>
+                    <TableCell className="k-actions">
                       <Button
                         appearance="subtle-button"
                         aria-label={t('programmes.edit', { name: p.name })}
@@ -209,7 +211,7 @@ export default function ProgrammesPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>
