@@ -10,7 +10,6 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 const ROLES: [string, string][] = [
-  ['table', 'table'],
   ['thead, tbody, tfoot', 'rowgroup'],
   ['tr', 'row'],
   ['thead th', 'columnheader'],
@@ -21,11 +20,11 @@ const ROLES: [string, string][] = [
 /** Gives the tables under `root` explicit roles and each body cell the label of its column. */
 export function labelTables(root: HTMLElement) {
   for (const table of Array.from(root.querySelectorAll('table'))) {
+    if (!table.hasAttribute('role')) table.setAttribute('role', 'table');
     for (const [selector, role] of ROLES) {
       for (const el of Array.from(table.querySelectorAll(selector))) {
         if (el.closest('table') === table && !el.hasAttribute('role')) el.setAttribute('role', role);
       }
-      if (selector === 'table' && !table.hasAttribute('role')) table.setAttribute('role', role);
     }
     const headRows = table.tHead?.rows;
     const headRow = headRows && headRows.length > 0 ? headRows[headRows.length - 1] : undefined;
