@@ -167,24 +167,29 @@ test('users, the access log and contacts give their total', async () => {
   assert.equal(users.body.total, users.body.items.length);
   assert.ok(users.body.items.every((u) => !['coach_b1', 'lead_b'].includes(u.username)));
 
+  // The access log is the team lead's to read.
   const coach = await h.srv.as('coach_a1');
+  const lead = await h.srv.as('lead_a');
   const f = await createFamily(coach);
   for (let i = 0; i < 3; i++) assertStatus(await coach.get(`/families/${f.id}`), 200);
   // Reading the log is itself logged before the page is read, so one page of 200 holds exactly
   // the total, this read included.
-  const log = await coach.get(`/families/${f.id}/access-log?limit=200`);
+  const log = await lead.get(`/families/${f.id}/access-log?limit=200`);
   assertStatus(log, 200);
   assert.equal(log.body.total, log.body.items.length);
   assert.ok(log.body.total > 4, `total ${log.body.total}`);
   const rows = Number((await h.srv.sql(`SELECT COUNT(*) FROM audit_log WHERE family_id = '${f.id}'`)).trim());
-  const again = await coach.get(`/families/${f.id}/access-log?limit=1`);
+  const again = await lead.get(`/families/${f.id}/access-log?limit=1`);
   assert.equal(again.body.items.length, 1);
+  assert.ok(again.body.next_cursor, 'more pages follow');
   assert.equal(again.body.total, rows + 1, 'this read is counted too');
   // Another family's rows are not counted.
   const other = await createFamily(coach);
   const otherRows = Number((await h.srv.sql(`SELECT COUNT(*) FROM audit_log WHERE family_id = '${other.id}'`)).trim());
-  assert.equal((await coach.get(`/families/${other.id}/access-log`)).body.total, otherRows + 1);
+  assert.equal((await lead.get(`/families/${other.id}/access-log`)).body.total, otherRows + 1);
   assert.ok(otherRows + 1 < rows, 'the other family counts only its own rows');
+  // Another organisation's team lead gets nothing of it.
+  assert.equal((await (await h.srv.as('lead_b')).get(`/families/${f.id}/access-log`)).status, 404);
 
   for (let i = 0; i < 3; i++) {
     const r = await coach.post(`/families/${f.id}/contacts`, {
