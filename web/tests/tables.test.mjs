@@ -28,14 +28,26 @@ async function apiAs(page) {
   };
 }
 
-/** How many lines the text of `locator` takes: distinct tops of its line boxes. */
+/**
+ * How many lines the content of `locator` takes: the height from the top of its highest box to
+ * the bottom of its lowest, in lines of its own line height (a badge beside the text is taller
+ * than the text but still on the same line, so this rounds down).
+ */
 async function lineCount(locator) {
   return locator.evaluate((el) => {
     const range = document.createRange();
     range.selectNodeContents(el);
-    const tops = new Set();
-    for (const r of Array.from(range.getClientRects())) if (r.width > 0 && r.height > 0) tops.add(Math.round(r.top));
-    return tops.size;
+    let top = Infinity;
+    let bottom = -Infinity;
+    // Text for screen readers only is a 1 px box out of the flow: not a line anyone sees.
+    for (const r of Array.from(range.getClientRects())) {
+      if (r.width <= 1 || r.height <= 1) continue;
+      top = Math.min(top, r.top);
+      bottom = Math.max(bottom, r.bottom);
+    }
+    const style = getComputedStyle(el);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+    return Math.max(1, Math.floor((bottom - top) / line + 0.25));
   });
 }
 
@@ -43,7 +55,7 @@ async function assertOneLine(locator, what) {
   const n = await locator.count();
   assert.ok(n > 0, `${what}: there are some`);
   for (let i = 0; i < Math.min(n, 8); i++) {
-    const text = (await locator.nth(i).innerText()).trim();
+    const text = (await locator.nth(i).innerText()).trim().replace(/\s+/g, ' ');
     assert.equal(await lineCount(locator.nth(i)), 1, `${what} "${text}" is on one line`);
   }
 }
@@ -137,12 +149,12 @@ test('at 768 px each row is a card with the column headers as labels; the table 
   assert.equal(await stackedLabel(page.locator('tbody td.k-num').first()), 'Gezinsleden');
   // The header row is out of sight but still read; the cells keep their roles.
   const head = page.locator('thead');
-  assert.ok((await head.evaluate((el) => el.getBoundingClientRect().height)) <= 1);
-  assert.ok((await page.getByRole('row').count()) > 1);
-  assert.ok((await page.getByRole('cell').count()) > 1);
-  assert.ok((await page.getByRole('columnheader', { name: 'Gezin' }).count()) === 1);
+  assert.ok((await head.evaluate((el) => el.getBoundingClientRect().height)) <= 1, 'header row out of sight');
+  assert.ok((await page.getByRole('row').count()) > 1, 'rows');
+  assert.ok((await page.getByRole('cell').count()) > 1, 'cells');
+  assert.equal(await page.getByRole('columnheader', { name: 'Gezin', exact: true }).count(), 1, 'column header');
   // A card is no wider than the screen: nothing to scroll sideways.
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
   await checkA11y(page, 'caseload at 768');
 
   await page.goto('/wachtlijst');
@@ -223,12 +235,12 @@ test('a long wait is marked in words on the waiting list and the caseload', asyn
   await page.locator('#waiting-total', { hasText: `${list.total} gezinnen wachten op een coach` }).waitFor();
   for (const f of [...long.slice(0, 3), ...short.slice(0, 3)]) {
     const row = page.locator('tbody tr', { has: page.getByRole('link', { name: f.name, exact: true }) });
-    assert.equal(await row.getByText('Wacht lang', { exact: true }).count(), f.long_wait ? 1 : 0, `${f.name}, ${f.waiting_days} days`);
+    assert.equal(await row.locator('.k-flag', { hasText: 'Wacht lang' }).count(), f.long_wait ? 1 : 0, `${f.name}, ${f.waiting_days} days`);
   }
   await page.goto(`/gezinnen?sorteer=waiting`);
   await heading(page, 'Gezinnen');
   const first = page.locator('tbody tr', { has: page.getByRole('link', { name: long[0].name, exact: true }) });
-  await first.getByText('Wacht lang', { exact: true }).waitFor();
+  await first.locator('.k-flag', { hasText: 'Wacht lang' }).waitFor();
   await checkA11y(page, 'caseload by waiting time');
   await page.context().close();
 });

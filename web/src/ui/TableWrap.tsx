@@ -20,7 +20,9 @@ const ROLES: [string, string][] = [
 /** Gives the tables under `root` explicit roles and each body cell the label of its column. */
 export function labelTables(root: HTMLElement) {
   for (const table of Array.from(root.querySelectorAll('table'))) {
-    if (!table.hasAttribute('role')) table.setAttribute('role', 'table');
+    // An explicit table role forbids focusable children, and the caseload focuses its caption
+    // after a page turn; such a table keeps its native role (rows and cells still get theirs).
+    if (!table.hasAttribute('role') && !table.caption?.hasAttribute('tabindex')) table.setAttribute('role', 'table');
     for (const [selector, role] of ROLES) {
       for (const el of Array.from(table.querySelectorAll(selector))) {
         if (el.closest('table') === table && !el.hasAttribute('role')) el.setAttribute('role', role);
