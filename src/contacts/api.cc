@@ -44,8 +44,10 @@ Result<Reply> List(Call& call) {
   }
   const bool notes = call.Allowed(Action::kContactNoteRead);
   std::vector<Contact> page;
+  int64_t total = 0;
   RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
     ASSIGN_OR_RETURN(page, ContactRepo::Page(c, call.family_id(), limit, after));
+    ASSIGN_OR_RETURN(total, ContactRepo::Count(c, call.family_id()));
     return Status::Ok();
   }));
   Json next = nullptr;
@@ -55,7 +57,7 @@ Result<Reply> List(Call& call) {
   }
   Json items = Json::array();
   for (const auto& c : page) items.push_back(ContactJson(c, notes));
-  return Reply::Json(200, {{"items", items}, {"next_cursor", next}});
+  return Reply::Json(200, {{"items", items}, {"next_cursor", next}, {"total", total}});
 }
 
 Result<Reply> Create(Call& call) {

@@ -71,6 +71,11 @@ Result<std::vector<Contact>> ContactRepo::Page(db::Connection& c, const std::str
   return All(c, "WHERE family_id = ? ORDER BY started_at DESC, id DESC LIMIT ?", {family_id, int64_t{limit + 1}});
 }
 
+Result<int64_t> ContactRepo::Count(db::Connection& c, const std::string& family_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*) FROM contacts WHERE family_id = ?", {family_id}));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
+}
+
 Result<std::vector<Contact>> ContactRepo::FamilySince(db::Connection& c, const std::string& family_id,
                                                       const std::string& from_utc) {
   return All(c, "WHERE family_id = ? AND started_at >= ? ORDER BY started_at, id", {family_id, from_utc});

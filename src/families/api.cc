@@ -88,6 +88,7 @@ Result<Reply> AccessLog(Call& call) {
   // Reading the log is itself logged (NEN 7513), before the page is read, so it shows up in it.
   RETURN_IF_ERROR(call.Write([](db::Connection&) { return Status::Ok(); }));
   ASSIGN_OR_RETURN(auto rows, call.ctx.audit.ForFamily(call.ctx.db, call.family_id(), limit + 1, before));
+  ASSIGN_OR_RETURN(int64_t total, call.ctx.audit.CountForFamily(call.ctx.db, call.family_id()));
   Json items = Json::array();
   for (size_t i = 0; i < rows.size() && i < size_t(limit); ++i) {
     const auto& r = rows[i];
@@ -101,7 +102,7 @@ Result<Reply> AccessLog(Call& call) {
                      {"request_id", r.request_id}});
   }
   Json next = rows.size() > size_t(limit) ? Json(http::EncodeCursor({std::to_string(rows[limit - 1].seq)})) : Json(nullptr);
-  return Reply::Json(200, {{"items", items}, {"next_cursor", next}});
+  return Reply::Json(200, {{"items", items}, {"next_cursor", next}, {"total", total}});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -72,8 +72,10 @@ Result<Reply> ListMeasurements(Call& call) {
     after = std::make_pair(parts[0], parts[1]);
   }
   std::vector<StoredMeasurement> list;
+  int64_t total = 0;
   RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
     ASSIGN_OR_RETURN(list, MeasurementRepo::ForFamily(c, call.family_id(), member, limit + 1, after));
+    ASSIGN_OR_RETURN(total, MeasurementRepo::CountForFamily(c, call.family_id(), member));
     return Status::Ok();
   }));
   Json next = nullptr;
@@ -83,7 +85,7 @@ Result<Reply> ListMeasurements(Call& call) {
   }
   Json items = Json::array();
   for (const auto& m : list) items.push_back(MeasurementJson(m));
-  return Reply::Json(200, {{"items", items}, {"next_cursor", next}});
+  return Reply::Json(200, {{"items", items}, {"next_cursor", next}, {"total", total}});
 }
 
 // Reads the notes object of a body into `notes`; field errors into `f`.

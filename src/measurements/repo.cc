@@ -149,6 +149,13 @@ Result<int64_t> MeasurementRepo::PutSettings(db::Connection& tx, const std::stri
   return expected_version + 1;
 }
 
+Result<int64_t> MeasurementRepo::CountForFamily(db::Connection& c, const std::string& family_id,
+                                                const std::optional<std::string>& member_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*) FROM measurements WHERE family_id = ? AND (? = '' OR member_id = ?)",
+                                      {family_id, member_id.value_or(""), member_id.value_or("")}));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
+}
+
 Result<std::vector<StoredMeasurement>> MeasurementRepo::ForFamily(
     db::Connection& c, const std::string& family_id, const std::optional<std::string>& member_id, int limit,
     const std::optional<std::pair<std::string, std::string>>& after) {

@@ -55,6 +55,9 @@ class MeasurementRepo {
   static Result<int64_t> PutSettings(db::Connection& tx, const std::string& programme_id, const Settings& s,
                                      int64_t expected_version);
 
+  // How many measurements ForFamily's pages hold in all (with the same member filter).
+  static Result<int64_t> CountForFamily(db::Connection& c, const std::string& family_id,
+                                        const std::optional<std::string>& member_id);
   static Status SetGeneration(db::Connection& tx, const std::string& family_id, const std::string& member_id,
                               std::optional<int64_t> generation);
 };

@@ -255,7 +255,9 @@ Result<Reply> ListUsers(Call& call) {
   Json items = Json::array();
   for (const auto& u : users)
     if (manager || u.role != Role::kAdmin) items.push_back(UserJson(u));
-  return Reply::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+  // One page holds every account, so the total is what it shows.
+  const size_t total = items.size();
+  return Reply::Json(200, {{"items", items}, {"next_cursor", nullptr}, {"total", total}});
 }
 
 Result<Reply> RoleChanges(Call& call) {

@@ -275,4 +275,14 @@ Result<std::vector<AuditLog::FamilyAccess>> AuditLog::ForFamily(db::Database& db
   return out;
 }
 
+Result<int64_t> AuditLog::CountForFamily(db::Database& db, const std::string& family_id) const {
+  int64_t total = 0;
+  RETURN_IF_ERROR(db.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*) FROM audit_log WHERE family_id = ?", {family_id}));
+    if (!rows.empty()) total = rows[0].Int(0);
+    return Status::Ok();
+  }));
+  return total;
+}
+
 }  // namespace kansrijk::security

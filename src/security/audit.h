@@ -112,6 +112,8 @@ class AuditLog {
   // Accesses to one family, newest first, before `before_seq` (0 = from the newest).
   Result<std::vector<FamilyAccess>> ForFamily(db::Database& db, const std::string& family_id, int limit,
                                               int64_t before_seq) const;
+  // How many rows ForFamily's pages hold in all.
+  Result<int64_t> CountForFamily(db::Database& db, const std::string& family_id) const;
 
  private:
   std::string key_;

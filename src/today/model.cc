@@ -11,6 +11,4 @@ bool BelowTarget(int64_t minutes_this_week, int64_t target_per_week, int day_of_
   return minutes_this_week * 5 < target_per_week * workdays;
 }
 
-bool OverCaseload(int64_t families, int64_t caseload_max) { return families > caseload_max; }
-
 }  // namespace kansrijk::today

@@ -25,9 +25,9 @@ Reply CaseReply(int status, const Case& c, const std::vector<Member>* members) {
 Doer DoerOf(const Call& call) { return {call.actor().user_id, call.actor().display_name}; }
 Date Today() { return TodayInAmsterdam(Now()); }
 
-// A page of family list items with its cursor; `cursor_sort` is put first in the cursor unless
-// the list is sorted by name.
-Reply PageReply(const CasePage& page, const std::string& cursor_sort) {
+// A page of family list items with its cursor and the total over all pages; `cursor_sort` is put
+// first in the cursor unless the list is sorted by name.
+Reply PageReply(const CasePage& page, int64_t total, const std::string& cursor_sort) {
   http::JsonWriter w;
   const TimePoint now = Now();
   w.BeginObject().Key("items").BeginArray();
@@ -36,6 +36,7 @@ Reply PageReply(const CasePage& page, const std::string& cursor_sort) {
   if (!page.next) w.Null();
   else if (cursor_sort == "name") w.String(http::EncodeCursor({page.next->first, page.next->second}));
   else w.String(http::EncodeCursor({cursor_sort, page.next->first, page.next->second}));
+  w.Key("total").Int(total);
   return Reply::JsonText(200, w.EndObject().Take());
 }
 
@@ -100,6 +101,10 @@ FieldErrors ReadListQuery(const http::Request& req, CaseloadQuery& q, std::strin
     q.status = *status;
   }
   if (auto coach = req.QueryValue("coach_id"); coach && !coach->empty()) q.coach_id = *coach;
+  if (auto role = req.QueryValue("coach_role"); role && !role->empty()) {
+    if (*role != "main") errors["coach_role"].push_back({"choose_one_of", {{"options", "main"}}});
+    q.main_coach_only = true;
+  }
   if (auto text = req.QueryValue("q"); text && !text->empty()) {
     if (text->size() > 200) errors["q"].push_back({"search_too_long", {}});
     q.name_contains = *text;
@@ -116,18 +121,20 @@ Result<Reply> ListFamilies(Call& call) {
   if (scope.only_coach_id) {
     // A coach's list is their own caseload; a filter for someone else's simply finds nothing.
     if (q.coach_id && *q.coach_id != *scope.only_coach_id)
-      return Reply::Json(200, {{"items", Json::array()}, {"next_cursor", nullptr}});
+      return Reply::Json(200, {{"items", Json::array()}, {"next_cursor", nullptr}, {"total", 0}});
     q.coach_id = scope.only_coach_id;
   }
   CasePage page;
+  int64_t total = 0;
   RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
     ASSIGN_OR_RETURN(page, ListCases(c, q));
+    ASSIGN_OR_RETURN(total, CountCases(c, q));
     return Status::Ok();
   }));
   // Searches are logged (NEN 7513) by the presence of a search term, never its text. The list
   // carries no case content beyond what identifies a family, so it is one audit row.
   call.resource = q.name_contains ? "families?search" : "families";
-  return PageReply(page, sort);
+  return PageReply(page, total, sort);
 }
 
 Result<Reply> CreateFamily(Call& call) {
@@ -261,12 +268,14 @@ Result<Reply> WaitingList(Call& call) {
     q.programme_id = *programme;
   if (!errors.empty()) return Status::Invalid(errors);
   CasePage page;
+  int64_t total = 0;
   RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
     ASSIGN_OR_RETURN(page, ListCases(c, q));
+    ASSIGN_OR_RETURN(total, CountCases(c, q));
     return Status::Ok();
   }));
   call.resource = "waiting-list";
-  return PageReply(page, "waiting");
+  return PageReply(page, total, "waiting");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,7 +345,7 @@ Result<Reply> TeamOverviewReply(Call& call) {
     Json by_phase = Json::object();
     for (const auto& [phase, n] : c.by_phase) by_phase[phase] = n;
     list.push_back({{"id", c.id}, {"display_name", c.display_name}, {"families_by_phase", by_phase},
-                    {"total_active", c.total}});
+                    {"total_active", c.total}, {"over_caseload", OverCaseload(c.total, kDefaultCaseloadMax)}});
   }
   for (size_t i = 0; i < overview.coaches.size(); ++i) {
     Json by_role = Json::object();
@@ -348,6 +357,7 @@ Result<Reply> TeamOverviewReply(Call& call) {
   Json referrals = Json::object();
   for (const auto& [kind, n] : overview.referrals_by_kind) referrals[kind] = n;
   return Reply::Json(200, {{"coaches", list},
+                           {"caseload_max", kDefaultCaseloadMax},
                            {"waiting",
                             {{"count", overview.waiting_count},
                              {"longest_days", overview.longest_days},

@@ -200,4 +200,8 @@ bool HasAnyContact(const Contact& c) {
   return some(c.phone) || some(c.email) || some(c.address);
 }
 
+bool OverCaseload(int64_t families, int64_t caseload_max) { return families > caseload_max; }
+
+bool LongWait(int64_t waiting_days) { return waiting_days >= kLongWaitDays; }
+
 }  // namespace kansrijk::trajectory

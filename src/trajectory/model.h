@@ -60,6 +60,13 @@ struct Trajectory {
 // OnWaitingList is trajectory::kOnWaitingListSql (repo.h); a unit test keeps them together.
 bool WaitsForCoach(bool has_coach, std::string_view phase);
 bool OnWaitingList(bool has_coach, std::string_view phase, std::string_view family_status);
+
+// How many running families one coach carries before the team overview and Vandaag flag it.
+// The seeds: one coach works with about 5 families ("5 gezinnen … wekelijks zo'n 8 uur"); our
+// default, not a norm (Vandaag takes another with ?caseload_max=).
+constexpr int64_t kDefaultCaseloadMax = 5;
+// Strictly above: a coach with exactly the setting is not flagged.
+bool OverCaseload(int64_t families, int64_t caseload_max);
 // waiting_since after a change of coach or phase: kept while the family goes on waiting, `now`
 // when it begins to wait, null when it no longer waits.
 std::optional<std::string> WaitingSinceAfter(bool waited_before, const std::optional<std::string>& since_before,
@@ -141,6 +148,10 @@ FieldErrors ValidateReferrerKinds(const std::vector<std::pair<std::string, std::
 
 // Whole days a family has waited since `waiting_since` (a FormatUtc time) at `now`; 0 if unreadable.
 int64_t WaitingDays(const std::string& waiting_since, TimePoint now);
+// A wait the lists mark as long: kLongWaitDays or more. Four weeks is our default, not a legal
+// or contractual norm (docs/decisions.md); a municipality's own agreement can replace it here.
+constexpr int64_t kLongWaitDays = 28;
+bool LongWait(int64_t waiting_days);
 
 // A referral must give at least one way to reach the family.
 struct Contact {

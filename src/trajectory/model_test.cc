@@ -308,5 +308,17 @@ TEST(ContactTest, AtLeastOneWayToReachTheFamily) {
   EXPECT_TRUE(HasAnyContact({std::nullopt, std::string("a@b.nl"), std::nullopt}));
 }
 
+TEST(LongWaitTest, FromTheThresholdOn) {
+  EXPECT_FALSE(LongWait(0));
+  EXPECT_FALSE(LongWait(kLongWaitDays - 1));
+  EXPECT_TRUE(LongWait(kLongWaitDays));
+  EXPECT_TRUE(LongWait(70));
+}
+
+TEST(CaseloadTest, ThirtyFamiliesIsOverTheDefault) {
+  EXPECT_FALSE(OverCaseload(kDefaultCaseloadMax, kDefaultCaseloadMax));
+  EXPECT_TRUE(OverCaseload(30, kDefaultCaseloadMax));
+}
+
 }  // namespace
 }  // namespace kansrijk::trajectory

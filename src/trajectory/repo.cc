@@ -111,7 +111,16 @@ Result<Case> CaseloadRepo::Get(db::Connection& c, const std::string& family_id) 
   return CaseFromRow(rows[0]);
 }
 
-Result<CasePage> CaseloadRepo::List(db::Connection& c, const CaseloadQuery& q) {
+namespace {
+
+// The filters of the caseload as one WHERE clause and its parameters, shared by the page and its
+// count so the total always counts exactly the rows the pages walk through.
+struct CaseFilter {
+  std::string where;
+  std::vector<db::Param> params;
+};
+
+CaseFilter FilterOf(const CaseloadQuery& q) {
   // Empty strings switch a filter off; typed text parameters keep one prepared plan on both engines.
   std::string coach = q.coach_id.value_or(""), status = q.status.value_or("");
   std::string phase = q.phase.value_or(""), programme = q.programme_id.value_or("");
@@ -119,21 +128,28 @@ Result<CasePage> CaseloadRepo::List(db::Connection& c, const CaseloadQuery& q) {
   if (q.name_contains) {  // built step by step: GCC 12 -O2 warns falsely (-Wrestrict) on "%" + string&&
     like.append("%").append(db::LikeEscape(families::FamilyNameKey(*q.name_contains))).append("%");
   }
+  return {"WHERE f.organisation_id = ? AND (? = '' OR f.coach_id = ? OR (? = 0 AND EXISTS (SELECT 1 FROM "
+          "family_coaches fc WHERE fc.family_id = f.id AND fc.user_id = ? AND fc.ended_on IS NULL))) "
+          "AND (? = '' OR f.status = ?) "
+          "AND (? = '' OR f.name_key LIKE ? ESCAPE '\\') "
+          "AND (? = '' OR f.phase = ?) AND (? = '' OR f.programme_id = ?) "
+          "AND (? = 0 OR " + std::string(kOnWaitingListSql) + ") ",
+          {q.organisation_id, coach, coach, int64_t{q.main_coach_only ? 1 : 0}, coach, status, status, like, like,
+           phase, phase, programme, programme, int64_t{q.waiting_only ? 1 : 0}}};
+}
+
+}  // namespace
+
+Result<CasePage> CaseloadRepo::List(db::Connection& c, const CaseloadQuery& q) {
   std::string after_key = q.after ? q.after->first : "", after_id = q.after ? q.after->second : "";
   const char* keyset = q.sort == CaseloadQuery::Sort::kByWaiting   ? kKeysetByWaiting
                        : q.sort == CaseloadQuery::Sort::kByUpdated ? kKeysetByUpdated
                                                                    : kKeysetByName;
-  ASSIGN_OR_RETURN(auto rows,
-                   c.Query(CaseSelect() +
-                               "WHERE f.organisation_id = ? AND (? = '' OR f.coach_id = ? OR EXISTS (SELECT 1 FROM family_coaches fc "
-                               "WHERE fc.family_id = f.id AND fc.user_id = ? AND fc.ended_on IS NULL)) "
-                               "AND (? = '' OR f.status = ?) "
-                               "AND (? = '' OR f.name_key LIKE ? ESCAPE '\\') "
-                               "AND (? = '' OR f.phase = ?) AND (? = '' OR f.programme_id = ?) "
-                               "AND (? = 0 OR " + std::string(kOnWaitingListSql) + ") " + keyset,
-                           {q.organisation_id, coach, coach, coach, status, status, like, like, phase, phase, programme,
-                            programme, int64_t{q.waiting_only ? 1 : 0}, after_id, after_key, after_key, after_id,
-                            int64_t{q.limit + 1}}));
+  CaseFilter filter = FilterOf(q);
+  for (db::Param p : {db::Param{after_id}, db::Param{after_key}, db::Param{after_key}, db::Param{after_id},
+                      db::Param{int64_t{q.limit + 1}}})
+    filter.params.push_back(std::move(p));
+  ASSIGN_OR_RETURN(auto rows, c.Query(CaseSelect() + filter.where + keyset, filter.params));
   CasePage page;
   for (size_t i = 0; i < rows.size() && i < size_t(q.limit); ++i) page.items.push_back(CaseFromRow(rows[i]));
   if (rows.size() > size_t(q.limit)) {
@@ -146,6 +162,12 @@ Result<CasePage> CaseloadRepo::List(db::Connection& c, const CaseloadQuery& q) {
     page.next = std::pair{key, last.Text(0)};
   }
   return page;
+}
+
+Result<int64_t> CaseloadRepo::Count(db::Connection& c, const CaseloadQuery& q) {
+  CaseFilter filter = FilterOf(q);
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*) FROM families f " + filter.where, filter.params));
+  return rows.empty() ? int64_t{0} : rows[0].Int(0);
 }
 
 Result<std::vector<CoachLoad>> OverviewRepo::Coaches(db::Connection& c, const std::string& organisation_id) {

@@ -46,6 +46,9 @@ struct CaseloadQuery {
   std::optional<std::string> phase;
   std::optional<std::string> programme_id;
   bool waiting_only = false;  // only families on the waiting list (kOnWaitingListSql)
+  // With coach_id: only the families where they are the main coach (f.coach_id), as the team
+  // overview counts them; otherwise further coaching (family_coaches) counts too.
+  bool main_coach_only = false;
   // kByName (name, id); kByWaiting (longest waiting first, then those not waiting); kByUpdated
   // (most recently changed first).
   enum class Sort { kByName, kByWaiting, kByUpdated } sort = Sort::kByName;
@@ -63,6 +66,8 @@ class CaseloadRepo {
  public:
   static Result<Case> Get(db::Connection& c, const std::string& family_id);  // kNotFound
   static Result<CasePage> List(db::Connection& c, const CaseloadQuery& q);
+  // How many families match q's filters over all pages (q.after, q.limit and q.sort ignored).
+  static Result<int64_t> Count(db::Connection& c, const CaseloadQuery& q);
 };
 
 struct CoachLoad {

@@ -45,6 +45,7 @@ Result<CaseFile> GetCase(db::Connection& c, const std::string& family_id) {
 }
 
 Result<CasePage> ListCases(db::Connection& c, const CaseloadQuery& q) { return CaseloadRepo::List(c, q); }
+Result<int64_t> CountCases(db::Connection& c, const CaseloadQuery& q) { return CaseloadRepo::Count(c, q); }
 
 Result<CaseFile> CreateCase(db::Connection& tx, const families::NewFamily& f) {
   ASSIGN_OR_RETURN(auto created, families::CreateFamily(tx, f));

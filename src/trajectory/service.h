@@ -33,6 +33,8 @@ struct CaseFile {
 Result<CaseFile> GetCase(db::Connection& c, const std::string& family_id);
 // A page of the caseload, or of the waiting list (q.waiting_only).
 Result<CasePage> ListCases(db::Connection& c, const CaseloadQuery& q);
+// How many families the list of q holds over all its pages.
+Result<int64_t> CountCases(db::Connection& c, const CaseloadQuery& q);
 
 // Registers a family (families::CreateFamily) in phase aanmelding; without a coach it begins
 // to wait for one.

@@ -16,6 +16,7 @@ void WriteCase(http::JsonWriter& w, const Case& c, const std::vector<families::M
       .Key("waiting_days");
   if (t.waiting_since) w.Int(WaitingDays(*t.waiting_since, now));
   else w.Null();
+  w.Key("long_wait").Bool(t.waiting_since && LongWait(WaitingDays(*t.waiting_since, now)));
   w.Key("intake_date").OptString(t.intake_date);
   if (detail == Detail::kFull) {
     w.Key("closing_reason").OptString(t.closing_reason).Key("closing_summary").OptString(t.closing_summary);

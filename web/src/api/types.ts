@@ -158,6 +158,8 @@ export interface RoleChange {
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
+  /** How many items all pages hold together (lists that count; issue 13). */
+  total?: number;
 }
 
 export const PHASES = ['aanmelding', 'intake', 'actief', 'afsluiting', 'nazorg'] as const;
@@ -265,6 +267,8 @@ export interface Family {
   phase?: Phase;
   waiting_since?: string | null;
   waiting_days?: number | null;
+  /** Waited 28 days or more: the lists mark it (our default, docs/decisions.md). */
+  long_wait?: boolean;
   intake_date?: string | null;
   closing_reason?: ClosingReason | null;
   closing_summary?: string | null;
@@ -368,7 +372,10 @@ export interface TeamOverview {
     families_by_phase: Partial<Record<Phase, number>>;
     total_active: number;
     families_by_role?: Record<string, number>;
+    /** More running families than caseload_max. */
+    over_caseload?: boolean;
   }[];
+  caseload_max?: number;
   waiting: { count: number; longest_days: number | null; average_days: number | null };
   closed?: { not_started: number; completed: number; not_started_by_reason: Record<string, number> };
   referrals_by_kind?: Record<string, number>;

@@ -22,6 +22,7 @@ import { ApiError } from '../../api/client';
 import { OverrideDialog } from './OverrideDialog';
 import { budgetApi, PAYMENT_METHODS, type ApproverRole, type Budget, type PaymentMethod, type SpendingRequest } from './api';
 import '../plan/plan.css';
+import { TableWrap } from '../../ui/TableWrap';
 
 type Member = { id: string; name: string };
 const MAX_RECEIPT = 5 * 1024 * 1024;
@@ -615,7 +616,7 @@ export default function BudgetTab({ family }: TabProps) {
         {b.ledger.length === 0 ? (
           <Empty>{t('budget.noLedger')}</Empty>
         ) : (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
               <TableCaption>{t('budget.ledgerCaption')}</TableCaption>
               <TableHeader>
@@ -633,7 +634,7 @@ export default function BudgetTab({ family }: TabProps) {
                   const r = b.requests.find((x) => x.id === e.request_id);
                   return (
                     <TableRow key={e.id} className={e.kind === 'reversal' ? 'k-reversal' : undefined}>
-                      <TableCell>{formatDateTime(e.at, lang)}</TableCell>
+                      <TableCell className="k-date">{formatDateTime(e.at, lang)}</TableCell>
                       <TableCell>
                         {t(`budget.kind.${e.kind}`)}
                         {r ? `: ${r.description}` : ''}
@@ -646,7 +647,7 @@ export default function BudgetTab({ family }: TabProps) {
                 })}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </div>

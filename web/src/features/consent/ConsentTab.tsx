@@ -30,6 +30,7 @@ import type { TabProps } from '../families/FamilyPage';
 import { trajectoryApi } from '../trajectory/api';
 import { useCan } from '../auth/session';
 import { consentApi, type PartnerOrganisation, type PersonConsent } from './api';
+import { TableWrap } from '../../ui/TableWrap';
 
 type Consent = PersonConsent;
 
@@ -280,9 +281,10 @@ export default function ConsentTab({ family, reload }: TabProps) {
       )}
       <ListStates list={consents} empty={t('consent.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
-              <TableCaption>{t('consent.caption')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('consent.caption')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('consent.purpose')}</TableHeaderCell>
@@ -307,7 +309,7 @@ export default function ConsentTab({ family, reload }: TabProps) {
                         {t('consent.recordedBy')}: {c.recorded_by_name}
                       </div>
                     </TableCell>
-                    <TableCell>{formatDate(c.given_on, lang)}</TableCell>
+                    <TableCell className="k-date">{formatDate(c.given_on, lang)}</TableCell>
                     <TableCell>{t(`method.${c.method}`)}</TableCell>
                     <TableCell>
                       {c.withdrawn_on ? (
@@ -319,7 +321,7 @@ export default function ConsentTab({ family, reload }: TabProps) {
                         <ConsentBadge given>{t('consent.active')}</ConsentBadge>
                       )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={withdrawing === c.id ? undefined : 'k-actions'}>
                       {!c.withdrawn_on &&
                         (withdrawing === c.id ? (
                           <WithdrawForm
@@ -350,7 +352,7 @@ export default function ConsentTab({ family, reload }: TabProps) {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>

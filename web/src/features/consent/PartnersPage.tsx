@@ -25,6 +25,7 @@ import { ListStates, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { PARTNER_KINDS, consentApi, type PartnerKind, type PartnerOrganisation } from './api';
+import { TableWrap } from '../../ui/TableWrap';
 
 const IDS = { name: 'partner-name', kind: 'partner-kind', contact: 'partner-contact' };
 
@@ -129,9 +130,10 @@ export default function PartnersPage() {
       />
       <ListStates list={list} empty={t('partners.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
-              <TableCaption>{t('partners.title')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('partners.title')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('partners.name')}</TableHeaderCell>
@@ -152,7 +154,7 @@ export default function PartnersPage() {
                     <TableCell>
                       <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('partners.active') : t('partners.inactive')}</StatusBadge>
                     </TableCell>
-                    <TableCell>
+                    <TableCell className="k-actions">
                       <Button appearance="subtle-button" hint={p.active ? 'danger' : undefined} className={p.active ? 'k-danger' : undefined} onClick={() => toggle(p)}>
                         {p.active ? t('partners.deactivate', { name: p.name }) : t('partners.activate', { name: p.name })}
                       </Button>
@@ -161,7 +163,7 @@ export default function PartnersPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>

@@ -17,6 +17,7 @@ import { LIFE_DOMAINS } from '../plan/api';
 import { domainLabel } from '../plan/labels';
 import { CONTACT_KINDS, contactsApi, type ContactEntry, type ContactKind, type Hours } from './api';
 import '../plan/plan.css';
+import { TableWrap } from '../../ui/TableWrap';
 
 /** A wall-clock date and time in Amsterdam → the UTC instant, ISO 8601. */
 export function amsterdamToUtc(dateIso: string, hhmm: string): string {
@@ -235,7 +236,7 @@ function HoursSection({ familyId }: { familyId: string }) {
         {t('contacts.chartLabel')}
       </p>
       {asTable ? (
-        <div className="k-table-wrap">
+        <TableWrap>
           <Table>
             <TableCaption>{t('contacts.hoursCaption')}</TableCaption>
             <TableHeader>
@@ -250,7 +251,7 @@ function HoursSection({ familyId }: { familyId: string }) {
             <TableBody>
               {h.weeks.map((w) => (
                 <TableRow key={w.week_start}>
-                  <TableHeaderCell scope="row">{t('contacts.weekOf', { date: formatDate(w.week_start, lang) })}</TableHeaderCell>
+                  <TableHeaderCell scope="row" className="k-date">{t('contacts.weekOf', { date: formatDate(w.week_start, lang) })}</TableHeaderCell>
                   <TableCell className="k-num">{hoursText(w.direct_minutes, lang)}</TableCell>
                   <TableCell className="k-num">{hoursText(w.indirect_minutes, lang)}</TableCell>
                   <TableCell className="k-num">{hoursText(w.direct_minutes + w.indirect_minutes, lang)}</TableCell>
@@ -259,7 +260,7 @@ function HoursSection({ familyId }: { familyId: string }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </TableWrap>
       ) : (
         <HoursChart hours={h} titleId="hours-chart-title" />
       )}
@@ -307,9 +308,14 @@ export default function ContactsTab({ family }: TabProps) {
       {can('contact.hours') && <HoursSection key={tick} familyId={family.id} />}
       <section aria-labelledby="contacts-list">
         <Heading3 id="contacts-list">{t('contacts.list')}</Heading3>
+        {list.data?.total !== undefined && list.data.total > 0 && (
+          <Paragraph className="k-total" id="contacts-total">
+            {t('contacts.total', { count: list.data.total })}
+          </Paragraph>
+        )}
         <ListStates list={list} empty={t('contacts.empty')}>
           {(items: ContactEntry[]) => (
-            <div className="k-table-wrap">
+            <TableWrap>
               <Table>
                 <TableCaption>{t('contacts.caption')}</TableCaption>
                 <TableHeader>
@@ -325,7 +331,7 @@ export default function ContactsTab({ family }: TabProps) {
                   {items.map((c) => (
                     <TableRow key={c.id}>
                       <TableCell>
-                        {formatDateTime(c.started_at, lang)}
+                        <span className="k-date">{formatDateTime(c.started_at, lang)}</span>
                         {c.planned && <div className="k-muted">{t('contacts.plannedBadge')}</div>}
                         <div className="k-muted">{c.coach_name}</div>
                       </TableCell>
@@ -350,7 +356,7 @@ export default function ContactsTab({ family }: TabProps) {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableWrap>
           )}
         </ListStates>
         {list.data?.next_cursor && (

@@ -9,6 +9,7 @@ import { ListStates, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { eligibilityApi } from './api';
+import { TableWrap } from '../../ui/TableWrap';
 
 export default function NormsPage() {
   const { t, lang } = useI18n();
@@ -27,14 +28,15 @@ export default function NormsPage() {
       {list.data && !list.data.stale && <Notice type="info">{t('norms.fresh', { date: formatDate(list.data.newest_valid_from, lang) })}</Notice>}
       <ListStates list={list} empty={t('norms.intro')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
-              <TableCaption>{t('norms.title')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('norms.title')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('norms.validFrom')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('norms.single')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('norms.couple')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="k-num">{t('norms.single')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="k-num">{t('norms.couple')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('norms.pensionAge')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('eligibility.source')}</TableHeaderCell>
                 </TableRow>
@@ -42,11 +44,11 @@ export default function NormsPage() {
               <TableBody>
                 {items.map((n) => (
                   <TableRow key={`${n.scope}-${n.version}`}>
-                    <TableHeaderCell scope="row">
+                    <TableHeaderCell scope="row" className="k-date">
                       {formatDate(n.valid_from, lang)} <span className="k-muted">({t(`norms.scope.${n.scope}`)})</span>
                     </TableHeaderCell>
-                    <TableCell>{formatMoney(n.norms_cents.alleenstaande)}</TableCell>
-                    <TableCell>{formatMoney(n.norms_cents.gehuwden)}</TableCell>
+                    <TableCell className="k-num">{formatMoney(n.norms_cents.alleenstaande)}</TableCell>
+                    <TableCell className="k-num">{formatMoney(n.norms_cents.gehuwden)}</TableCell>
                     <TableCell>{n.pension_age ? t('norms.years', { years: n.pension_age.years, months: n.pension_age.months }) : '—'}</TableCell>
                     <TableCell>
                       <details>
@@ -67,7 +69,7 @@ export default function NormsPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>

@@ -1,3 +1,5 @@
+// The family's access log (NEN 7513), grouped per visit (visits.ts): who, when, what they
+// looked at; a refusal is its own row that stands out in words and look.
 import { useState } from 'react';
 import {
   Button,
@@ -17,8 +19,17 @@ import { nl, type MessageKey } from '../../i18n/nl';
 import { formatDateTime } from '../../i18n/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
+import { TableWrap } from '../../ui/TableWrap';
+import { groupVisits, type Visit } from './visits';
 import type { TabProps } from './FamilyPage';
 import { familiesApi } from './api';
+
+/** The clock time in Amsterdam, e.g. "10:12": the end of a visit that began the same day. */
+function formatTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
+    new Date(iso),
+  );
+}
 
 const ROLE_LABELS: Record<string, MessageKey> = { admin: 'role.admin', team_lead: 'role.team_lead', coach: 'role.coach' };
 
@@ -50,12 +61,18 @@ export default function AccessTab({ family }: TabProps) {
   }
 
   const rows = [...(log.data?.items ?? []), ...older];
+  const visits = groupVisits(rows);
+  const total = log.data?.total;
   // Known audit actions and outcomes in plain words; anything new is shown as recorded.
   const known = (key: string): key is MessageKey => key in nl;
   const actionLabel = (action: string) => (known(`action.${action}`) ? t(`action.${action}` as MessageKey) : action);
   const outcomeLabel = (outcome: string) => (known(`outcome.${outcome}`) ? t(`outcome.${outcome}` as MessageKey) : outcome);
   // The role is a label here; a role the web has no word for is shown as it is.
   const roleLabel = (role: string) => (Object.prototype.hasOwnProperty.call(ROLE_LABELS, role) ? t(ROLE_LABELS[role]) : role);
+  const when = (v: Visit) =>
+    v.first_at === v.last_at || formatDateTime(v.first_at, lang) === formatDateTime(v.last_at, lang)
+      ? formatDateTime(v.last_at, lang)
+      : t('access.period', { from: formatDateTime(v.first_at, lang), to: formatTime(v.last_at, lang) });
   return (
     <section aria-labelledby="access-title">
       <Heading2 id="access-title">{t('access.title')}</Heading2>
@@ -64,31 +81,57 @@ export default function AccessTab({ family }: TabProps) {
       {log.error != null && <ErrorState error={log.error} onRetry={log.reload} />}
       {!log.loading && log.data && rows.length === 0 && <Empty>{t('access.empty')}</Empty>}
       {!log.loading && rows.length > 0 && (
-        <div className="k-table-wrap">
-          <Table>
-            <TableCaption>{t('access.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('access.when')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('access.who')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('access.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('access.action')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('access.outcome')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.seq}>
-                  <TableCell>{formatDateTime(r.at, lang)}</TableCell>
-                  <TableCell>{r.user_name}</TableCell>
-                  <TableCell>{roleLabel(r.role)}</TableCell>
-                  <TableCell>{actionLabel(r.action)}</TableCell>
-                  <TableCell>{outcomeLabel(r.outcome)}</TableCell>
+        <>
+          {total !== undefined && (
+            <Paragraph className="k-total" id="access-total">
+              {t('access.rows', { count: total })}
+            </Paragraph>
+          )}
+          <TableWrap>
+            <Table className="k-access-visits">
+              <TableCaption>
+                {t('access.caption')} — {t('access.visits', { count: visits.length })}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('access.when')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('access.who')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('access.visit.what')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('access.outcome')}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+              </TableHeader>
+              <TableBody>
+                {visits.map((v) => (
+                  <TableRow key={v.key} className={v.kind === 'refused' ? 'k-row--refused' : undefined} data-kind={v.kind}>
+                    <TableCell className="k-date">{when(v)}</TableCell>
+                    <TableCell>
+                      {v.user_name} <span className="k-muted">({roleLabel(v.role)})</span>
+                    </TableCell>
+                    <TableCell>
+                      <ul className="k-visit-list">
+                        {v.actions.map((a) => (
+                          <li key={a.action}>
+                            {actionLabel(a.action)}
+                            {a.count > 1 && <span className="k-muted"> ({t('access.visit.times', { count: a.count })})</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    </TableCell>
+                    <TableCell>
+                      {v.kind === 'refused' ? (
+                        <strong className="k-refused">{t('access.refused')}</strong>
+                      ) : v.kind === 'allowed' ? (
+                        t('access.allowed')
+                      ) : (
+                        outcomeLabel(v.outcome)
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableWrap>
+        </>
       )}
       {cursor && (
         <div className="k-pager">

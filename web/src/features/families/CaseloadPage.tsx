@@ -1,5 +1,7 @@
 // "Mijn gezinnen": the caseload with search, filters by phase, programme and coach,
-// sorting and cursor pagination. Filters live in the address, so Back and links work.
+// sorting and cursor pagination. Filters live in the address, so Back and links work: the team
+// overview links its numbers here with coach, fase, status and rol=hoofdcoach (issue 13), and
+// every filter in the address is listed as an active filter.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   Button,
@@ -16,12 +18,14 @@ import {
 } from '@utrecht/component-library-react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { FamilyArrival } from './FamilyPage';
-import { PHASES, type Family, type Page, type Programme, type User } from '../../api/types';
+import { PHASES, type Family, type Page, type Phase, type Programme, type User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { PhaseBadge } from '../../ui/Badges';
 import { SelectField, TextField } from '../../ui/Field';
 import { Empty, ErrorState, Loading } from '../../ui/States';
+import { TableWrap } from '../../ui/TableWrap';
+import { LongWait } from '../../ui/LongWait';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
@@ -31,6 +35,7 @@ import ConsentTasks from '../consent/ConsentTasks'; // issue 14: open consent ta
 import DuePanel from '../measurements/DuePanel';
 
 const SORTS = ['name', 'waiting', 'updated'] as const;
+const PAGE_SIZE = 25;
 
 export default function CaseloadPage() {
   const { t, lang } = useI18n();
@@ -43,6 +48,9 @@ export default function CaseloadPage() {
   const programme = params.get('programma') ?? '';
   const coach = params.get('coach') ?? '';
   const sort = params.get('sorteer') ?? 'name';
+  // Set by links only (team overview): status=active|archived, rol=hoofdcoach.
+  const status = params.get('status') === 'active' || params.get('status') === 'archived' ? params.get('status')! : '';
+  const mainCoach = params.get('rol') === 'hoofdcoach';
   // Cursor pagination: the cursors of the pages seen so far, so "previous" works too.
   // Coming back from a family ("← Terug naar de gezinnen") restores the page the user was on.
   const location = useLocation();
@@ -67,13 +75,15 @@ export default function CaseloadPage() {
           phase: phase || undefined,
           programme_id: programme || undefined,
           coach_id: coach || undefined,
+          status: status || undefined,
+          coach_role: coach && mainCoach ? 'main' : undefined,
           sort: sort !== 'name' ? sort : undefined,
           cursor,
-          limit: 25,
+          limit: PAGE_SIZE,
         },
         signal,
       ).then((page) => ({ ...page, pageNo: cursors.length + 1 })),
-    [q, phase, programme, coach, sort, cursor],
+    [q, phase, programme, coach, status, mainCoach, sort, cursor],
   );
 
   // After turning a page, start reading at the table caption ("Gezinnen — Pagina 2").
@@ -98,6 +108,9 @@ export default function CaseloadPage() {
     if (draft.programme) next.set('programma', draft.programme);
     if (draft.coach) next.set('coach', draft.coach);
     if (draft.sort !== 'name') next.set('sorteer', draft.sort);
+    // Filters the form has no field for stay until "Filters wissen".
+    if (status) next.set('status', status);
+    if (mainCoach && draft.coach) next.set('rol', 'hoofdcoach');
     setCursors([]);
     setParams(next);
   }
@@ -108,7 +121,19 @@ export default function CaseloadPage() {
     setParams(new URLSearchParams());
   }
 
-  const filtered = !!(q || phase || programme || coach);
+  const filtered = !!(q || phase || programme || coach || status);
+  const coachName = coaches.data?.find((c) => c.id === coach)?.display_name ?? list.data?.items.find((f) => f.coach_id === coach)?.coach_name ?? coach;
+  const programmeName = programmes.data?.find((p) => p.id === programme)?.name ?? programme;
+  const active: string[] = [];
+  if (q) active.push(t('list.filter.search', { q }));
+  if (phase && (PHASES as readonly string[]).includes(phase)) active.push(t('list.filter.phase', { phase: t(`phase.${phase as Phase}`) }));
+  if (programme) active.push(t('list.filter.programme', { name: programmeName }));
+  if (coach) active.push(t('list.filter.coach', { name: coachName }));
+  if (coach && mainCoach) active.push(t('list.filter.mainCoach'));
+  if (status) active.push(t(status === 'active' ? 'list.filter.status.active' : 'list.filter.status.archived'));
+  const total = list.data?.total;
+  const pages = total !== undefined ? Math.max(1, Math.ceil(total / PAGE_SIZE)) : undefined;
+  const pageInfo = (page: number) => (pages !== undefined ? t('list.pageOf', { page, pages }) : t('caseload.pageInfo', { page }));
   const hasTrajectory = list.data?.items.some((f) => f.phase !== undefined) ?? false;
 
   return (
@@ -173,6 +198,16 @@ export default function CaseloadPage() {
         </ButtonGroup>
       </form>
 
+      {active.length > 0 && (
+        <div className="k-active-filters">
+          <span className="k-visually-hidden" id="caseload-active-filters">{t('list.activeFilters')}</span>
+          <ul className="k-filters" aria-labelledby="caseload-active-filters" data-testid="active-filters">
+            {active.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div aria-live="polite" aria-busy={list.loading}>
         {list.loading && <Loading />}
         {!list.loading && list.error != null && <ErrorState error={list.error} onRetry={list.reload} />}
@@ -180,10 +215,16 @@ export default function CaseloadPage() {
           <Empty>{filtered ? t('caseload.emptyFiltered') : t('caseload.empty')}</Empty>
         )}
         {list.error == null && list.data && list.data.items.length > 0 && (
-          <div className="k-table-wrap">
+          <>
+          {total !== undefined && (
+            <Paragraph className="k-total" id="caseload-total">
+              {total === 1 ? t('list.total.family') : t('list.total.families', { count: total })}
+            </Paragraph>
+          )}
+          <TableWrap>
             <Table>
               <TableCaption ref={captionRef} tabIndex={-1}>
-                {t('caseload.caption')} — {t('caseload.pageInfo', { page: list.data.pageNo })}
+                {t('caseload.caption')} — {pageInfo(list.data.pageNo)}
               </TableCaption>
               <TableHeader>
                 <TableRow>
@@ -207,16 +248,23 @@ export default function CaseloadPage() {
                     {hasTrajectory && (
                       <TableCell>
                         <PhaseBadge phase={f.phase} />
+                        {f.long_wait && (
+                          <>
+                            {' '}
+                            <LongWait days={f.waiting_days} />
+                          </>
+                        )}
                       </TableCell>
                     )}
                     {hasTrajectory && <TableCell>{f.programme_name ?? t('common.none')}</TableCell>}
                     <TableCell className="k-num">{f.member_count}</TableCell>
-                    <TableCell>{formatDateTime(f.updated_at, lang)}</TableCell>
+                    <TableCell className="k-date">{formatDateTime(f.updated_at, lang)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
+          </>
         )}
       </div>
       {list.error == null && (cursors.length > 0 || list.data?.next_cursor) && (
@@ -226,7 +274,7 @@ export default function CaseloadPage() {
               {t('common.previous')}
             </Button>
           )}
-          <span>{t('caseload.pageInfo', { page: list.data?.pageNo ?? cursors.length + 1 })}</span>
+          <span>{pageInfo(list.data?.pageNo ?? cursors.length + 1)}</span>
           {list.data?.next_cursor && (
             <Button appearance="secondary-action-button" disabled={list.loading} onClick={() => turnPage([...cursors, list.data!.next_cursor!])}>
               {t('common.next')}

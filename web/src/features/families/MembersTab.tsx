@@ -17,6 +17,7 @@ import { ageOn, formatDate } from '../../i18n/format';
 import { Empty, Notice } from '../../ui/States';
 import type { TabProps } from './FamilyPage';
 import { MemberForm } from './MemberForm';
+import { TableWrap } from '../../ui/TableWrap';
 
 export default function MembersTab({ family, reload }: TabProps) {
   const { t, lang } = useI18n();
@@ -66,9 +67,10 @@ export default function MembersTab({ family, reload }: TabProps) {
       {members.length === 0 ? (
         <Empty>{t('members.empty')}</Empty>
       ) : (
-        <div className="k-table-wrap">
+        <TableWrap>
           <Table>
-            <TableCaption>{t('members.caption', { family: family.name })}</TableCaption>
+            {/* The heading above says the same: read once, by screen readers only. */}
+            <TableCaption className="k-visually-hidden">{t('members.caption', { family: family.name })}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('members.givenName')}</TableHeaderCell>
@@ -101,10 +103,10 @@ export default function MembersTab({ family, reload }: TabProps) {
                     <TableCell>{m.given_name}</TableCell>
                     <TableCell>{m.family_name || t('common.none')}</TableCell>
                     <TableCell>{t(`householdRole.${m.household_role}`)}</TableCell>
-                    <TableCell>{formatDate(m.birth_date, lang)}</TableCell>
+                    <TableCell className="k-date">{formatDate(m.birth_date, lang)}</TableCell>
                     <TableCell>{ageOn(m.birth_date) !== null ? t('members.ageValue', { age: ageOn(m.birth_date)! }) : t('common.none')}</TableCell>
                     <TableCell>{t(`sex.${m.sex}`)}</TableCell>
-                    <TableCell>
+                    <TableCell className="k-actions">
                       <Button
                         appearance="subtle-button"
                         aria-label={t('members.edit', { name: m.given_name })}
@@ -121,7 +123,7 @@ export default function MembersTab({ family, reload }: TabProps) {
               )}
             </TableBody>
           </Table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -6,6 +6,9 @@ export interface FamilyQuery {
   phase?: string;
   programme_id?: string;
   coach_id?: string;
+  /** 'main': with coach_id, only where they are the main coach (as the team overview counts). */
+  coach_role?: 'main';
+  status?: string;
   sort?: string;
   cursor?: string;
   limit?: number;

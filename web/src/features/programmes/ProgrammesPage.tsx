@@ -29,6 +29,7 @@ import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
 import MeasurementSettingsForm from '../measurements/SettingsForm';
+import { TableWrap } from '../../ui/TableWrap';
 
 const IDS = {
   name: 'prog-name',
@@ -182,9 +183,10 @@ export default function ProgrammesPage() {
       )}
       <ListStates list={list} empty={t('programmes.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
-              <TableCaption>{t('programmes.caption')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('programmes.caption')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('programmes.name')}</TableHeaderCell>
@@ -211,7 +213,7 @@ export default function ProgrammesPage() {
                     <TableCell>
                       <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('common.yes') : t('common.no')}</StatusBadge>
                     </TableCell>
-                    <TableCell>
+                    <TableCell className="k-actions">
                       <Button
                         appearance="subtle-button"
                         aria-label={t('programmes.edit', { name: p.name })}
@@ -241,7 +243,7 @@ export default function ProgrammesPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>

@@ -1,4 +1,6 @@
-// Team lead: families per coach per phase, and how long families wait.
+// Team lead: families per coach per phase, and how long families wait. Every number links to
+// the caseload filtered to the families behind it (coach as main coach, phase, running), and a
+// coach above the caseload setting carries a flag in words (issue 13).
 import {
   Heading1,
   Heading2,
@@ -11,6 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { CLOSING_REASONS, PHASES, type Page, type ReferrerKindItem, type TeamOverview } from '../../api/types';
 import { referrerKindLabel, trajectoryApi } from '../trajectory/api';
@@ -19,11 +22,14 @@ import { useDays } from '../../ui/Badges';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { TableWrap } from '../../ui/TableWrap';
+import { useCan } from '../auth/session';
 import RoleChanges from '../users/RoleChanges';
 
 export default function TeamOverviewPage() {
   const { t } = useI18n();
   const days = useDays();
+  const can = useCan();
   usePageTitle(t('team.title'));
   const data = useApi<TeamOverview>((signal) => api.get<TeamOverview>('/team/overview', undefined, signal), []);
   const kinds = useApi<Page<ReferrerKindItem> | null>((signal) => trajectoryApi.referrerKinds(signal).catch(() => null), []);
@@ -43,7 +49,15 @@ export default function TeamOverviewPage() {
             <Heading2 id="team-waiting">{t('team.waiting')}</Heading2>
             <dl className="k-dl">
               <dt>{t('team.waitingCount')}</dt>
-              <dd>{o.waiting.count}</dd>
+              <dd>
+                {can('waiting_list.read') && o.waiting.count > 0 ? (
+                  <Link className="utrecht-link k-count-link" to="/wachtlijst" aria-label={t('team.linkWaiting', { count: o.waiting.count })}>
+                    {o.waiting.count}
+                  </Link>
+                ) : (
+                  o.waiting.count
+                )}
+              </dd>
               <dt>{t('team.waitingLongest')}</dt>
               <dd>{days(o.waiting.longest_days)}</dd>
               <dt>{t('team.waitingAverage')}</dt>
@@ -60,7 +74,7 @@ export default function TeamOverviewPage() {
                 <dd id="team-closed-not-started">{o.closed.not_started}</dd>
               </dl>
               {Object.keys(o.closed.not_started_by_reason).length > 0 && (
-                <div className="k-table-wrap">
+                <TableWrap>
                   <Table>
                     <TableCaption>{t('team.notStartedCaption')}</TableCaption>
                     <TableHeader>
@@ -78,14 +92,14 @@ export default function TeamOverviewPage() {
                       ))}
                     </TableBody>
                   </Table>
-                </div>
+                </TableWrap>
               )}
             </section>
           )}
           {o.referrals_by_kind && (
             <section className="k-card" aria-labelledby="team-referrals">
               <Heading2 id="team-referrals">{t('team.referrals')}</Heading2>
-              <div className="k-table-wrap">
+              <TableWrap>
                 <Table>
                   <TableCaption>{t('team.referralsCaption')}</TableCaption>
                   <TableHeader>
@@ -103,13 +117,13 @@ export default function TeamOverviewPage() {
                     ))}
                   </TableBody>
                 </Table>
-              </div>
+              </TableWrap>
             </section>
           )}
           {o.coaches.length === 0 ? (
             <Empty>{t('team.empty')}</Empty>
           ) : (
-            <div className="k-table-wrap">
+            <TableWrap>
               <Table>
                 <TableCaption>{t('team.caption')}</TableCaption>
                 <TableHeader>
@@ -126,15 +140,31 @@ export default function TeamOverviewPage() {
                 </TableHeader>
                 <TableBody>
                   {o.coaches.map((c) => (
-                    <TableRow key={c.id}>
-                      <TableHeaderCell scope="row">{c.display_name}</TableHeaderCell>
+                    <TableRow key={c.id} data-coach={c.id}>
+                      <TableHeaderCell scope="row">
+                        {c.display_name}
+                        {c.over_caseload && o.caseload_max !== undefined && (
+                          <>
+                            {' '}
+                            <span className="k-flag" data-testid="over-caseload">
+                              {t('team.overCaseload', { max: o.caseload_max })}
+                            </span>
+                          </>
+                        )}
+                      </TableHeaderCell>
                       {PHASES.map((p) => (
                         <TableCell key={p} className="k-num">
-                          {c.families_by_phase[p] ?? 0}
+                          <CountLink
+                            count={c.families_by_phase[p] ?? 0}
+                            to={caseloadLink(c.id, p)}
+                            label={t('team.linkPhase', { count: c.families_by_phase[p] ?? 0, coach: c.display_name, phase: t(`phase.${p}`) })}
+                          />
                         </TableCell>
                       ))}
                       <TableCell className="k-num">
-                        <strong>{c.total_active}</strong>
+                        <strong>
+                          <CountLink count={c.total_active} to={caseloadLink(c.id)} label={t('team.linkTotal', { count: c.total_active, coach: c.display_name })} />
+                        </strong>
                       </TableCell>
                       <TableCell>
                         {Object.entries(c.families_by_role ?? {})
@@ -146,11 +176,28 @@ export default function TeamOverviewPage() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </TableWrap>
           )}
         </>
       )}
       <RoleChanges />
     </section>
+  );
+}
+
+/** The caseload with the families a team overview number counts: running, with this main coach. */
+function caseloadLink(coach: string, phase?: string): string {
+  const q = new URLSearchParams({ coach, rol: 'hoofdcoach', status: 'active' });
+  if (phase) q.set('fase', phase);
+  return `/gezinnen?${q.toString()}`;
+}
+
+/** A count that opens the list behind it; 0 opens nothing. */
+function CountLink({ count, to, label }: { count: number; to: string; label: string }) {
+  if (count === 0) return <>{count}</>;
+  return (
+    <Link className="utrecht-link k-count-link" to={to} aria-label={label}>
+      {count}
+    </Link>
   );
 }

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
+import { TableWrap } from '../../ui/TableWrap';
 
 export default function RoleChanges() {
   const { t, lang } = useI18n();
@@ -33,7 +34,7 @@ export default function RoleChanges() {
       <Paragraph>{t('users.roleChangesIntro')}</Paragraph>
       <ListStates list={list} empty={t('users.roleChangesEmpty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <TableWrap>
             <Table>
               <TableCaption>{t('users.roleChangesCaption')}</TableCaption>
               <TableHeader>
@@ -47,7 +48,7 @@ export default function RoleChanges() {
               <TableBody>
                 {items.map((c, i) => (
                   <TableRow key={`${c.at}-${c.user_id}-${i}`}>
-                    <TableCell>{formatDateTime(c.at, lang)}</TableCell>
+                    <TableCell className="k-date">{formatDateTime(c.at, lang)}</TableCell>
                     <TableCell>
                       {c.display_name} <span className="k-muted">({c.username})</span>
                     </TableCell>
@@ -57,7 +58,7 @@ export default function RoleChanges() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
         )}
       </ListStates>
     </section>

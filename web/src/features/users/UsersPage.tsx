@@ -27,6 +27,7 @@ import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUser } from '../auth/session';
+import { TableWrap } from '../../ui/TableWrap';
 
 const ROLES: Role[] = ['coach', 'team_lead', 'admin'];
 const FIELD_IDS = { username: 'user-username', display_name: 'user-display-name', role: 'user-role' };
@@ -218,7 +219,7 @@ function UserRow({
         )}
       </TableCell>
       <TableCell>{user.totp_enabled ? t('common.yes') : t('common.no')}</TableCell>
-      <TableCell>
+      <TableCell className="k-actions">
         {!self && (
           <Button appearance="subtle-button" disabled={busy} aria-label={t('users.resetLabel', { name: user.display_name })} onClick={() => void reset()}>
             {t('users.reset')}
@@ -286,9 +287,16 @@ export default function UsersPage() {
       )}
       <ListStates list={users} empty={t('users.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <>
+          {users.data?.total !== undefined && (
+            <Paragraph className="k-total" id="users-total">
+              {t('users.total', { count: users.data.total })}
+            </Paragraph>
+          )}
+          <TableWrap>
             <Table>
-              <TableCaption>{t('users.caption')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('users.caption')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
@@ -324,7 +332,8 @@ export default function UsersPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
+          </>
         )}
       </ListStates>
     </section>

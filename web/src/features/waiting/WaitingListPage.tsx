@@ -1,4 +1,5 @@
-// Team lead: families waiting for a coach, longest first, with a coach picker per row.
+// Team lead: families waiting for a coach, longest first, with a coach picker per row. Long
+// waits carry a mark in words (issue 13); the total says how many wait beyond this page.
 import { useState } from 'react';
 import {
   Button,
@@ -17,6 +18,8 @@ import type { Family, Page, User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { PhaseBadge, useDays } from '../../ui/Badges';
 import { Notice, ListStates } from '../../ui/States';
+import { LongWait } from '../../ui/LongWait';
+import { TableWrap } from '../../ui/TableWrap';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { loadCoaches } from '../families/api';
@@ -40,9 +43,16 @@ export default function WaitingListPage() {
       {notice && <Notice>{notice}</Notice>}
       <ListStates list={list} empty={t('waiting.empty')}>
         {(items) => (
-          <div className="k-table-wrap">
+          <>
+          {list.data?.total !== undefined && (
+            <Paragraph className="k-total" id="waiting-total">
+              {list.data.total === 1 ? t('waiting.totalOne') : t('waiting.total', { count: list.data.total })}
+            </Paragraph>
+          )}
+          <TableWrap>
             <Table>
-              <TableCaption>{t('waiting.caption')}</TableCaption>
+              {/* The heading above says the same: read once, by screen readers only. */}
+              <TableCaption className="k-visually-hidden">{t('waiting.caption')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('caseload.col.name')}</TableHeaderCell>
@@ -63,7 +73,15 @@ export default function WaitingListPage() {
                         {f.name}
                       </Link>
                     </TableCell>
-                    <TableCell>{days(f.waiting_days)}</TableCell>
+                    <TableCell className="k-date">
+                      {days(f.waiting_days)}
+                      {f.long_wait && (
+                        <>
+                          {' '}
+                          <LongWait days={f.waiting_days} />
+                        </>
+                      )}
+                    </TableCell>
                     <TableCell>
                       <PhaseBadge phase={f.phase} />
                     </TableCell>
@@ -71,7 +89,7 @@ export default function WaitingListPage() {
                       {f.referral ? `${f.referral.referrer_organisation} (${referrerKindLabel(t, f.referral.referrer_kind)})` : t('common.none')}
                     </TableCell>
                     <TableCell>{f.programme_name ?? t('common.none')}</TableCell>
-                    <TableCell>
+                    <TableCell className={open === f.id ? undefined : 'k-actions'}>
                       {open === f.id ? (
                         <div role="group" aria-label={t('waiting.assignFor', { family: f.name })}>
                           <AssignCoach
@@ -104,7 +122,8 @@ export default function WaitingListPage() {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </TableWrap>
+          </>
         )}
       </ListStates>
     </section>
