@@ -3,6 +3,7 @@
 #include "contacts/service.h"
 #include "contacts/wire.h"
 #include "platform/api_helpers.h"
+#include "platform/spreadsheet.h"
 
 namespace kansrijk::contacts {
 namespace {
@@ -90,6 +91,43 @@ Result<Reply> Create(Call& call) {
   return Reply::Json(201, ContactJson(created, call.Allowed(Action::kContactNoteRead)));
 }
 
+// POST …/contacts/{cid}/follow-ups/{n}/plan-action: the follow-up line n (0-based) becomes a
+// plan action in one transaction. Body (optional fields): goal_id, member_id, due_on, version_id.
+Result<Reply> FollowUpToPlanRoute(Call& call) {
+  Json body = Json::object();
+  if (!call.req.body.empty()) {
+    ASSIGN_OR_RETURN(body, http::ParseJsonObject(call.req.body));
+  }
+  FieldErrors errors;
+  std::optional<std::string> version_id;
+  Json fields = Json::object();
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (it.key() == "version_id") {
+      if (it.value().is_string()) version_id = it.value().get<std::string>();
+      else if (!it.value().is_null()) errors["version_id"].push_back({"not_text", {}});
+    } else if (it.key() == "goal_id" || it.key() == "member_id" || it.key() == "due_on") {
+      fields[it.key()] = it.value();
+    } else {
+      errors[it.key()].push_back({"unknown_field", {}});
+    }
+  }
+  const std::string n_text = call.req.Param("n");
+  char* end = nullptr;
+  const long n = std::strtol(n_text.c_str(), &end, 10);
+  if (n_text.empty() || *end != '\0' || n < 0 || n >= static_cast<long>(kMaxFollowUps))
+    return Status::NotFound("contact_follow_up_not_found");
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  FollowUpToPlan done;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(done, TakeFollowUpIntoPlan(tx, call.family_id(), call.req.Param("cid"), n, fields, version_id,
+                                                call.actor().user_id, call.actor().display_name));
+    call.resource = "family/" + call.family_id() + "/contacts/" + done.contact.id;
+    return Status::Ok();
+  }));
+  return Reply::Json(201, {{"action_id", done.action_id},
+                           {"contact", ContactJson(done.contact, call.Allowed(Action::kContactNoteRead))}});
+}
+
 Result<Reply> FamilyHoursRoute(Call& call) {
   ASSIGN_OR_RETURN(int weeks, ReadWeeks(call.req));
   Hours h;
@@ -98,6 +136,34 @@ Result<Reply> FamilyHoursRoute(Call& call) {
     return Status::Ok();
   }));
   return Reply::Json(200, HoursJson(h));
+}
+
+Result<Reply> ProgrammeHoursRoute(Call& call) {
+  int weeks = 4;
+  if (auto w = call.req.QueryValue("weeks"); w && !w->empty()) {
+    ASSIGN_OR_RETURN(weeks, ReadWeeks(call.req));
+  }
+  const std::string format = call.req.QueryValue("format").value_or("json");
+  if (format != "json" && format != "csv" && format != "xlsx")
+    return Status::InvalidField("format", "choose_one_of", {{"options", "json, csv, xlsx"}});
+  HoursReport r;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(r, ProgrammeHours(c, call.actor().organisation_id, call.req.Param("pid"), TodayInAmsterdam(Now()),
+                                       weeks));
+    return Status::Ok();
+  }));
+  if (format == "json") return Reply::Json(200, HoursReportJson(r));
+  const std::string name = "uren-" + FormatDate(r.from) + "-" + FormatDate(r.to);
+  auto sheets = HoursReportSheets(r);
+  Reply reply;
+  if (format == "csv") {
+    reply.content_type = spreadsheet::kCsvType;
+    reply.body = spreadsheet::ToCsv(sheets.at(0));
+  } else {
+    ASSIGN_OR_RETURN(reply.body, spreadsheet::ToXlsx(sheets));
+    reply.content_type = spreadsheet::kXlsxType;
+  }
+  return reply.WithHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
 }
 
 Result<Reply> OwnHoursRoute(Call& call) {
@@ -117,6 +183,9 @@ void RegisterContactRoutes(security::Routes& routes) {
   routes.Add({"POST", "/api/v1/families/{id}/contacts", Action::kContactCreate, Create});
   routes.Add({"GET", "/api/v1/families/{id}/contacts/hours", Action::kContactHours, FamilyHoursRoute});
   routes.Add({"GET", "/api/v1/me/contact-hours", Action::kContactHoursOwn, OwnHoursRoute});
+  routes.Add({"GET", "/api/v1/programmes/{pid}/contact-hours", Action::kContactHoursReport, ProgrammeHoursRoute});
+  routes.Add({"POST", "/api/v1/families/{id}/contacts/{cid}/follow-ups/{n}/plan-action", Action::kContactFollowUpToPlan,
+              FollowUpToPlanRoute});
 }
 
 }  // namespace kansrijk::contacts

@@ -196,6 +196,9 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kPlanUpdate, "plan.update", S::kFamily, kCaseWork},
     {Action::kPlanAgree, "plan.agree", S::kFamily, kCaseWork},
     {Action::kTodayRead, "today.read", S::kOrganisation, {kLead, kCoachOrg}},
+    // Budget reports, follow-ups, Vandaag (issue 11, second part).
+    {Action::kContactHoursReport, "contact.hours_report", S::kOrganisation, {kLead}},
+    {Action::kContactFollowUpToPlan, "contact.follow_up_to_plan", S::kFamily, kCaseWork},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

@@ -102,6 +102,8 @@ enum class Action {
   kContactList, kContactCreate, kContactNoteRead, kContactHours, kContactHoursOwn,
   kPlanUpdate, kPlanAgree,
   kTodayRead,
+  // Issue 11, second part: the team lead's hours report; a contact's follow-up into the plan.
+  kContactHoursReport, kContactFollowUpToPlan,
 };
 
 // What an action is bound to.

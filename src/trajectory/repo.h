@@ -63,6 +63,10 @@ class CaseloadRepo {
  public:
   static Result<Case> Get(db::Connection& c, const std::string& family_id);  // kNotFound
   static Result<CasePage> List(db::Connection& c, const CaseloadQuery& q);
+  // Ids of the active families where `coach_id` is the coach or a current further coach: one
+  // query over two indexes, for the set-based lists of "Vandaag".
+  static Result<std::vector<std::string>> ActiveFamilyIdsOfCoach(db::Connection& c, const std::string& organisation_id,
+                                                                 const std::string& coach_id);
 };
 
 struct CoachLoad {
