@@ -1382,4 +1382,12 @@ export const en: Record<MessageKey, string> = {
   'today.myHoursChart': 'My hours per week with and about all families',
   'today.myHoursWeek': 'Week of {date}: {direct} hours with families, {indirect} hours about families',
   'today.families': '{count} families',
+  // Budget reports, follow-ups, Vandaag (issue 11)
+  'contacts.toPlan': 'Put in the plan',
+  'contacts.toPlanLabel': 'Put in the plan: {what}',
+  'contacts.toPlanDone': '"{what}" is now an action in the plan.',
+  'contacts.inPlan': 'In the plan',
+  'today.measurements': 'Measurements to take',
+  'today.measurementsEmpty': 'No measurement is due now.',
+  'today.measurementOf': '{moment} of {name}',
 };

@@ -1382,6 +1382,14 @@ export const nl = {
   'today.myHoursChart': 'Mijn uren per week met en over alle gezinnen',
   'today.myHoursWeek': 'Week van {date}: {direct} uur met gezinnen, {indirect} uur over gezinnen',
   'today.families': '{count} gezinnen',
+  // Budget reports, follow-ups, Vandaag (issue 11)
+  'contacts.toPlan': 'Zet in het plan',
+  'contacts.toPlanLabel': 'Zet in het plan: {what}',
+  'contacts.toPlanDone': '"{what}" staat nu als actie in het plan.',
+  'contacts.inPlan': 'Staat in het plan',
+  'today.measurements': 'Metingen om te doen',
+  'today.measurementsEmpty': 'Er staat nu geen meting klaar.',
+  'today.measurementOf': '{moment} van {name}',
 } as const;
 
 export type MessageKey = keyof typeof nl;
