@@ -10,6 +10,9 @@ CREATE INDEX budget_approvals_family ON budget_approvals (family_id, at, id);
 DROP INDEX budget_ledger_pot;
 CREATE INDEX budget_ledger_pot_sum ON budget_ledger (pot_id, kind, amount_cents);
 
+-- The organisation's open requests, oldest first ("Vandaag" of a team lead), read in order.
+CREATE INDEX budget_requests_open ON budget_requests (status, created_at, id);
+
 -- A programme's report starts from the pot's allocations.
 CREATE INDEX budget_allocations_pot ON budget_allocations (pot_id, family_id);
 

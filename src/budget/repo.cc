@@ -315,11 +315,15 @@ Result<std::vector<BudgetRepo::OpenRow>> BudgetRepo::OpenRequestsIn(
     db::Connection& c, const std::string& organisation_id, const std::optional<std::vector<std::string>>& family_ids,
     int limit) {
   std::vector<db::Param> params{organisation_id};
+  // A caseload: its families' open requests through budget_requests_status (status,
+  // family_id). An organisation: the open requests oldest first through budget_requests_open
+  // (status, created_at, id), stopping at `limit`; CROSS JOIN keeps SQLite from scanning the
+  // organisation's families instead.
   std::string sql =
-      "SELECT r.id, r.family_id, f.name, r.amount_cents, p.approval_threshold_cents FROM budget_requests r "
-      "JOIN families f ON f.id = r.family_id JOIN budget_allocations a ON a.id = r.allocation_id "
-      "JOIN budget_pots p ON p.id = a.pot_id "
-      "WHERE r.status = 'requested' AND f.organisation_id = ? AND f.status = 'active' ";
+      "SELECT r.id, r.family_id, f.name, r.amount_cents, p.approval_threshold_cents FROM budget_requests r ";
+  sql += family_ids ? "JOIN families f ON f.id = r.family_id " : "CROSS JOIN families f ";
+  sql += "JOIN budget_allocations a ON a.id = r.allocation_id JOIN budget_pots p ON p.id = a.pot_id "
+         "WHERE f.id = r.family_id AND r.status = 'requested' AND f.organisation_id = ? AND f.status = 'active' ";
   if (family_ids) sql += "AND r.family_id IN (" + db::InList(*family_ids, params) + ") ";
   sql += "ORDER BY r.created_at, r.id LIMIT ?";
   params.emplace_back(int64_t{limit});

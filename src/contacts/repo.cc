@@ -198,13 +198,16 @@ Result<std::vector<ContactRepo::CoachMinutes>> ContactRepo::ProgrammeCoachMinute
     db::Connection& c, const std::string& organisation_id, const std::string& programme_id, const std::string& from_utc,
     const std::string& to_utc) {
   ASSIGN_OR_RETURN(auto rows,
+                   // CROSS JOIN keeps SQLite on the programme's families (families_programme,
+                   // then contacts_family); grouped by coach it would otherwise read every
+                   // contact of the period through contacts_coach. PostgreSQL plans it freely.
                    c.Query("SELECT c.coach_id, MAX(c.coach_name), "
                            "SUM(CASE WHEN c.direct = 1 THEN c.duration_minutes ELSE 0 END), "
                            "SUM(CASE WHEN c.direct = 0 THEN c.duration_minutes ELSE 0 END) "
-                           "FROM families f JOIN contacts c ON c.family_id = f.id "
-                           "WHERE f.programme_id = ? AND f.organisation_id = ? AND f.status = 'active' "
-                           "AND c.planned = 0 AND c.started_at >= ? AND c.started_at < ? AND c.coach_id IS NOT NULL "
-                           "GROUP BY c.coach_id",
+                           "FROM families f CROSS JOIN contacts c "
+                           "WHERE c.family_id = f.id AND f.programme_id = ? AND f.organisation_id = ? "
+                           "AND f.status = 'active' AND c.planned = 0 AND c.started_at >= ? AND c.started_at < ? "
+                           "AND c.coach_id IS NOT NULL GROUP BY c.coach_id",
                            {programme_id, organisation_id, from_utc, to_utc}));
   std::vector<CoachMinutes> out;
   for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Int(2), r.Int(3)});
