@@ -91,18 +91,23 @@ Result<Reply> Create(Call& call) {
   return Reply::Json(201, ContactJson(created, call.Allowed(Action::kContactNoteRead)));
 }
 
-// POST …/contacts/{cid}/follow-ups/{n}/plan-action: the follow-up line n (0-based) becomes a
-// plan action in one transaction. Body (optional fields): goal_id, member_id, due_on, version_id.
+// POST …/contacts/{cid}/plan-actions: follow-up line `follow_up` (0-based) becomes a plan
+// action in one transaction. Body: follow_up (required); goal_id, member_id, due_on,
+// version_id as for plan items. (Path parameters are ids only, so the line is in the body.)
 Result<Reply> FollowUpToPlanRoute(Call& call) {
-  Json body = Json::object();
-  if (!call.req.body.empty()) {
-    ASSIGN_OR_RETURN(body, http::ParseJsonObject(call.req.body));
-  }
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
   FieldErrors errors;
   std::optional<std::string> version_id;
+  std::optional<int64_t> line;
   Json fields = Json::object();
   for (auto it = body.begin(); it != body.end(); ++it) {
-    if (it.key() == "version_id") {
+    if (it.key() == "follow_up") {
+      if (it.value().is_number_integer() && it.value().get<int64_t>() >= 0 &&
+          it.value().get<int64_t>() < static_cast<int64_t>(kMaxFollowUps))
+        line = it.value().get<int64_t>();
+      else
+        errors["follow_up"].push_back({"contact_follow_up_not_found", {}});
+    } else if (it.key() == "version_id") {
       if (it.value().is_string()) version_id = it.value().get<std::string>();
       else if (!it.value().is_null()) errors["version_id"].push_back({"not_text", {}});
     } else if (it.key() == "goal_id" || it.key() == "member_id" || it.key() == "due_on") {
@@ -111,15 +116,11 @@ Result<Reply> FollowUpToPlanRoute(Call& call) {
       errors[it.key()].push_back({"unknown_field", {}});
     }
   }
-  const std::string n_text = call.req.Param("n");
-  char* end = nullptr;
-  const long n = std::strtol(n_text.c_str(), &end, 10);
-  if (n_text.empty() || *end != '\0' || n < 0 || n >= static_cast<long>(kMaxFollowUps))
-    return Status::NotFound("contact_follow_up_not_found");
+  if (!body.contains("follow_up")) errors["follow_up"].push_back({"required", {}});
   if (!errors.empty()) return Status::Invalid(std::move(errors));
   FollowUpToPlan done;
   RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
-    ASSIGN_OR_RETURN(done, TakeFollowUpIntoPlan(tx, call.family_id(), call.req.Param("cid"), n, fields, version_id,
+    ASSIGN_OR_RETURN(done, TakeFollowUpIntoPlan(tx, call.family_id(), call.req.Param("cid"), *line, fields, version_id,
                                                 call.actor().user_id, call.actor().display_name));
     call.resource = "family/" + call.family_id() + "/contacts/" + done.contact.id;
     return Status::Ok();
@@ -184,7 +185,7 @@ void RegisterContactRoutes(security::Routes& routes) {
   routes.Add({"GET", "/api/v1/families/{id}/contacts/hours", Action::kContactHours, FamilyHoursRoute});
   routes.Add({"GET", "/api/v1/me/contact-hours", Action::kContactHoursOwn, OwnHoursRoute});
   routes.Add({"GET", "/api/v1/programmes/{pid}/contact-hours", Action::kContactHoursReport, ProgrammeHoursRoute});
-  routes.Add({"POST", "/api/v1/families/{id}/contacts/{cid}/follow-ups/{n}/plan-action", Action::kContactFollowUpToPlan,
+  routes.Add({"POST", "/api/v1/families/{id}/contacts/{cid}/plan-actions", Action::kContactFollowUpToPlan,
               FollowUpToPlanRoute});
 }
 

@@ -58,7 +58,7 @@ Result<FollowUpToPlan> TakeFollowUpIntoPlan(db::Connection& tx, const std::strin
                                             const std::string& user_name) {
   ASSIGN_OR_RETURN(auto contact, ContactRepo::Get(tx, family_id, contact_id));
   if (position < 0 || position >= static_cast<int64_t>(contact.follow_ups.size()))
-    return Status::NotFound("contact_follow_up_not_found");
+    return Status::InvalidField("follow_up", "contact_follow_up_not_found");
   if (contact.follow_up_actions.contains(position)) return Status::Conflict("contact_follow_up_already_planned");
   fields["what"] = contact.follow_ups[static_cast<size_t>(position)];
   plans::Change change;

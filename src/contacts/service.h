@@ -25,7 +25,7 @@ Result<Hours> FamilyHours(db::Connection& c, const std::string& family_id, Date 
 Result<Hours> CoachHours(db::Connection& c, const std::string& coach_id, Date today, int weeks);
 // Takes follow-up line `position` (0-based) of a contact into the kansplan as an action ("what"
 // is the line's text; goal_id, member_id and due_on from `fields`) and links the two, in the
-// caller's transaction. kNotFound contact_not_found /
+// caller's transaction. kNotFound contact_not_found; field error follow_up
 // contact_follow_up_not_found; kConflict contact_follow_up_already_planned; the plan's own
 // field errors otherwise.
 struct FollowUpToPlan {

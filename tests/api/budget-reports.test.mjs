@@ -4,6 +4,7 @@
 // measurements and follow-up moments, and the receipt route's own body limit (a 50 MB upload
 // is refused before its body is read).
 import { test } from 'node:test';
+import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import {
   useServer, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, isoDate, rand,
@@ -143,16 +144,18 @@ test('a contact\'s follow-up line becomes a plan action once, in one transaction
   });
   assertStatus(c, 201);
   assert.deepEqual(c.body.follow_up_actions, [null, null]);
-  const url = (n, cid = c.body.id, fid = family.id) => `/families/${fid}/contacts/${cid}/follow-ups/${n}/plan-action`;
+  const url = (cid = c.body.id, fid = family.id) => `/families/${fid}/contacts/${cid}/plan-actions`;
 
   // A goal of another family: a field error, and nothing written.
   const og = await other.coach.post(`/families/${other.family.id}/plan/items`, { type: 'goal', title: 'Ander doel', life_domain: 'ph.meedoen', horizon: 'short' });
-  assertValidation(await coach.post(url(1), { goal_id: og.body.goals[0].id }), 'goal_id');
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(url(), { follow_up: 1, goal_id: og.body.goals[0].id }), 'goal_id'), 'goal_id'),
+    ['goal_not_in_family']);
   assert.equal((await coach.get(`/families/${family.id}/plan`)).body.actions?.length ?? 0, 0, 'no action half-written');
   assert.deepEqual((await coach.get(`/families/${family.id}/contacts`)).body.items[0].follow_up_actions, [null, null]);
-  assertValidation(await coach.post(url(1), { what: 'iets anders' }), 'what');
+  assertValidation(await coach.post(url(), { follow_up: 1, what: 'iets anders' }), 'what');
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(url(), {}), 'follow_up'), 'follow_up'), ['required']);
 
-  const made = await coach.post(url(1), { member_id: members[0].id, due_on: isoDate(7) });
+  const made = await coach.post(url(), { follow_up: 1, member_id: members[0].id, due_on: isoDate(7) });
   assertStatus(made, 201);
   assert.deepEqual(made.body.contact.follow_up_actions, [null, made.body.action_id]);
   const plan = await coach.get(`/families/${family.id}/plan`);
@@ -162,29 +165,31 @@ test('a contact\'s follow-up line becomes a plan action once, in one transaction
   assert.equal(action.member_id, members[0].id);
   assert.deepEqual((await coach.get(`/families/${family.id}/contacts`)).body.items[0].follow_up_actions, [null, made.body.action_id]);
 
-  assert.equal(assertProblem(await coach.post(url(1)), 409).code, 'contact_follow_up_already_planned');
+  assert.equal(assertProblem(await coach.post(url(), { follow_up: 1 }), 409).code, 'contact_follow_up_already_planned');
   assert.equal(plan.body.actions.length, (await coach.get(`/families/${family.id}/plan`)).body.actions.length, 'no second action');
-  assert.equal(assertProblem(await coach.post(url(2)), 404).code, 'contact_follow_up_not_found');
-  assert.equal(assertProblem(await coach.post(url('x')), 404).code, 'contact_follow_up_not_found');
+  for (const bad of [2, -1, 'x', 1.5])
+    assert.deepEqual(fieldCodes(assertValidation(await coach.post(url(), { follow_up: bad }), 'follow_up'), 'follow_up'),
+      ['contact_follow_up_not_found'], String(bad));
   // Another family's contact through this family's path is not found; an outsider sees nothing.
   const oc = await other.coach.post(`/families/${other.family.id}/contacts`, { started_at: hoursAgo(1), duration_minutes: 30, kind: 'phone', follow_ups: ['x'] });
-  assert.equal(assertProblem(await coach.post(url(0, oc.body.id)), 404).code, 'contact_not_found');
-  assertProblem(await (await h.srv.as('coach_a2')).post(url(0)), 404);
-  assertProblem(await (await h.srv.as('lead_b')).post(url(0)), 404);
-  // Without a body it works too.
-  assertStatus(await coach.post(url(0), undefined), 201);
+  assert.equal(assertProblem(await coach.post(url(oc.body.id), { follow_up: 0 }), 404).code, 'contact_not_found');
+  assertProblem(await (await h.srv.as('coach_a2')).post(url(), { follow_up: 0 }), 404);
+  assertProblem(await (await h.srv.as('lead_b')).post(url(), { follow_up: 0 }), 404);
+  // The team lead may too; the other line goes in without extra fields.
+  const byLead = await (await h.srv.as('lead_a')).post(url(), { follow_up: 0 });
+  assertStatus(byLead, 201);
+  assert.deepEqual(byLead.body.contact.follow_up_actions, [byLead.body.action_id, made.body.action_id]);
 });
 
 test('Vandaag: due measurements and follow-up moments, by their own rules', async () => {
   const a = await setup({ allocation: false });
   assertStatus(await a.coach.post(`/families/${a.family.id}/phase`, { to: 'intake', date: isoDate(0) }), 200);
-  // A family closed 200 days ago from actief: its first follow-up moment (6 months) is due.
+  // A follow-up moment due ten days ago (as the closing of a trajectory schedules them; the
+  // closing itself is tested in closing.test.mjs), on a family of coach_a1.
   const b = await setup({ allocation: false });
-  for (const [to, days] of [['intake', -240], ['actief', -230]])
-    assertStatus(await b.coach.post(`/families/${b.family.id}/phase`, { to, date: isoDate(days) }), 200);
-  assertStatus(await b.coach.post(`/families/${b.family.id}/phase`, {
-    to: 'afsluiting', date: isoDate(-200), closing_reason: 'doelen_bereikt', closing_summary: 'Werk gevonden.',
-  }), 200);
+  const fuId = [...crypto.getRandomValues(new Uint8Array(11))].map((x) => x.toString(16).padStart(2, '0')).join('');
+  await h.srv.sql(`INSERT INTO follow_ups (id, family_id, organisation_id, months, due_on, status, created_at)
+    SELECT '${fuId}', id, organisation_id, 6, '${isoDate(-10)}', 'open', '${new Date().toISOString()}' FROM families WHERE id = '${b.family.id}'`);
 
   const t = await a.coach.get('/me/today');
   assertStatus(t, 200);
@@ -193,8 +198,7 @@ test('Vandaag: due measurements and follow-up moments, by their own rules', asyn
   assert.equal(due[0].due_on, isoDate(0));
   const fu = t.body.follow_ups.find((f) => f.family_id === b.family.id);
   assert.ok(fu, JSON.stringify(t.body.follow_ups));
-  assert.equal(fu.months, 6);
-  assert.ok(fu.due_on <= isoDate(0));
+  assert.deepEqual([fu.follow_up_id, fu.months, fu.due_on], [fuId, 6, isoDate(-10)]);
   // Another coach sees neither; the team lead sees them for the team.
   const other = await (await h.srv.as('coach_a2')).get('/me/today');
   assert.ok(!other.body.due_measurements.some((m) => m.family_id === a.family.id));

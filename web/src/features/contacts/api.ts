@@ -49,5 +49,5 @@ export const contactsApi = {
   hours: (id: string, signal?: AbortSignal) => api.get<Hours>(`${base(id)}/hours`, { weeks: 8 }, signal),
   /** Follow-up line `n` (0-based) of a contact becomes an action in the kansplan. */
   toPlan: (id: string, contactId: string, n: number) =>
-    api.post<{ action_id: string; contact: ContactEntry }>(`${base(id)}/${encodeURIComponent(contactId)}/follow-ups/${n}/plan-action`, {}),
+    api.post<{ action_id: string; contact: ContactEntry }>(`${base(id)}/${encodeURIComponent(contactId)}/plan-actions`, { follow_up: n }),
 };
