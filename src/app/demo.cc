@@ -281,6 +281,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
   int measured = 0;
   std::string programme_ids[2];
   std::map<std::string, std::string> pot_of;
+  std::map<std::string, int64_t> pot_left;
   std::map<std::string, int64_t> default_budget;
   std::vector<eligibility::NormTable> norms;
   RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
@@ -300,7 +301,11 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     RETURN_IF_ERROR(AddDemoPots(tx, org_id, {a.id, b.id}, families));  // issue 11: the programmes' budget pots
     for (const auto& p : {a, b}) {
       ASSIGN_OR_RETURN(auto pot, budget::BudgetRepo::FindPot(tx, p.id, TodayInAmsterdam(Now()).year));
-      if (pot) pot_of[p.id] = pot->id;
+      if (pot) {
+        pot_of[p.id] = pot->id;
+        // What the hand-written families spend comes first: keep room for it.
+        pot_left[pot->id] = pot->amount_cents - pot->committed_cents - 300'000;
+      }
       default_budget[p.id] = p.default_budget_cents;
     }
     ASSIGN_OR_RETURN(norms, eligibility::NormRepo::Visible(tx, org_id));
@@ -314,7 +319,7 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
   int done = 0;
   Date today = TodayInAmsterdam(Now());
   // Issue 11: plans, ledgers and contacts of the synthetic families, written per batch.
-  SyntheticCasework casework(org_id, pot_of, {logins[1].id, logins[1].display_name});
+  SyntheticCasework casework(org_id, pot_of, pot_left, {logins[1].id, logins[1].display_name});
   while (done < families) {
     int batch_end = std::min(families, done + kBatch);
     RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {

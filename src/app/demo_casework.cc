@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "budget/model.h"
 #include "contacts/model.h"
 #include "platform/random.h"
 
@@ -65,13 +66,14 @@ Param Text(const std::string& s) { return Param(s); }
 
 }  // namespace
 
-int64_t DemoPotCents(int families, int64_t default_budget_cents) {
-  return std::max<int64_t>(5'000'000, (int64_t{families} / 2 + 1) * default_budget_cents);
+int64_t DemoPotCents(int families) {
+  return std::min<int64_t>(budget::kMaxAmountCents, std::max<int64_t>(5'000'000, (int64_t{families} / 2 + 1) * 70'000));
 }
 
-SyntheticCasework::SyntheticCasework(std::string organisation_id, std::map<std::string, std::string> pot_of, Staff lead)
-    : org_(std::move(organisation_id)), pot_of_(std::move(pot_of)), lead_(std::move(lead)), now_(Now()),
-      year_(TodayInAmsterdam(now_).year) {}
+SyntheticCasework::SyntheticCasework(std::string organisation_id, std::map<std::string, std::string> pot_of,
+                                     std::map<std::string, int64_t> pot_left, Staff lead)
+    : org_(std::move(organisation_id)), pot_of_(std::move(pot_of)), pot_left_(std::move(pot_left)),
+      lead_(std::move(lead)), now_(Now()), year_(TodayInAmsterdam(now_).year) {}
 
 void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std::string& programme_id,
                                   int64_t allocation_cents, const std::string& phase,
@@ -98,8 +100,13 @@ void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std
   ledger_.push_back({NewId(), family_id, allocation_id, pot->second, nullptr, Text("allocation"), allocation_cents,
                      nullptr, Text("staff"), coach.id, nullptr, coach.name, allocated_at});
 
-  if (active || closed) {
-    const GoalTemplate& g = Templates()[size_t(i) % Templates().size()];
+  const GoalTemplate& g = Templates()[size_t(i) % Templates().size()];
+  int64_t spend_total = 0;
+  for (const auto& s : g.spends) spend_total += s.cents;
+  int64_t& left = pot_left_[pot->second];
+  const bool spends = left >= spend_total;  // never more than the pot holds
+  if ((active || closed) && spends) {
+    left -= spend_total;
     // The plan: a draft version, one goal with its history, an action done and one coming up.
     const std::string goal_id = NewId(), created = ago(std::min(since, 300) - 2);
     versions_.push_back({NewId(), family_id, int64_t{1}, Text("draft"), nullptr, Text("[]"), nullptr, created, created});
@@ -186,7 +193,7 @@ void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std
     if (w % 2 == 0 && active)
       contact(days + 2, 15 + 5 * ((i + w) % 4), "phone", false, false, {}, {kTopics[size_t(i) % std::size(kTopics)]}, {});
   }
-  if (active && i % 10 == 3) contact(-(1.0 + i % 5) / 24.0, 60, "home_visit", true, true, {parent.id}, {}, {});
+  if (active && i % 10 == 1) contact(-(1.0 + i % 5) / 24.0, 60, "home_visit", true, true, {parent.id}, {}, {});
 }
 
 Status SyntheticCasework::Flush(db::Connection& tx) {

@@ -23,8 +23,10 @@ class SyntheticCasework {
   struct Staff {
     std::string id, name;
   };
-  // pot_of: programme id -> this year's pot id.
-  SyntheticCasework(std::string organisation_id, std::map<std::string, std::string> pot_of, Staff lead);
+  // pot_of: programme id -> this year's pot id; pot_left: pot id -> what may still be committed.
+  // A family whose spending would overdraw its pot gets no spending (the pot is never overdrawn).
+  SyntheticCasework(std::string organisation_id, std::map<std::string, std::string> pot_of,
+                    std::map<std::string, int64_t> pot_left, Staff lead);
 
   // One synthetic family. `phase` decides what exists: intake (an allocation and first
   // contacts), actief (spending and weekly contacts), afsluiting/nazorg (spending, no recent
@@ -43,6 +45,7 @@ class SyntheticCasework {
  private:
   std::string org_;
   std::map<std::string, std::string> pot_of_;
+  std::map<std::string, int64_t> pot_left_;
   Staff lead_;
   TimePoint now_;
   int year_;
@@ -52,7 +55,7 @@ class SyntheticCasework {
 };
 
 // Pot size for the demo programmes when `families` are spread over them: at least the fixed
-// demo pot, and room for every family's allocation (so no synthetic commit overdraws a pot).
-int64_t DemoPotCents(int families, int64_t default_budget_cents);
+// demo pot, room for about 700 euro of spending per family, at most what a pot may hold.
+int64_t DemoPotCents(int families);
 
 }  // namespace kansrijk::app

@@ -80,7 +80,7 @@ Status AddDemoPots(db::Connection& tx, const std::string& organisation_id, const
   const int64_t year = TodayInAmsterdam(Now()).year;
   for (const auto& id : programme_ids)
     RETURN_IF_ERROR(
-        budget::SetPot(tx, {organisation_id, id, year, DemoPotCents(families, 250'000), std::nullopt, std::nullopt})
+        budget::SetPot(tx, {organisation_id, id, year, DemoPotCents(families), std::nullopt, std::nullopt})
             .status());
   return Status::Ok();
 }
