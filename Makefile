@@ -58,6 +58,7 @@ bench: build-release
 	bash bench/caseload.sh build/release/kansrijk
 	bash bench/genogram.sh build/release
 	BENCH_PG=1 bash bench/measurements.sh build/release/kansrijk  # issue 10: charts and programme outcomes
+	BENCH_PG=1 bash bench/budget.sh build/release/kansrijk  # issue 11: balance, Vandaag, budget and hours reports
 
 # Fuzzes the GEDCOM importer with clang's libFuzzer for FUZZ_TIME seconds. Seeds come from
 # fuzz/corpus/gedcom; new inputs it finds go to build/fuzz/corpus, crash inputs to build/fuzz/

@@ -40,4 +40,7 @@ step "bench/startup.mjs" env KANSRIJK_AUDIT_KEY_FILE="$tmp/audit.key" node bench
 # fails, a missed target does not (BENCH_SMOKE=1).
 step "bench/measurements.sh" env BENCH_SMOKE=1 BENCH_FAMILIES=200 BENCH_PER_PROGRAMME=100 BENCH_REPEAT=2 \
   bash bench/measurements.sh "$bin"
+# Budget, contacts and Vandaag (issue 11): 200 families, 4,000 ledger entries, 1,600 contacts.
+step "bench/budget.sh" env BENCH_SMOKE=1 BENCH_FAMILIES=200 BENCH_PER_PROGRAMME=100 BENCH_PER_COACH=20 BENCH_REPEAT=2 \
+  bash bench/budget.sh "$bin"
 echo "bench-smoke: all benchmark scripts ran"

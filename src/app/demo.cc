@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <random>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,9 @@
 #include "families/repo.h"
 #include "measurements/service.h"  // issue 10: demo measurement series
 #include "programmes/repo.h"
+#include "app/demo_casework.h"  // issue 11
 #include "app/demo_plan.h"  // issue 11
+#include "budget/repo.h"
 #include "timeline/timeline.h"
 #include "trajectory/repo.h"
 #include "platform/random.h"
@@ -277,6 +280,9 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
   measurements::DemoInstruments instruments;
   int measured = 0;
   std::string programme_ids[2];
+  std::map<std::string, std::string> pot_of;
+  std::map<std::string, int64_t> pot_left;
+  std::map<std::string, int64_t> default_budget;
   std::vector<eligibility::NormTable> norms;
   RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
     programmes::Programme coevorden;
@@ -292,7 +298,16 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     ASSIGN_OR_RETURN(auto b, programmes::ProgrammeRepo::Insert(tx, toukomst));
     programme_ids[0] = a.id;
     programme_ids[1] = b.id;
-    RETURN_IF_ERROR(AddDemoPots(tx, org_id, {a.id, b.id}));  // issue 11: the programmes' budget pots
+    RETURN_IF_ERROR(AddDemoPots(tx, org_id, {a.id, b.id}, families));  // issue 11: the programmes' budget pots
+    for (const auto& p : {a, b}) {
+      ASSIGN_OR_RETURN(auto pot, budget::BudgetRepo::FindPot(tx, p.id, TodayInAmsterdam(Now()).year));
+      if (pot) {
+        pot_of[p.id] = pot->id;
+        // What the hand-written families spend comes first: keep room for it.
+        pot_left[pot->id] = pot->amount_cents - pot->committed_cents - 300'000;
+      }
+      default_budget[p.id] = p.default_budget_cents;
+    }
     ASSIGN_OR_RETURN(norms, eligibility::NormRepo::Visible(tx, org_id));
     ASSIGN_OR_RETURN(instruments, measurements::LoadDemoInstruments(tx));  // issue 10
     return Status::Ok();
@@ -303,9 +318,12 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
   const int kBatch = 500;
   int done = 0;
   Date today = TodayInAmsterdam(Now());
+  // Issue 11: plans, ledgers and contacts of the synthetic families, written per batch.
+  SyntheticCasework casework(org_id, pot_of, pot_left, {logins[1].id, logins[1].display_name});
   while (done < families) {
     int batch_end = std::min(families, done + kBatch);
     RETURN_IF_ERROR(db.Write([&](db::Connection& tx) -> Status {
+      casework.Clear();
       for (int i = done; i < batch_end; ++i) {
         DemoFamily synthetic;
         std::string synthetic_surname;
@@ -441,8 +459,16 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
         if (t && (i == 0 || i == 8))
           RETURN_IF_ERROR(AddDemoPlanBudget(tx, family.id, members, logins[2].id, logins[2].display_name, logins[1].id,
                                             logins[1].display_name, i == 0 ? 0 : 1));
+        // Synthetic families: a goal with its spending and the coach's contacts (demo_casework.h).
+        if (!t && fam.coach_id) {
+          const auto& coach = *std::find_if(logins.begin(), logins.end(), [&](const Login& l) { return l.id == *fam.coach_id; });
+          std::optional<Date> intake;
+          if (traj.intake_date) intake = ParseDate(*traj.intake_date);
+          casework.AddFamily(i, family.id, *traj.programme_id, default_budget[*traj.programme_id], traj.phase, members,
+                             {coach.id, coach.display_name}, intake);
+        }
       }
-      return Status::Ok();
+      return casework.Flush(tx);
     }));
     done = batch_end;
     if (families > kBatch) std::fprintf(stderr, "\rdemo families: %d / %d (%d%%)", done, families, done * 100 / families);
@@ -456,6 +482,8 @@ Status CreateDemo(db::Database& db, const security::AuditLog& audit, int familie
     std::printf("  %-9s password: %s   (%s)\n", l.username, l.password.c_str(), l.role);
   std::printf("%d demo families created.\n", families);
   std::printf("%d demo measurements recorded.\n", measured);  // issue 10
+  std::printf("%lld synthetic contacts and %lld ledger entries written.\n",  // issue 11
+              static_cast<long long>(casework.contacts()), static_cast<long long>(casework.ledger_entries()));
   return Status::Ok();
 }
 

@@ -1,5 +1,7 @@
 #include "app/demo_plan.h"
 
+#include "app/demo_casework.h"
+
 #include "budget/service.h"
 #include "contacts/service.h"
 #include "plans/service.h"
@@ -73,10 +75,13 @@ const std::string& LastId(const plans::PlanDoc& p, plans::ItemType type) {
 
 }  // namespace
 
-Status AddDemoPots(db::Connection& tx, const std::string& organisation_id, const std::vector<std::string>& programme_ids) {
+Status AddDemoPots(db::Connection& tx, const std::string& organisation_id, const std::vector<std::string>& programme_ids,
+                   int families) {
   const int64_t year = TodayInAmsterdam(Now()).year;
   for (const auto& id : programme_ids)
-    RETURN_IF_ERROR(budget::SetPot(tx, {organisation_id, id, year, 5'000'000, std::nullopt, std::nullopt}).status());
+    RETURN_IF_ERROR(
+        budget::SetPot(tx, {organisation_id, id, year, DemoPotCents(families), std::nullopt, std::nullopt})
+            .status());
   return Status::Ok();
 }
 

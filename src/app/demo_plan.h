@@ -11,8 +11,9 @@
 
 namespace kansrijk::app {
 
-// The pots of the demo programmes for this year (amount in cents).
-Status AddDemoPots(db::Connection& tx, const std::string& organisation_id, const std::vector<std::string>& programme_ids);
+// The pots of the demo programmes for this year (amount in cents), large enough for `families`.
+Status AddDemoPots(db::Connection& tx, const std::string& organisation_id, const std::vector<std::string>& programme_ids,
+                   int families);
 
 // Plan, allocation, spending and contacts for one demo family. `variant` 0: the driving-licence
 // family; 1: swimming lessons and a bike for school.

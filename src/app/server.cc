@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "budget/api.h"
+#include "budget/model.h"
 #include "consent/api.h"
 #include "eligibility/api.h"
 #include "eligibility/repo.h"
@@ -207,10 +208,12 @@ int Serve(const ServeConfig& config) {
   options.host = host;
   options.port = port;
   options.static_dir = config.static_dir;
-  options.max_upload_bytes = genogram::kMaxGedcomBytes;
-  // Receipts (issue 11) pass the 1 MiB body limit too; their handler keeps them to 5 MB.
-  options.is_upload_path = [](std::string_view path) {
-    return genogram::IsGedcomUploadPath(path) || budget::IsReceiptUploadPath(path);
+  // Uploads have their own body limits: a GEDCOM file up to 50 MiB, a receipt (issue 11) up to
+  // its 5 MiB, so a larger receipt is refused before its body is read.
+  options.body_limit_for = [](std::string_view path) -> size_t {
+    if (genogram::IsGedcomUploadPath(path)) return genogram::kMaxGedcomBytes;
+    if (budget::IsReceiptUploadPath(path)) return budget::kMaxReceiptBytes;
+    return 0;
   };
   options.max_connections_per_address = config.max_connections_per_address;
   http::Server server(options, metrics);

@@ -5,6 +5,7 @@
 #include "budget/service.h"
 #include "budget/wire.h"
 #include "platform/api_helpers.h"
+#include "platform/spreadsheet.h"
 #include "platform/time.h"
 
 namespace kansrijk::budget {
@@ -202,7 +203,8 @@ Result<Reply> GetReport(Call& call) {
     year = v;
   }
   const std::string format = call.req.QueryValue("format").value_or("json");
-  if (format != "json" && format != "csv") return Status::InvalidField("format", "choose_one_of", {{"options", "json, csv"}});
+  if (format != "json" && format != "csv" && format != "xlsx")
+    return Status::InvalidField("format", "choose_one_of", {{"options", "json, csv, xlsx"}});
   Report rep;
   RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
     ASSIGN_OR_RETURN(rep, ProgrammeReport(c, call.actor().organisation_id, call.req.Param("pid"), year));
@@ -210,9 +212,16 @@ Result<Reply> GetReport(Call& call) {
   }));
   if (format == "csv") {
     Reply reply;
-    reply.content_type = "text/csv; charset=utf-8";
+    reply.content_type = spreadsheet::kCsvType;
     reply.body = ReportCsv(rep);
     return reply.WithHeader("Content-Disposition", "attachment; filename=\"budget-" + std::to_string(year) + ".csv\"");
+  }
+  if (format == "xlsx") {
+    ASSIGN_OR_RETURN(auto bytes, spreadsheet::ToXlsx(ReportSheets(rep)));
+    Reply reply;
+    reply.content_type = spreadsheet::kXlsxType;
+    reply.body = std::move(bytes);
+    return reply.WithHeader("Content-Disposition", "attachment; filename=\"budget-" + std::to_string(year) + ".xlsx\"");
   }
   return Reply::Json(200, ReportJson(rep));
 }

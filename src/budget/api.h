@@ -7,7 +7,7 @@
 
 namespace kansrijk::budget {
 
-// The receipt upload: the server lets its body past the usual 1 MiB (the handler keeps 5 MB).
+// The receipt upload path: the server gives it its own body limit (kMaxReceiptBytes).
 bool IsReceiptUploadPath(std::string_view path);
 void RegisterBudgetRoutes(security::Routes& routes);
 

@@ -90,11 +90,13 @@ Result<std::optional<Pot>> BudgetRepo::FindPot(db::Connection& c, const std::str
   return std::optional<Pot>(p);
 }
 
-Result<Pot> BudgetRepo::GetPot(db::Connection& c, const std::string& pot_id) {
+Result<Pot> BudgetRepo::GetPot(db::Connection& c, const std::string& pot_id, bool with_committed) {
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kPotColumns) + "WHERE id = ?", {pot_id}));
   if (rows.empty()) return Status::NotFound("budget_pot_not_found");
   Pot p = PotFromRow(rows[0]);
-  ASSIGN_OR_RETURN(p.committed_cents, PotCommitted(c, p.id));
+  if (with_committed) {
+    ASSIGN_OR_RETURN(p.committed_cents, PotCommitted(c, p.id));
+  }
   return p;
 }
 
@@ -289,14 +291,58 @@ Result<std::pair<std::string, std::string>> BudgetRepo::GetReceipt(db::Connectio
 }
 
 Result<std::vector<BudgetRepo::ReportRow>> BudgetRepo::ReportRows(db::Connection& c, const std::string& pot_id) {
+  // From the pot's allocations (budget_allocations_pot) to each family's requests
+  // (budget_requests_family): the programme's rows only, never the organisation's.
   ASSIGN_OR_RETURN(auto rows, c.Query("SELECT r.family_id, f.name, r.category, r.goal_id, r.status, r.amount_cents "
-                                      "FROM budget_requests r JOIN budget_allocations a ON a.id = r.allocation_id "
-                                      "JOIN families f ON f.id = r.family_id "
+                                      "FROM budget_allocations a JOIN budget_requests r ON r.family_id = a.family_id "
+                                      "AND r.allocation_id = a.id JOIN families f ON f.id = a.family_id "
                                       "WHERE a.pot_id = ? AND r.status IN ('committed', 'paid') "
                                       "ORDER BY f.name, r.family_id",
                                       {pot_id}));
   std::vector<ReportRow> out;
   for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.OptText(3), r.Text(4), r.Int(5)});
+  return out;
+}
+
+Result<std::pair<int64_t, int64_t>> BudgetRepo::PotAllocated(db::Connection& c, const std::string& pot_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM budget_allocations "
+                                      "WHERE pot_id = ?",
+                                      {pot_id}));
+  return std::make_pair(rows[0].Int(0), rows[0].Int(1));
+}
+
+Result<std::vector<BudgetRepo::OpenRow>> BudgetRepo::OpenRequestsIn(
+    db::Connection& c, const std::string& organisation_id, const std::optional<std::vector<std::string>>& family_ids,
+    int limit) {
+  std::vector<db::Param> params{organisation_id};
+  // A caseload: its families' open requests through budget_requests_status (status,
+  // family_id). An organisation: the open requests oldest first through budget_requests_open
+  // (status, created_at, id), stopping at `limit`; CROSS JOIN keeps SQLite from scanning the
+  // organisation's families instead.
+  std::string sql =
+      "SELECT r.id, r.family_id, f.name, r.amount_cents, p.approval_threshold_cents FROM budget_requests r ";
+  sql += family_ids ? "JOIN families f ON f.id = r.family_id " : "CROSS JOIN families f ";
+  sql += "JOIN budget_allocations a ON a.id = r.allocation_id JOIN budget_pots p ON p.id = a.pot_id "
+         "WHERE f.id = r.family_id AND r.status = 'requested' AND f.organisation_id = ? AND f.status = 'active' ";
+  if (family_ids) sql += "AND r.family_id IN (" + db::InList(*family_ids, params) + ") ";
+  sql += "ORDER BY r.created_at, r.id LIMIT ?";
+  params.emplace_back(int64_t{limit});
+  ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
+  std::vector<OpenRow> out;
+  std::vector<std::string> ids;
+  for (const auto& r : rows) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4), {}});
+    ids.push_back(r.Text(0));
+  }
+  if (ids.empty()) return out;
+  std::vector<db::Param> ap;
+  ASSIGN_OR_RETURN(auto approvals, c.Query("SELECT request_id, as_role FROM budget_approvals WHERE request_id IN (" +
+                                               db::InList(ids, ap) + ")",
+                                           ap));
+  for (const auto& a : approvals)
+    for (auto& o : out)
+      if (o.request_id == a.Text(0))
+        if (auto role = ParseApproverRole(a.Text(1))) o.approved.push_back(*role);
   return out;
 }
 

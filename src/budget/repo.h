@@ -56,7 +56,9 @@ struct Writer {
 class BudgetRepo {
  public:
   static Result<std::optional<Pot>> FindPot(db::Connection& c, const std::string& programme_id, int64_t year);
-  static Result<Pot> GetPot(db::Connection& c, const std::string& pot_id);
+  // with_committed sums the pot's ledger (index-only through budget_ledger_pot_sum); a family's
+  // page needs only the threshold and categories and skips it.
+  static Result<Pot> GetPot(db::Connection& c, const std::string& pot_id, bool with_committed = true);
   static Result<Pot> UpsertPot(db::Connection& tx, const Pot& p);
   static Result<std::optional<Allocation>> AllocationOf(db::Connection& c, const std::string& family_id);
   static Result<Allocation> InsertAllocation(db::Connection& tx, const Allocation& a, const std::string& created_by);
@@ -96,6 +98,20 @@ class BudgetRepo {
     int64_t amount_cents = 0;
   };
   static Result<std::vector<ReportRow>> ReportRows(db::Connection& c, const std::string& pot_id);
+  // How many families have an allocation from the pot, and their sum.
+  static Result<std::pair<int64_t, int64_t>> PotAllocated(db::Connection& c, const std::string& pot_id);
+
+  // Requests still open (status requested) of the organisation's active families (only
+  // `family_ids` when given), oldest first, with their pot's threshold and the roles that have
+  // approved: two queries for a whole caseload or team.
+  struct OpenRow {
+    std::string request_id, family_id, family_name;
+    int64_t amount_cents = 0, approval_threshold_cents = 0;
+    std::vector<ApproverRole> approved;
+  };
+  static Result<std::vector<OpenRow>> OpenRequestsIn(db::Connection& c, const std::string& organisation_id,
+                                                     const std::optional<std::vector<std::string>>& family_ids,
+                                                     int limit);
 };
 
 }  // namespace kansrijk::budget

@@ -13,6 +13,9 @@ namespace kansrijk::budget {
 namespace {
 
 Result<Pot> PotOf(db::Connection& c, const Allocation& a) { return BudgetRepo::GetPot(c, a.pot_id); }
+// The pot's threshold and categories without summing its ledger: a family's read stays within
+// that family's rows.
+Result<Pot> PotSettingsOf(db::Connection& c, const Allocation& a) { return BudgetRepo::GetPot(c, a.pot_id, false); }
 
 std::string Euro(int64_t cents) {
   std::string s = std::to_string(cents / 100) + ",";
@@ -86,7 +89,7 @@ Result<Overview> GetOverview(db::Connection& c, const std::string& family_id) {
   ASSIGN_OR_RETURN(o.allocation, BudgetRepo::AllocationOf(c, family_id));
   o.categories = DefaultCategories();
   if (o.allocation) {
-    ASSIGN_OR_RETURN(auto pot, PotOf(c, *o.allocation));
+    ASSIGN_OR_RETURN(auto pot, PotSettingsOf(c, *o.allocation));
     o.pot = pot;
     o.categories = pot.categories;
     o.approval_threshold_cents = pot.approval_threshold_cents;
@@ -103,7 +106,7 @@ Result<Overview> GetOverview(db::Connection& c, const std::string& family_id) {
 Result<Request> CreateRequest(db::Connection& tx, const std::string& family_id, const RequestInput& in, const Writer& by) {
   ASSIGN_OR_RETURN(auto allocation, BudgetRepo::AllocationOf(tx, family_id));
   if (!allocation) return Status(Code::kInvalidArgument, "budget_no_allocation");
-  ASSIGN_OR_RETURN(auto pot, PotOf(tx, *allocation));
+  ASSIGN_OR_RETURN(auto pot, PotSettingsOf(tx, *allocation));
   FieldErrors errors;
   if (auto e = CheckAmount(in.amount_cents)) errors["amount_cents"].push_back(*e);
   if (std::find(pot.categories.begin(), pot.categories.end(), in.category) == pot.categories.end()) {
@@ -158,7 +161,7 @@ Result<Request> Approve(db::Connection& tx, const std::string& family_id, const 
 
   ASSIGN_OR_RETURN(auto allocation, BudgetRepo::AllocationOf(tx, family_id));
   if (!allocation || allocation->id != request.allocation_id) return Status::Internal("request without its allocation");
-  ASSIGN_OR_RETURN(auto pot_before, PotOf(tx, *allocation));
+  ASSIGN_OR_RETURN(auto pot_before, PotSettingsOf(tx, *allocation));
   if (!AllApproved(NeededRoles(request.amount_cents, pot_before.approval_threshold_cents), request.approvals))
     return BudgetRepo::GetRequest(tx, family_id, request_id);
 
@@ -241,8 +244,22 @@ Result<Report> ProgrammeReport(db::Connection& c, const std::string& organisatio
   ASSIGN_OR_RETURN(rep.pot, BudgetRepo::FindPot(c, programme.id, year));
   if (!rep.pot) return rep;
   ASSIGN_OR_RETURN(auto rows, BudgetRepo::ReportRows(c, rep.pot->id));
+  ASSIGN_OR_RETURN(auto allocated, BudgetRepo::PotAllocated(c, rep.pot->id));
+  rep.families_allocated = allocated.first;
+  rep.allocated_cents = allocated.second;
+  std::vector<std::string> goal_ids;
+  for (const auto& r : rows)
+    if (r.goal_id) goal_ids.push_back(*r.goal_id);
+  std::sort(goal_ids.begin(), goal_ids.end());
+  goal_ids.erase(std::unique(goal_ids.begin(), goal_ids.end()), goal_ids.end());
+  ASSIGN_OR_RETURN(auto titles, plans::PlanRepo::GoalTitles(c, goal_ids));
+  rep.total.key = programme.id;
+  rep.total.label = programme.name;
   std::map<std::string, ReportLine> cats, goals, fams;
   for (const auto& r : rows) {
+    rep.total.committed_cents += r.amount_cents;
+    if (r.status == "paid") rep.total.paid_cents += r.amount_cents;
+    ++rep.total.count;
     auto add = [&](std::map<std::string, ReportLine>& m, const std::string& key, const std::string& label) {
       auto& l = m[key];
       l.key = key;
@@ -253,10 +270,8 @@ Result<Report> ProgrammeReport(db::Connection& c, const std::string& organisatio
     };
     add(cats, r.category, r.category);
     std::string goal_label;
-    if (r.goal_id) {
-      ASSIGN_OR_RETURN(auto title, plans::PlanRepo::GoalTitle(c, r.family_id, *r.goal_id));
-      goal_label = title.value_or("");
-    }
+    if (r.goal_id)
+      if (auto t = titles.find(*r.goal_id); t != titles.end()) goal_label = t->second;
     add(goals, r.goal_id.value_or(""), goal_label);
     add(fams, r.family_id, r.family_name);
   }
@@ -270,7 +285,7 @@ Result<std::vector<Waiting>> WaitingApprovals(db::Connection& c, const std::stri
   std::vector<Waiting> out;
   ASSIGN_OR_RETURN(auto allocation, BudgetRepo::AllocationOf(c, family_id));
   if (!allocation) return out;
-  ASSIGN_OR_RETURN(auto pot, PotOf(c, *allocation));
+  ASSIGN_OR_RETURN(auto pot, PotSettingsOf(c, *allocation));
   ASSIGN_OR_RETURN(auto requests, BudgetRepo::Requests(c, family_id));
   for (auto& r : requests) {
     if (r.status != RequestStatus::kRequested) continue;

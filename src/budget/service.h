@@ -75,6 +75,8 @@ struct Report {
   std::string programme_id;
   int64_t year = 0;
   std::optional<Pot> pot;
+  ReportLine total;  // the programme: every committed and paid request
+  int64_t families_allocated = 0, allocated_cents = 0;
   std::vector<ReportLine> by_category, by_goal, by_family;
 };
 Result<Report> ProgrammeReport(db::Connection& c, const std::string& organisation_id, const std::string& programme_id,

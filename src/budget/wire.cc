@@ -1,5 +1,7 @@
 #include "budget/wire.h"
 
+#include "platform/spreadsheet.h"
+
 namespace kansrijk::budget {
 namespace {
 
@@ -19,16 +21,6 @@ Json LinesJson(const std::vector<ReportLine>& lines) {
     out.push_back({{"key", l.key}, {"label", l.label}, {"committed_cents", l.committed_cents},
                    {"paid_cents", l.paid_cents}, {"count", l.count}});
   return out;
-}
-
-// A CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised so a spreadsheet
-// never runs it as a formula.
-std::string Cell(const std::string& v) {
-  std::string s = v;
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -97,24 +89,65 @@ Json PotJson(const Pot& p) {
 }
 
 Json ReportJson(const Report& r) {
+  Json programme = nullptr;
+  if (r.pot)
+    programme = {{"name", r.total.label},
+                 {"committed_cents", r.total.committed_cents},
+                 {"paid_cents", r.total.paid_cents},
+                 {"count", r.total.count},
+                 {"families_allocated", r.families_allocated},
+                 {"allocated_cents", r.allocated_cents}};
   return {{"programme_id", r.programme_id},
           {"year", r.year},
           {"pot", r.pot ? PotJson(*r.pot) : Json(nullptr)},
+          {"programme", programme},
           {"by_category", LinesJson(r.by_category)},
           {"by_goal", LinesJson(r.by_goal)},
           {"by_family", LinesJson(r.by_family)}};
 }
 
+namespace {
+
+using spreadsheet::Cell;
+using spreadsheet::Sheet;
+
+// Euros as a number for the XLSX tabs (people read them); the CSV keeps integer cents.
+Cell Euro(int64_t cents) { return static_cast<double>(cents) / 100.0; }
+
+}  // namespace
+
 std::string ReportCsv(const Report& r) {
-  std::string out = "section,key,label,committed_cents,paid_cents,count\r\n";
+  Sheet sheet{"report", {"section", "key", "label", "committed_cents", "paid_cents", "count"}, {}};
   auto section = [&](const char* name, const std::vector<ReportLine>& lines) {
     for (const auto& l : lines)
-      out += std::string(name) + "," + Cell(l.key) + "," + Cell(l.label) + "," + std::to_string(l.committed_cents) +
-             "," + std::to_string(l.paid_cents) + "," + std::to_string(l.count) + "\r\n";
+      sheet.rows.push_back({std::string(name), l.key, l.label, l.committed_cents, l.paid_cents, l.count});
   };
+  if (r.pot) section("programme", {r.total});
   section("category", r.by_category);
   section("goal", r.by_goal);
   section("family", r.by_family);
+  return spreadsheet::ToCsv(sheet);
+}
+
+std::vector<spreadsheet::Sheet> ReportSheets(const Report& r) {
+  std::vector<Sheet> out;
+  Sheet programme{"programma",
+                  {"programme_id", "programme", "year", "pot_euro", "allocated_families", "allocated_euro",
+                   "committed_euro", "paid_euro", "requests", "pot_left_euro"},
+                  {}};
+  if (r.pot)
+    programme.rows.push_back({r.programme_id, r.total.label, r.year, Euro(r.pot->amount_cents), r.families_allocated,
+                              Euro(r.allocated_cents), Euro(r.total.committed_cents), Euro(r.total.paid_cents),
+                              r.total.count, Euro(r.pot->amount_cents - r.pot->committed_cents)});
+  out.push_back(std::move(programme));
+  auto tab = [&](const char* name, const char* key, const std::vector<ReportLine>& lines) {
+    Sheet s{name, {key, "label", "committed_euro", "paid_euro", "requests"}, {}};
+    for (const auto& l : lines) s.rows.push_back({l.key, l.label, Euro(l.committed_cents), Euro(l.paid_cents), l.count});
+    out.push_back(std::move(s));
+  };
+  tab("categorie", "category", r.by_category);
+  tab("doel", "goal_id", r.by_goal);
+  tab("gezin", "family_id", r.by_family);
   return out;
 }
 

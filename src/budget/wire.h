@@ -4,6 +4,7 @@
 
 #include "budget/service.h"
 #include "platform/http.h"
+#include "platform/spreadsheet.h"
 
 namespace kansrijk::budget {
 
@@ -12,7 +13,10 @@ http::Json RequestJson(const Request& r, int64_t threshold_cents);
 http::Json OverviewJson(const Overview& o);
 http::Json PotJson(const Pot& p);
 http::Json ReportJson(const Report& r);
-// One row per line of the report: section, key, label, committed_cents, paid_cents, count.
+// One row per line of the report: section (programme, category, goal, family), key, label,
+// committed_cents, paid_cents, count.
 std::string ReportCsv(const Report& r);
+// The report as XLSX tabs: programma (the totals), categorie, doel, gezin; amounts in euros.
+std::vector<spreadsheet::Sheet> ReportSheets(const Report& r);
 
 }  // namespace kansrijk::budget

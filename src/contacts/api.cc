@@ -3,6 +3,7 @@
 #include "contacts/service.h"
 #include "contacts/wire.h"
 #include "platform/api_helpers.h"
+#include "platform/spreadsheet.h"
 
 namespace kansrijk::contacts {
 namespace {
@@ -92,6 +93,44 @@ Result<Reply> Create(Call& call) {
   return Reply::Json(201, ContactJson(created, call.Allowed(Action::kContactNoteRead)));
 }
 
+// POST …/contacts/{cid}/plan-actions: follow-up line `follow_up` (0-based) becomes a plan
+// action in one transaction. Body: follow_up (required); goal_id, member_id, due_on,
+// version_id as for plan items. (Path parameters are ids only, so the line is in the body.)
+Result<Reply> FollowUpToPlanRoute(Call& call) {
+  ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
+  FieldErrors errors;
+  std::optional<std::string> version_id;
+  std::optional<int64_t> line;
+  Json fields = Json::object();
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (it.key() == "follow_up") {
+      if (it.value().is_number_integer() && it.value().get<int64_t>() >= 0 &&
+          it.value().get<int64_t>() < static_cast<int64_t>(kMaxFollowUps))
+        line = it.value().get<int64_t>();
+      else
+        errors["follow_up"].push_back({"contact_follow_up_not_found", {}});
+    } else if (it.key() == "version_id") {
+      if (it.value().is_string()) version_id = it.value().get<std::string>();
+      else if (!it.value().is_null()) errors["version_id"].push_back({"not_text", {}});
+    } else if (it.key() == "goal_id" || it.key() == "member_id" || it.key() == "due_on") {
+      fields[it.key()] = it.value();
+    } else {
+      errors[it.key()].push_back({"unknown_field", {}});
+    }
+  }
+  if (!body.contains("follow_up")) errors["follow_up"].push_back({"required", {}});
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  FollowUpToPlan done;
+  RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
+    ASSIGN_OR_RETURN(done, TakeFollowUpIntoPlan(tx, call.family_id(), call.req.Param("cid"), *line, fields, version_id,
+                                                call.actor().user_id, call.actor().display_name));
+    call.resource = "family/" + call.family_id() + "/contacts/" + done.contact.id;
+    return Status::Ok();
+  }));
+  return Reply::Json(201, {{"action_id", done.action_id},
+                           {"contact", ContactJson(done.contact, call.Allowed(Action::kContactNoteRead))}});
+}
+
 Result<Reply> FamilyHoursRoute(Call& call) {
   ASSIGN_OR_RETURN(int weeks, ReadWeeks(call.req));
   Hours h;
@@ -100,6 +139,34 @@ Result<Reply> FamilyHoursRoute(Call& call) {
     return Status::Ok();
   }));
   return Reply::Json(200, HoursJson(h));
+}
+
+Result<Reply> ProgrammeHoursRoute(Call& call) {
+  int weeks = 4;
+  if (auto w = call.req.QueryValue("weeks"); w && !w->empty()) {
+    ASSIGN_OR_RETURN(weeks, ReadWeeks(call.req));
+  }
+  const std::string format = call.req.QueryValue("format").value_or("json");
+  if (format != "json" && format != "csv" && format != "xlsx")
+    return Status::InvalidField("format", "choose_one_of", {{"options", "json, csv, xlsx"}});
+  HoursReport r;
+  RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
+    ASSIGN_OR_RETURN(r, ProgrammeHours(c, call.actor().organisation_id, call.req.Param("pid"), TodayInAmsterdam(Now()),
+                                       weeks));
+    return Status::Ok();
+  }));
+  if (format == "json") return Reply::Json(200, HoursReportJson(r));
+  const std::string name = "uren-" + FormatDate(r.from) + "-" + FormatDate(r.to);
+  auto sheets = HoursReportSheets(r);
+  Reply reply;
+  if (format == "csv") {
+    reply.content_type = spreadsheet::kCsvType;
+    reply.body = spreadsheet::ToCsv(sheets.at(0));
+  } else {
+    ASSIGN_OR_RETURN(reply.body, spreadsheet::ToXlsx(sheets));
+    reply.content_type = spreadsheet::kXlsxType;
+  }
+  return reply.WithHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
 }
 
 Result<Reply> OwnHoursRoute(Call& call) {
@@ -119,6 +186,9 @@ void RegisterContactRoutes(security::Routes& routes) {
   routes.Add({"POST", "/api/v1/families/{id}/contacts", Action::kContactCreate, Create});
   routes.Add({"GET", "/api/v1/families/{id}/contacts/hours", Action::kContactHours, FamilyHoursRoute});
   routes.Add({"GET", "/api/v1/me/contact-hours", Action::kContactHoursOwn, OwnHoursRoute});
+  routes.Add({"GET", "/api/v1/programmes/{pid}/contact-hours", Action::kContactHoursReport, ProgrammeHoursRoute});
+  routes.Add({"POST", "/api/v1/families/{id}/contacts/{cid}/plan-actions", Action::kContactFollowUpToPlan,
+              FollowUpToPlanRoute});
 }
 
 }  // namespace kansrijk::contacts

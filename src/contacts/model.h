@@ -3,6 +3,7 @@
 // Europe/Amsterdam) split in direct and indirect time.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ struct Contact {
   std::vector<std::string> member_ids, topics, follow_ups;
   std::optional<std::string> note;
   std::string created_at;
+  // Plan action ids of the follow-up lines taken into the plan, by line (0-based).
+  std::map<int64_t, std::string> follow_up_actions;
 };
 
 // Reads "2026-11-23T09:00:00.000Z" or without milliseconds ("…:00Z").

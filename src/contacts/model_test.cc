@@ -1,4 +1,5 @@
 #include "contacts/model.h"
+#include "contacts/service.h"
 
 #include <gtest/gtest.h>
 
@@ -55,6 +56,14 @@ TEST(ContactModelTest, WeeklyMinutesSplitDirectAndIndirect) {
   EXPECT_EQ(weeks[0].direct_minutes, 60);
   EXPECT_EQ(weeks[1].direct_minutes, 165);
   EXPECT_EQ(weeks[1].indirect_minutes, 30);
+}
+
+TEST(ContactServiceTest, MidnightInAmsterdamIsExactInSummerAndWinter) {
+  EXPECT_EQ(MidnightUtc({2026, 7, 6}), "2026-07-05T22:00:00.000Z");  // CEST, UTC+2
+  EXPECT_EQ(MidnightUtc({2026, 11, 30}), "2026-11-29T23:00:00.000Z");  // CET, UTC+1
+  // The Monday after the switch to winter time (25 October 2026).
+  EXPECT_EQ(MidnightUtc({2026, 10, 26}), "2026-10-25T23:00:00.000Z");
+  EXPECT_EQ(MidnightUtc({2026, 3, 30}), "2026-03-29T22:00:00.000Z");
 }
 
 }  // namespace

@@ -1,16 +1,11 @@
 #include "measurements/api.h"
 
-#include <xlsxwriter.h>
-
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "measurements/service.h"
 #include "measurements/wire.h"
 #include "platform/api_helpers.h"
-#include "platform/random.h"
+#include "platform/spreadsheet.h"
 
 namespace kansrijk::measurements {
 namespace {
@@ -361,15 +356,6 @@ Result<Reply> GetOutcomes(Call& call) {
                            {"by_sex", groups(o.by_sex)}});
 }
 
-std::string CsvCell(const std::string& s) {
-  // Quote always; a leading =, +, - or @ would be a formula in a spreadsheet: prefix a quote.
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  std::string out = "\"";
-  for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 Result<Reply> Export(Call& call) {
   auto instrument = call.req.QueryValue("instrument");
   if (!instrument || instrument->empty()) return Status::InvalidField("instrument", "required");
@@ -389,52 +375,23 @@ Result<Reply> Export(Call& call) {
   for (const auto& d : in.domains)
     if (d.rule != ScoringRule::kNone) scored.push_back(d.id);
   const std::string base = "kansrijk-" + in.id + "-" + in.version;
-  if (format == "csv") {
-    std::ostringstream out;
-    for (size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << CsvCell(header[i]);
-    for (const auto& d : scored) out << "," << CsvCell(d);
-    out << "\r\n";
-    for (const auto& r : rows) {
-      out << CsvCell(r.family_id) << "," << CsvCell(r.member_id) << "," << CsvCell(r.sex) << ","
-          << CsvCell(r.generation) << "," << CsvCell(r.moment) << "," << CsvCell(r.taken_on) << ","
-          << CsvCell(r.filled_in_by);
-      for (const auto& d : scored) {
-        out << ",";
-        if (auto it = r.domain_scores.find(d); it != r.domain_scores.end()) out << it->second;
-      }
-      out << "\r\n";
+  spreadsheet::Sheet sheet{"scores", header, {}};
+  for (const auto& d : scored) sheet.header.push_back(d);
+  for (const auto& r : rows) {
+    std::vector<spreadsheet::Cell> cells = {r.family_id, r.member_id, r.sex,         r.generation,
+                                            r.moment,    r.taken_on,  r.filled_in_by};
+    for (const auto& d : scored) {
+      if (auto it = r.domain_scores.find(d); it != r.domain_scores.end()) cells.emplace_back(it->second);
+      else cells.emplace_back(std::monostate{});
     }
-    Reply reply{200, out.str(), "text/csv; charset=utf-8"};
+    sheet.rows.push_back(std::move(cells));
+  }
+  if (format == "csv") {
+    Reply reply{200, spreadsheet::ToCsv(sheet), spreadsheet::kCsvType};
     return reply.WithHeader("Content-Disposition", "attachment; filename=\"" + base + ".csv\"");
   }
-  // libxlsxwriter writes to a file: a private temporary one, read back and removed.
-  const auto path = std::filesystem::temp_directory_path() / ("kansrijk-export-" + NewId() + ".xlsx");
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Status::Internal("xlsx: cannot create workbook");
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "scores");
-  lxw_row_t row = 0;
-  lxw_col_t col = 0;
-  for (const auto& h : header) worksheet_write_string(ws, row, col++, h.c_str(), nullptr);
-  for (const auto& d : scored) worksheet_write_string(ws, row, col++, d.c_str(), nullptr);
-  for (const auto& r : rows) {
-    ++row;
-    col = 0;
-    for (const std::string* s : {&r.family_id, &r.member_id, &r.sex, &r.generation, &r.moment, &r.taken_on, &r.filled_in_by})
-      worksheet_write_string(ws, row, col++, s->c_str(), nullptr);
-    for (const auto& d : scored) {
-      if (auto it = r.domain_scores.find(d); it != r.domain_scores.end())
-        worksheet_write_number(ws, row, col, it->second, nullptr);
-      ++col;
-    }
-  }
-  if (workbook_close(wb) != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    return Status::Internal("xlsx: cannot write workbook");
-  }
-  std::ifstream file(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  std::filesystem::remove(path);
-  Reply reply{200, std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+  ASSIGN_OR_RETURN(auto bytes, spreadsheet::ToXlsx({sheet}));
+  Reply reply{200, std::move(bytes), spreadsheet::kXlsxType};
   return reply.WithHeader("Content-Disposition", "attachment; filename=\"" + base + ".xlsx\"");
 }
 

@@ -1,5 +1,7 @@
 #include "plans/repo.h"
 
+#include <algorithm>
+
 #include "platform/random.h"
 #include "platform/time.h"
 
@@ -155,6 +157,24 @@ Result<std::optional<std::string>> PlanRepo::GoalTitle(db::Connection& c, const 
   return std::optional<std::string>(item->data.value("title", std::string()));
 }
 
+Result<std::map<std::string, std::string>> PlanRepo::GoalTitles(db::Connection& c, const std::vector<std::string>& ids) {
+  std::map<std::string, std::string> out;
+  constexpr size_t kBatch = 500;
+  for (size_t i = 0; i < ids.size(); i += kBatch) {
+    std::vector<std::string> part(ids.begin() + static_cast<long>(i),
+                                  ids.begin() + static_cast<long>(std::min(ids.size(), i + kBatch)));
+    std::vector<db::Param> params;
+    ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, data FROM plan_items WHERE type = 'goal' AND id IN (" +
+                                            db::InList(part, params) + ")",
+                                        params));
+    for (const auto& r : rows) {
+      auto data = http::Json::parse(r.Text(1), nullptr, false);
+      out[r.Text(0)] = data.is_object() ? data.value("title", std::string()) : std::string();
+    }
+  }
+  return out;
+}
+
 Result<std::vector<Item>> PlanRepo::DueActions(db::Connection& c, const std::string& family_id, const std::string& date) {
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kItemColumns) +
                                           "WHERE family_id = ? AND type = 'action' AND done = 0 AND due_on IS NOT NULL "
@@ -162,6 +182,27 @@ Result<std::vector<Item>> PlanRepo::DueActions(db::Connection& c, const std::str
                                       {family_id, date}));
   std::vector<Item> out;
   for (const auto& r : rows) out.push_back(ItemFromRow(r));
+  return out;
+}
+
+Result<std::vector<PlanRepo::DueAction>> PlanRepo::DueActionsIn(
+    db::Connection& c, const std::string& organisation_id, const std::optional<std::vector<std::string>>& family_ids,
+    const std::string& date, int limit) {
+  std::vector<db::Param> params{organisation_id, date};
+  std::string sql =
+      "SELECT i.family_id, f.name, i.id, i.data, i.due_on FROM plan_items i JOIN families f ON f.id = i.family_id "
+      "WHERE f.organisation_id = ? AND f.status = 'active' AND i.type = 'action' AND i.done = 0 "
+      "AND i.due_on IS NOT NULL AND i.due_on <= ? ";
+  if (family_ids) sql += "AND i.family_id IN (" + db::InList(*family_ids, params) + ") ";
+  sql += "ORDER BY i.due_on, i.id LIMIT ?";
+  params.emplace_back(int64_t{limit});
+  ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
+  std::vector<DueAction> out;
+  for (const auto& r : rows) {
+    auto data = http::Json::parse(r.Text(3), nullptr, false);
+    std::string what = data.is_object() ? data.value("what", std::string()) : std::string();
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), std::move(what), r.Text(4)});
+  }
   return out;
 }
 

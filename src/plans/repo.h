@@ -1,6 +1,7 @@
 // SQL of the kansplan: the working items, goal status history and the numbered versions.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,8 +38,18 @@ class PlanRepo {
   static Result<bool> IsGoalOf(db::Connection& c, const std::string& family_id, const std::string& goal_id);
   static Result<std::optional<std::string>> GoalTitle(db::Connection& c, const std::string& family_id,
                                                       const std::string& goal_id);
+  // Titles of many goals (a programme's report), read in batches: id -> title.
+  static Result<std::map<std::string, std::string>> GoalTitles(db::Connection& c, const std::vector<std::string>& ids);
   // Open actions of a family due on or before `date` (YYYY-MM-DD), earliest first.
   static Result<std::vector<Item>> DueActions(db::Connection& c, const std::string& family_id, const std::string& date);
+  // Open actions due on or before `date` of the organisation's active families (only `family_ids`
+  // when given), earliest first, at most `limit`: one query for a whole caseload or team.
+  struct DueAction {
+    std::string family_id, family_name, action_id, what, due_on;
+  };
+  static Result<std::vector<DueAction>> DueActionsIn(db::Connection& c, const std::string& organisation_id,
+                                                     const std::optional<std::vector<std::string>>& family_ids,
+                                                     const std::string& date, int limit);
 };
 
 }  // namespace kansrijk::plans

@@ -64,6 +64,11 @@ Result<http::Json> GetPlanVersion(db::Connection& c, const std::string& family_i
 }
 
 Result<PlanDoc> AddItem(db::Connection& tx, const std::string& family_id, ItemType type, const Change& change) {
+  RETURN_IF_ERROR(CreateItem(tx, family_id, type, change).status());
+  return GetPlan(tx, family_id);
+}
+
+Result<Item> CreateItem(db::Connection& tx, const std::string& family_id, ItemType type, const Change& change) {
   Item item;
   item.family_id = family_id;
   item.type = type;
@@ -75,7 +80,7 @@ Result<PlanDoc> AddItem(db::Connection& tx, const std::string& family_id, ItemTy
   ASSIGN_OR_RETURN(auto created, PlanRepo::InsertItem(tx, item));
   if (created.type == ItemType::kGoal)
     RETURN_IF_ERROR(PlanRepo::AddHistory(tx, family_id, created.id, created.status.value_or("idea"), change.by_name));
-  return GetPlan(tx, family_id);
+  return created;
 }
 
 Result<PlanDoc> ChangeItem(db::Connection& tx, const std::string& family_id, const std::string& item_id,

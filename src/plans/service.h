@@ -30,6 +30,8 @@ struct Change {
   std::string by_name;
 };
 Result<PlanDoc> AddItem(db::Connection& tx, const std::string& family_id, ItemType type, const Change& change);
+// The same, answering the new item (for callers that link to it, such as a contact's follow-up).
+Result<Item> CreateItem(db::Connection& tx, const std::string& family_id, ItemType type, const Change& change);
 Result<PlanDoc> ChangeItem(db::Connection& tx, const std::string& family_id, const std::string& item_id,
                            const Change& change);
 Result<PlanDoc> AgreeVersion(db::Connection& tx, const std::string& family_id, const std::string& version_id,

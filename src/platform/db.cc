@@ -1,5 +1,6 @@
 #include "platform/db.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "platform/db_pool.h"
@@ -18,6 +19,53 @@ int64_t Row::Int(size_t i) const {
   int64_t v = 0;
   std::from_chars(c->data(), c->data() + c->size(), v);
   return v;
+}
+
+Status InsertRows(Connection& tx, std::string_view table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Param>>& rows) {
+  if (rows.empty() || columns.empty()) return Status::Ok();
+  std::string head = "INSERT INTO " + std::string(table) + " (";
+  std::string one = "(";
+  for (size_t i = 0; i < columns.size(); ++i) {
+    head += (i ? ", " : "") + columns[i];
+    one += i ? ", ?" : "?";
+  }
+  head += ") VALUES ";
+  one += ")";
+  // Chunks of a few fixed sizes only: both drivers keep each statement text prepared, so the
+  // number of distinct texts stays small however many rows come.
+  const size_t most = std::max<size_t>(1, 30000 / columns.size());
+  for (size_t start = 0; start < rows.size();) {
+    const size_t left = rows.size() - start;
+    size_t per = 1;
+    for (size_t size : {most, size_t{256}, size_t{64}, size_t{16}, size_t{4}})
+      if (size <= most && left >= size) {
+        per = size;
+        break;
+      }
+    const size_t end = start + per;
+    std::string sql = head;
+    std::vector<Param> params;
+    params.reserve((end - start) * columns.size());
+    for (size_t r = start; r < end; ++r) {
+      if (rows[r].size() != columns.size()) return Status::Internal("InsertRows: a row of the wrong width");
+      sql += r == start ? one : ", " + one;
+      params.insert(params.end(), rows[r].begin(), rows[r].end());
+    }
+    RETURN_IF_ERROR(tx.Exec(sql, params).status());
+    start = end;
+  }
+  return Status::Ok();
+}
+
+std::string InList(const std::vector<std::string>& values, std::vector<Param>& params) {
+  if (values.empty()) return "NULL";
+  std::string out;
+  for (const auto& v : values) {
+    out += out.empty() ? "?" : ", ?";
+    params.emplace_back(v);
+  }
+  return out;
 }
 
 std::string LikeEscape(std::string_view s) {

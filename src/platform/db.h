@@ -88,4 +88,14 @@ class Database {
 // Escapes % _ and \ for a LIKE pattern used with ESCAPE '\'.
 std::string LikeEscape(std::string_view s);
 
+// Inserts `rows` (each as many values as `columns`) into `table` with multi-row INSERTs of at
+// most ~30,000 parameters each (both engines' limits are above that): bulk data such as the
+// demo's synthetic families, in the caller's transaction.
+Status InsertRows(Connection& tx, std::string_view table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Param>>& rows);
+
+// The placeholders of an IN list ("?, ?, ?"), appending `values` to `params`. An empty list
+// gives "NULL", which matches nothing, so `x IN (NULL)` is a valid empty set on both engines.
+std::string InList(const std::vector<std::string>& values, std::vector<Param>& params);
+
 }  // namespace kansrijk::db

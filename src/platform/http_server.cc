@@ -29,6 +29,13 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
+// A body limit for people: whole MiB as "50 MiB", whole MB as "5 MB", otherwise in bytes.
+std::string LimitText(size_t bytes) {
+  if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes % 1000000 == 0) return std::to_string(bytes / 1000000) + " MB";
+  return std::to_string(bytes) + " bytes";
+}
+
 const char* kCsp =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -378,9 +385,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // The route's body limit, before the parser sees the head: an announced length over it is
     // a 413 without reading a byte of the body; a chunked body is counted as its bytes arrive.
     const auto& o = srv_.options;
-    const bool upload = o.is_upload_path && o.max_upload_bytes > o.max_body_bytes && o.is_upload_path(target_.path);
-    const size_t limit = upload ? o.max_upload_bytes : o.max_body_bytes;
-    auto too_large = Status(Code::kPayloadTooLarge, "body_too_large", {{"limit", std::to_string(limit >> 20) + " MiB"}});
+    const size_t own = o.body_limit_for ? o.body_limit_for(target_.path) : 0;
+    const size_t limit = own > 0 ? own : o.max_body_bytes;
+    auto too_large = Status(Code::kPayloadTooLarge, "body_too_large", {{"limit", LimitText(limit)}});
     if (head->content_length && *head->content_length > limit) return Reject(too_large, "rejected");
     parser_->body_limit(limit);
     limit_ = limit;
@@ -414,7 +421,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
       if (ec == bhttp::error::body_limit)
         return self->Reject(
-            Status(Code::kPayloadTooLarge, "body_too_large", {{"limit", std::to_string(self->limit_ >> 20) + " MiB"}}),
+            Status(Code::kPayloadTooLarge, "body_too_large", {{"limit", LimitText(self->limit_)}}),
             "rejected");
       if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
           ec == asio::error::connection_reset || ec == asio::error::operation_aborted)

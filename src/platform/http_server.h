@@ -24,10 +24,10 @@ struct ServerOptions {
   int port = 8080;                // 0 picks a free port
   std::string static_dir;         // built SPA; empty = API only
   size_t max_body_bytes = 1 << 20;
-  // Uploads (a GEDCOM file) may be larger, on the paths this says; everything else keeps
-  // max_body_bytes. Chunked bodies are counted as they arrive against the same limits.
-  size_t max_upload_bytes = 0;
-  std::function<bool(std::string_view path)> is_upload_path;
+  // A route's own body limit (an upload: a GEDCOM file may be larger, a receipt smaller than
+  // an upload), or 0 for max_body_bytes. Asked with the path before any of the body is read:
+  // an announced length over it is refused at once, a chunked body as its bytes arrive.
+  std::function<size_t(std::string_view path)> body_limit_for;
   // Deadline for the whole request head, counted from its first byte: a client that trickles
   // header lines is cut off when it passes, however often it sends something.
   int read_timeout_seconds = 10;

@@ -204,6 +204,9 @@ const std::vector<PolicyRow> kPolicy = {
     {Action::kMeasurementSettingsUpdate, "measurement_settings.update", S::kOrganisation, {kAdmin, kLead}},
     {Action::kInstrumentCellsLoad, "instrument.cells_load", S::kOrganisation, {kAdmin}},
     {Action::kMeasurementUpdate, "measurement.update", S::kFamily, kCaseWork},
+    // Budget reports, follow-ups, Vandaag (issue 11, second part).
+    {Action::kContactHoursReport, "contact.hours_report", S::kOrganisation, {kLead}},
+    {Action::kContactFollowUpToPlan, "contact.follow_up_to_plan", S::kFamily, kCaseWork},
 };
 
 bool Matches(const Grant& g, const Actor& a) {

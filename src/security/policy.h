@@ -104,6 +104,8 @@ enum class Action {
   kTodayRead,
   // Measurement settings, cell texts, corrections (issue 10).
   kMeasurementSettingsRead, kMeasurementSettingsUpdate, kInstrumentCellsLoad, kMeasurementUpdate,
+  // Issue 11, second part: the team lead's hours report; a contact's follow-up into the plan.
+  kContactHoursReport, kContactFollowUpToPlan,
 };
 
 // What an action is bound to.

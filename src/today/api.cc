@@ -41,9 +41,20 @@ Json TodayJson(const Today& t) {
     j["waiting_since"] = i.waiting_since;
     intake.push_back(j);
   }
+  Json measurements = Json::array(), follow_ups = Json::array();
+  for (const auto& m : t.due_measurements) {
+    Json j = Ref(m);
+    j.update({{"member_id", m.member_id}, {"given_name", m.given_name}, {"moment", m.moment}, {"due_on", m.due_on}});
+    measurements.push_back(j);
+  }
+  for (const auto& f : t.follow_ups) {
+    Json j = Ref(f);
+    j.update({{"follow_up_id", f.follow_up_id}, {"months", f.months}, {"due_on", f.due_on}});
+    follow_ups.push_back(j);
+  }
   Json out = {{"date", FormatDate(t.date)},   {"planned_contacts", planned}, {"due_actions", due},
-              {"waiting_approvals", waiting}, {"below_target", below},       {"follow_ups", Json::array()},
-              {"waiting_intake", intake}};
+              {"waiting_approvals", waiting}, {"below_target", below},       {"follow_ups", follow_ups},
+              {"waiting_intake", intake},     {"due_measurements", measurements}};
   if (t.coaches_over_caseload) {
     Json over = Json::array();
     for (const auto& c : *t.coaches_over_caseload)

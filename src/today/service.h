@@ -31,6 +31,13 @@ struct BelowTargetFamily : FamilyRef {
 struct WaitingIntake : FamilyRef {
   std::string waiting_since;
 };
+struct DueMeasurement : FamilyRef {
+  std::string member_id, given_name, moment, due_on;
+};
+struct DueFollowUp : FamilyRef {
+  std::string follow_up_id, due_on;
+  int64_t months = 0;
+};
 struct CoachOver {
   std::string coach_id, name;
   int64_t families = 0;
@@ -43,6 +50,8 @@ struct Today {
   std::vector<WaitingApproval> waiting_approvals;
   std::vector<BelowTargetFamily> below_target;
   std::vector<WaitingIntake> waiting_intake;
+  std::vector<DueMeasurement> due_measurements;  // due on or before today (measurements' own rule)
+  std::vector<DueFollowUp> follow_ups;           // open follow-up moments due on or before today
   std::optional<std::vector<CoachOver>> coaches_over_caseload;  // only for a team overview
 };
 
@@ -53,6 +62,8 @@ struct Scope {
   int64_t caseload_max = 5;
 };
 
+// Set-based: a fixed number of queries however many families the caller has (a coach's ids
+// are read once and passed as an IN list; a team lead's lists run over the organisation).
 Result<Today> ForCaller(db::Connection& c, const Scope& scope, TimePoint now);
 
 }  // namespace kansrijk::today

@@ -111,6 +111,19 @@ Result<Case> CaseloadRepo::Get(db::Connection& c, const std::string& family_id) 
   return CaseFromRow(rows[0]);
 }
 
+Result<std::vector<std::string>> CaseloadRepo::ActiveFamilyIdsOfCoach(db::Connection& c,
+                                                                     const std::string& organisation_id,
+                                                                     const std::string& coach_id) {
+  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM families WHERE organisation_id = ? AND coach_id = ? AND status = 'active' "
+                                      "UNION SELECT f.id FROM family_coaches fc JOIN families f ON f.id = fc.family_id "
+                                      "WHERE fc.user_id = ? AND fc.ended_on IS NULL AND f.organisation_id = ? "
+                                      "AND f.status = 'active'",
+                                      {organisation_id, coach_id, coach_id, organisation_id}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
 namespace {
 
 // The filters of the caseload as one WHERE clause and its parameters, shared by the page and its

@@ -68,6 +68,10 @@ class CaseloadRepo {
   static Result<CasePage> List(db::Connection& c, const CaseloadQuery& q);
   // How many families match q's filters over all pages (q.after, q.limit and q.sort ignored).
   static Result<int64_t> Count(db::Connection& c, const CaseloadQuery& q);
+  // Ids of the active families where `coach_id` is the coach or a current further coach: one
+  // query over two indexes, for the set-based lists of "Vandaag".
+  static Result<std::vector<std::string>> ActiveFamilyIdsOfCoach(db::Connection& c, const std::string& organisation_id,
+                                                                 const std::string& coach_id);
 };
 
 struct CoachLoad {

@@ -123,13 +123,8 @@ test('budget: coach and a household member approve, the amount is committed, pai
   assert.equal(paid.body.status, 'paid');
   const fake = await coach.put(`${path}/receipt`, '<html>not a pdf</html>', { 'Content-Type': 'application/pdf' });
   assert.equal(assertProblem(fake, 415).code, 'receipt_type_not_allowed');
-  const big = new Uint8Array(6 * 1024 * 1024);
-  big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
-  assert.equal(assertProblem(await coach.put(`${path}/receipt`, big, { 'Content-Type': 'application/pdf' }), 413).code, 'receipt_too_large');
-  // A 50 MB upload is refused too (the server reads it within the upload limit, the rule says 5 MB).
-  const huge = new Uint8Array(50_000_000);
-  huge.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
-  assertProblem(await coach.put(`${path}/receipt`, huge, { 'Content-Type': 'application/pdf' }), 413);
+  // Over 5 MiB (a 6 MiB or a 50 MB upload) is refused by the route's own body limit before the
+  // body is read: budget-reports.test.mjs tests that on a raw connection.
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
   const up = await coach.put(`${path}/receipt`, png, { 'Content-Type': 'application/pdf' });
   assertStatus(up, 200);
@@ -217,7 +212,7 @@ test('budget: the programme pot is never overdrawn; the team lead may override w
   const csv = await lead.get(`/programmes/${programme.id}/budget-report?year=${YEAR}&format=csv`);
   assertStatus(csv, 200);
   assert.match(csv.headers.get('content-type'), /^text\/csv/);
-  assert.match(csv.text, /^section,key,label,committed_cents,paid_cents,count\r\n/);
+  assert.match(csv.text, /^"section","key","label","committed_cents","paid_cents","count"\r\n"programme",/);
   assertProblem(await coach.get(`/programmes/${programme.id}/budget-report`), 403);
   assertProblem(await (await h.srv.as('lead_b')).get(`/programmes/${programme.id}/budget-report`), 404);
 });

@@ -112,7 +112,10 @@ export type Capability =
   | 'contact.hours'
   | 'contact.hours_own'
   | 'contact.note_read'
-  | 'today.read';
+  | 'today.read'
+  // Budget reports, follow-ups, Vandaag (issue 11)
+  | 'contact.hours_report'
+  | 'contact.follow_up_to_plan';
 
 export interface User {
   id: string;

@@ -1564,4 +1564,12 @@ export const en: Record<MessageKey, string> = {
   'users.total': '{count} users',
   'contacts.total': '{count} contacts',
   'measurements.total': '{count} measurements',
+  // Budget reports, follow-ups, Vandaag (issue 11)
+  'contacts.toPlan': 'Put in the plan',
+  'contacts.toPlanLabel': 'Put in the plan: {what}',
+  'contacts.toPlanDone': '"{what}" is now an action in the plan.',
+  'contacts.inPlan': 'In the plan',
+  'today.measurements': 'Measurements to take',
+  'today.measurementsEmpty': 'No measurement is due now.',
+  'today.measurementOf': '{moment} of {name}',
 };

@@ -1564,6 +1564,14 @@ export const nl = {
   'users.total': '{count} gebruikers',
   'contacts.total': '{count} contacten',
   'measurements.total': '{count} metingen',
+  // Budget reports, follow-ups, Vandaag (issue 11)
+  'contacts.toPlan': 'Zet in het plan',
+  'contacts.toPlanLabel': 'Zet in het plan: {what}',
+  'contacts.toPlanDone': '"{what}" staat nu als actie in het plan.',
+  'contacts.inPlan': 'Staat in het plan',
+  'today.measurements': 'Metingen om te doen',
+  'today.measurementsEmpty': 'Er staat nu geen meting klaar.',
+  'today.measurementOf': '{moment} van {name}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

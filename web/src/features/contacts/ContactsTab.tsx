@@ -278,6 +278,27 @@ export default function ContactsTab({ family }: TabProps) {
   const [tick, setTick] = useState(0);
   const members = householdOf(family);
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+  const fail = useFailure();
+  const canToPlan = can('contact.follow_up_to_plan');
+  const [busyLine, setBusyLine] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  // A follow-up line becomes an action in the kansplan; the list shows it as taken over.
+  async function toPlan(c: ContactEntry, n: number) {
+    setBusyLine(`${c.id}/${n}`);
+    setFailure(null);
+    setNotice(null);
+    try {
+      await contactsApi.toPlan(family.id, c.id, n);
+      setNotice(t('contacts.toPlanDone', { what: c.follow_ups[n] }));
+      list.reload();
+    } catch (err) {
+      const f = fail(err, {});
+      setFailure(f.general ?? Object.values(f.fields)[0] ?? null);
+    } finally {
+      setBusyLine(null);
+    }
+  }
 
   return (
     <div>
@@ -291,6 +312,7 @@ export default function ContactsTab({ family }: TabProps) {
       </div>
       <Paragraph className="k-lead">{t('contacts.intro')}</Paragraph>
       {notice && <Notice>{notice}</Notice>}
+      {failure && <Notice type="error">{failure}</Notice>}
       {adding && (
         <ContactForm
           familyId={family.id}
@@ -345,9 +367,25 @@ export default function ContactsTab({ family }: TabProps) {
                         {c.topics.map((d) => domainLabel(d, lang)).join(', ')}
                         {c.note && <div className="k-pre">{c.note}</div>}
                         {c.follow_ups.length > 0 && (
-                          <ul>
+                          <ul className="k-follow-ups">
                             {c.follow_ups.map((f, i) => (
-                              <li key={i}>{f}</li>
+                              <li key={i}>
+                                {f}{' '}
+                                {c.follow_up_actions?.[i] ? (
+                                  <span className="k-muted">{t('contacts.inPlan')}</span>
+                                ) : (
+                                  canToPlan && (
+                                    <Button
+                                      appearance="subtle-button"
+                                      disabled={busyLine === `${c.id}/${i}`}
+                                      aria-label={t('contacts.toPlanLabel', { what: f })}
+                                      onClick={() => toPlan(c, i)}
+                                    >
+                                      {t('contacts.toPlan')}
+                                    </Button>
+                                  )
+                                )}
+                              </li>
                             ))}
                           </ul>
                         )}

@@ -17,6 +17,8 @@ export interface ContactEntry {
   topics: string[];
   note?: string | null;
   follow_ups: string[];
+  /** Per follow-up line: the plan action made of it, or null (absent from older servers). */
+  follow_up_actions?: (string | null)[];
   coach_id: string | null;
   coach_name: string;
   created_at: string;
@@ -45,4 +47,7 @@ export const contactsApi = {
   list: (id: string, cursor?: string, signal?: AbortSignal) => api.get<Page<ContactEntry>>(base(id), { limit: 20, cursor }, signal),
   create: (id: string, body: ContactInput) => api.post<ContactEntry>(base(id), body),
   hours: (id: string, signal?: AbortSignal) => api.get<Hours>(`${base(id)}/hours`, { weeks: 8 }, signal),
+  /** Follow-up line `n` (0-based) of a contact becomes an action in the kansplan. */
+  toPlan: (id: string, contactId: string, n: number) =>
+    api.post<{ action_id: string; contact: ContactEntry }>(`${base(id)}/${encodeURIComponent(contactId)}/plan-actions`, { follow_up: n }),
 };

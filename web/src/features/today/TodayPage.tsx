@@ -22,6 +22,7 @@ interface Today {
   waiting_approvals: { family_id: string; family_name: string; request_id: string; amount_cents: number; missing: string[] }[];
   below_target: { family_id: string; family_name: string; minutes_this_week: number; target_minutes: number }[];
   follow_ups: { family_id?: string; family_name?: string; what?: string; due_on?: string }[];
+  due_measurements?: { family_id: string; family_name: string; member_id: string; given_name: string; moment: string; due_on: string }[];
   waiting_intake: { family_id: string; family_name: string; waiting_since: string }[];
   coaches_over_caseload?: { coach_id: string; name: string; families: number }[];
 }
@@ -131,6 +132,18 @@ export default function TodayPage() {
               </li>
             ))}
           </Block>
+          {today.data.due_measurements && (
+            <Block id="today-measurements" title={t('today.measurements')} empty={t('today.measurementsEmpty')} count={today.data.due_measurements.length}>
+              {today.data.due_measurements.map((m) => (
+                <li key={`${m.member_id}-${m.moment}`}>
+                  <Link className="utrecht-link" to={family(m.family_id, 'metingen')}>
+                    {m.family_name}
+                  </Link>
+                  : {t('today.measurementOf', { name: m.given_name, moment: t(`moment.${m.moment}` as MessageKey) })} ({formatDate(m.due_on, lang)})
+                </li>
+              ))}
+            </Block>
+          )}
           <Block id="today-waiting" title={t('today.waiting')} empty={t('today.waitingEmpty')} count={today.data.waiting_intake.length}>
             {today.data.waiting_intake.map((f) => (
               <li key={f.family_id}>
