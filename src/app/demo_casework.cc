@@ -135,7 +135,7 @@ void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std
       const Spend& s = g.spends[k];
       const std::string request_id = NewId();
       const double days = std::max(1.0, since * (0.8 - 0.3 * double(k)));
-      const std::string asked = ago(days), approved = ago(days - 0.5), paid_on = FormatDate(AddDaysTo(today, -int(days) + 3));
+      const std::string asked = ago(days), approved = ago(days - 0.5), paid_on = FormatDate(AddDaysTo(today, std::min(0, -int(days) + 3)));  // never in the future
       const bool last = k + 1 == g.spends.size();
       std::string status = waiting && last ? "requested" : (closed || k + 1 < g.spends.size() || i % 4) ? "paid" : "committed";
       if (reversal && k == 0 && status == "paid") status = "reversed";

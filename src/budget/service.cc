@@ -39,6 +39,12 @@ Result<Pot> SetPot(db::Connection& tx, const PotInput& in) {
   p.year = in.year;
   p.amount_cents = in.amount_cents;
   ASSIGN_OR_RETURN(auto existing, BudgetRepo::FindPot(tx, programme.id, in.year));
+  if (existing) {
+    // Lock the pot as a commit does, then read it again: a commit in flight cannot slip the
+    // committed sum past the check below.
+    RETURN_IF_ERROR(BudgetRepo::LockPot(tx, existing->id));
+    ASSIGN_OR_RETURN(existing, BudgetRepo::FindPot(tx, programme.id, in.year));
+  }
   p.approval_threshold_cents = in.approval_threshold_cents.value_or(
       existing ? existing->approval_threshold_cents : kDefaultApprovalThresholdCents);
   p.categories = in.categories.value_or(existing ? existing->categories : DefaultCategories());

@@ -74,11 +74,16 @@ FieldErrors ValidateContact(const Contact& c, TimePoint now) {
     errors["note"].push_back({"too_long", {{"max", std::to_string(kMaxNoteChars)}}});
   if (c.follow_ups.size() > kMaxFollowUps)
     errors["follow_ups"].push_back({"too_many", {{"max", std::to_string(kMaxFollowUps)}}});
-  for (const auto& f : c.follow_ups)
-    if (f.empty() || f.size() > kMaxFollowUpChars) {
+  for (const auto& f : c.follow_ups) {
+    if (f.find_first_not_of(" \t\r\n") == std::string::npos) {
+      errors["follow_ups"].push_back({"not_empty", {}});
+      break;
+    }
+    if (f.size() > kMaxFollowUpChars) {
       errors["follow_ups"].push_back({"too_long", {{"max", std::to_string(kMaxFollowUpChars)}}});
       break;
     }
+  }
   return errors;
 }
 

@@ -12,14 +12,6 @@
 
 namespace kansrijk::contacts {
 
-std::string StartOfDayUtc(Date d) {
-  // Amsterdam is UTC+1 or +2: start two hours early and let the Amsterdam date decide.
-  char buf[32];
-  const Date prev = AddDays(d, -1);
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT22:00:00.000Z", prev.year, prev.month, prev.day);
-  return buf;
-}
-
 std::string MidnightUtc(Date d) {
   const Date prev = AddDays(d, -1);
   char buf[32];
@@ -80,7 +72,7 @@ Result<Hours> FamilyHours(db::Connection& c, const std::string& family_id, Date 
   Hours h;
   ASSIGN_OR_RETURN(h.target_minutes_per_week, TargetOf(c, family_id));
   const Date first = AddDays(MondayOf(today), -7 * (weeks - 1));
-  ASSIGN_OR_RETURN(auto list, ContactRepo::FamilySince(c, family_id, StartOfDayUtc(first)));
+  ASSIGN_OR_RETURN(auto list, ContactRepo::FamilySince(c, family_id, MidnightUtc(first)));
   h.weeks = WeeklyMinutes(list, today, weeks);
   return h;
 }
@@ -88,7 +80,7 @@ Result<Hours> FamilyHours(db::Connection& c, const std::string& family_id, Date 
 Result<Hours> CoachHours(db::Connection& c, const std::string& coach_id, Date today, int weeks) {
   Hours h;
   const Date first = AddDays(MondayOf(today), -7 * (weeks - 1));
-  ASSIGN_OR_RETURN(auto list, ContactRepo::CoachSince(c, coach_id, StartOfDayUtc(first)));
+  ASSIGN_OR_RETURN(auto list, ContactRepo::CoachSince(c, coach_id, MidnightUtc(first)));
   h.weeks = WeeklyMinutes(list, today, weeks);
   return h;
 }

@@ -39,11 +39,8 @@ Result<FollowUpToPlan> TakeFollowUpIntoPlan(db::Connection& tx, const std::strin
 
 // The programme target of a family, in minutes a week.
 Result<int64_t> TargetOf(db::Connection& c, const std::string& family_id);
-// The UTC time at which `d` starts in Europe/Amsterdam (a few hours' slack is harmless for
-// week sums: the model places each contact by its Amsterdam date).
-std::string StartOfDayUtc(Date d);
-// The exact UTC time at which `d` starts in Europe/Amsterdam (22:00 or 23:00 the day before),
-// for sums made in SQL, where no model places each contact by its Amsterdam date.
+// The exact UTC time at which `d` starts in Europe/Amsterdam (22:00 or 23:00 the day before):
+// the bounds of a day or a week in SQL, and of "Vandaag" (a visit at 23:30 in winter is today's).
 std::string MidnightUtc(Date d);
 
 // Hours of a programme's active families over `weeks` weeks ending with the week of `today`:

@@ -2,12 +2,13 @@
 
 #include <xlsxwriter.h>
 
+#include <stdlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
-#include "platform/random.h"
 
 namespace kansrijk::spreadsheet {
 namespace {
@@ -23,12 +24,17 @@ std::string CsvCell(const Cell& c) {
   return "";
 }
 
-// Removes the temporary file however the function leaves.
-struct TempFile {
+// A private directory (mode 0700, from mkdtemp) for the workbook, which holds family names for a
+// moment; removed with its file however the function leaves.
+struct TempDir {
   std::filesystem::path path;
-  ~TempFile() {
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kansrijk-export-XXXXXX").string();
+    if (mkdtemp(tmpl.data())) path = tmpl;
+  }
+  ~TempDir() {
     std::error_code ec;
-    std::filesystem::remove(path, ec);
+    if (!path.empty()) std::filesystem::remove_all(path, ec);
   }
 };
 
@@ -36,7 +42,9 @@ struct TempFile {
 
 std::string CsvText(const std::string& v) {
   std::string s = v;
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
+  // A cell a spreadsheet would read as a formula starts with a quote (OWASP: = + - @ tab CR).
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+    s = "'" + s;
   std::string out = "\"";
   for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   return out + "\"";
@@ -54,8 +62,10 @@ std::string ToCsv(const Sheet& sheet) {
 }
 
 Result<std::string> ToXlsx(const std::vector<Sheet>& sheets) {
-  TempFile file{std::filesystem::temp_directory_path() / ("kansrijk-export-" + NewId() + ".xlsx")};
-  lxw_workbook* wb = workbook_new(file.path.c_str());
+  TempDir dir;
+  if (dir.path.empty()) return Status::Internal("xlsx: cannot create a private temporary directory");
+  const std::filesystem::path file = dir.path / "export.xlsx";
+  lxw_workbook* wb = workbook_new(file.c_str());
   if (!wb) return Status::Internal("xlsx: cannot create workbook");
   for (const auto& sheet : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.empty() ? nullptr : sheet.name.substr(0, 31).c_str());
@@ -79,7 +89,7 @@ Result<std::string> ToXlsx(const std::vector<Sheet>& sheets) {
     }
   }
   if (workbook_close(wb) != LXW_NO_ERROR) return Status::Internal("xlsx: cannot write workbook");
-  std::ifstream in(file.path, std::ios::binary);
+  std::ifstream in(file, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 

@@ -13,6 +13,8 @@ TEST(Spreadsheet, CsvQuotesTextAndNeutralisesFormulas) {
   EXPECT_EQ(CsvText("+31"), "\"'+31\"");
   EXPECT_EQ(CsvText("-5"), "\"'-5\"");
   EXPECT_EQ(CsvText("@a"), "\"'@a\"");
+  EXPECT_EQ(CsvText("\tx"), "\"'\tx\"");
+  EXPECT_EQ(CsvText("\r=1"), "\"'\r=1\"");
   EXPECT_EQ(CsvText(""), "\"\"");
 }
 

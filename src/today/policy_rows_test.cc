@@ -12,7 +12,8 @@ namespace {
 TEST(PlanBudgetPolicyTest, EveryNewActionHasARow) {
   std::set<int> actions;
   for (const auto& row : PolicyTable()) actions.insert(int(row.action));
-  for (int a = int(Action::kBudgetRead); a <= int(Action::kTodayRead); ++a)
+  // From issue 11's first action to the last action of all (later issues append theirs).
+  for (int a = int(Action::kBudgetRead); a <= int(Action::kContactFollowUpToPlan); ++a)
     EXPECT_TRUE(actions.contains(a)) << "action " << a << " has no row";
 }
 

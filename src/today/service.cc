@@ -32,8 +32,8 @@ Result<Today> ForCaller(db::Connection& c, const Scope& scope, TimePoint now) {
   Today t;
   t.date = TodayInAmsterdam(now);
   const std::string today = FormatDate(t.date);
-  const std::string day_start = contacts::StartOfDayUtc(t.date);
-  const std::string day_end = contacts::StartOfDayUtc(contacts::AddDays(t.date, 1));
+  const std::string day_start = contacts::MidnightUtc(t.date);
+  const std::string day_end = contacts::MidnightUtc(contacts::AddDays(t.date, 1));
   const Date monday = contacts::MondayOf(t.date);
   const std::string& org = scope.organisation_id;
 

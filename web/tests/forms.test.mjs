@@ -172,7 +172,7 @@ test('"Gezin aanmelden" on the caseload is a button link, not an underlined link
   const page = await newPage(browser);
   await login(page, 'teamlead');
   await heading(page, 'Gezinnen');
-  const link = page.getByRole('link', { name: 'Gezin aanmelden' });
+  const link = page.locator('#main').getByRole('link', { name: 'Gezin aanmelden' });
   const style = await link.evaluate((el) => {
     const s = getComputedStyle(el);
     return { line: s.textDecorationLine, bg: s.backgroundColor };

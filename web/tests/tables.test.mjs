@@ -161,7 +161,7 @@ test('at 768 px each row is a card with the column headers as labels; the table 
   await heading(page, 'Wachtlijst');
   const wait = page.locator('tbody td.k-date').first();
   await wait.waitFor();
-  assert.equal(await stackedLabel(wait), 'Wacht al');
+  assert.equal(await stackedLabel(wait), 'Wachttijd');
   await checkA11y(page, 'waiting list at 768');
 
   await page.goto('/team');
@@ -271,7 +271,7 @@ test('the access log shows one row per visit, and a refusal stands out as "Gewei
 
   const page = leadPage;
   await page.goto(`/gezinnen/${f.id}/toegang`);
-  await page.getByRole('heading', { name: 'Wie heeft dit dossier bekeken?' }).waitFor();
+  await page.getByRole('heading', { name: 'Wie heeft de gegevens van dit gezin bekeken?' }).waitFor();
   const total = page.locator('#access-total');
   await total.waitFor();
   const log = await lead('GET', `/families/${f.id}/access-log?limit=1`);

@@ -174,9 +174,10 @@ test('the access log names genogram actions in plain words', async () => {
   await page.locator('.k-geno-stage g.person[data-person-id]').first().waitFor();
   await page.getByRole('link', { name: 'Toegang', exact: true }).click();
   await page.getByRole('heading', { name: 'Wie heeft de gegevens van dit gezin bekeken?' }).waitFor();
-  const actions = page.locator('table tbody tr td:nth-child(4)');
+  // One row per visit; the third column lists what was looked at, one item each.
+  const actions = page.locator('table tbody tr td:nth-child(3) li');
   await actions.first().waitFor();
-  const labels = await actions.allTextContents();
+  const labels = (await actions.allTextContents()).map((l) => l.replace(/\s*\(\d+ keer\)$/, '').trim());
   assert.ok(labels.includes('Genogram bekeken'), `the log shows "Genogram bekeken": ${labels.slice(0, 8).join(', ')}`);
   assert.ok(!labels.some((l) => l.startsWith('genogram.')), `no raw genogram action names: ${labels.join(', ')}`);
   await page.context().close();

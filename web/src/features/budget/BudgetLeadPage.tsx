@@ -15,6 +15,7 @@ import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { describeCoded } from '../../ui/errors';
 import type { Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { TableWrap } from '../../ui/TableWrap';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
@@ -202,7 +203,7 @@ function LinesTable({ caption, nameHeader, lines, name, testId }: { caption: str
   const { t } = useI18n();
   const total = lines.reduce((s, l) => ({ count: s.count + l.count, committed: s.committed + l.committed_cents, paid: s.paid + l.paid_cents }), { count: 0, committed: 0, paid: 0 });
   return (
-    <div className="k-table-wrap">
+    <TableWrap>
       <table className="utrecht-table" data-testid={testId}>
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -232,7 +233,7 @@ function LinesTable({ caption, nameHeader, lines, name, testId }: { caption: str
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -268,7 +269,7 @@ function ProgrammesOverview({ programmes, year }: { programmes: { id: string; na
       ) : all.error != null ? (
         <ErrorState error={all.error} onRetry={all.reload} />
       ) : (
-        <div className="k-table-wrap">
+        <TableWrap>
           <table className="utrecht-table" data-testid="report-programmes">
             <caption className="utrecht-table__caption">{t('budgetLead.byProgrammeCaption', { year })}</caption>
             <thead className="utrecht-table__header">
@@ -302,7 +303,7 @@ function ProgrammesOverview({ programmes, year }: { programmes: { id: string; na
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
