@@ -168,6 +168,7 @@ test('screenshots', async () => {
   const tablet = await newPage(browser, { width: 768, height: 1024 });
   await login(tablet, 'coach1');
   await tablet.locator('table tbody tr').first().waitFor();
+  await tablet.locator('table').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot(tablet, name('tablet-gezinnen'));
   const tabletHref = await openBakker(tablet);
   await tab(tablet, tabletHref, 'kansplan', 'Kansplan');
