@@ -4,37 +4,12 @@
 //   node bench/budget.mjs BASE_URL TEAMLEAD_PASSWORD COACH1_PASSWORD FAMILY_IDS PROGRAMME_ID [REPEAT]
 // FAMILY_IDS: comma-separated bench families; each run takes the next one. The bench coaches
 // (benchcoach0, ...) share coach1's password (bench/budget-data.sh).
-import http from 'node:http';
+import { benchClient } from './http-client.mjs';
 
 const [base, leadPassword, coachPassword, familyArg, programme, repeatArg] = process.argv.slice(2);
 const repeat = Number(repeatArg || 20);
 const families = familyArg.split(',');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function request(method, path, { body, cookie } = {}) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const payload = body ? JSON.stringify(body) : '';
-    const req = http.request(base + path, {
-      method, agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(cookie ? { cookie } : {}) },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks),
-                                    ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
-}
-
-async function login(username, password) {
-  const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
-  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-  return r.headers['set-cookie'][0].split(';')[0];
-}
+const { request, login, close } = benchClient(base);
 
 const lead = await login('teamlead', leadPassword);
 const coach1 = await login('coach1', coachPassword);
@@ -76,5 +51,5 @@ for (const [label, cookie, path, target, check] of cases) {
   console.log(JSON.stringify({ label, status, median_ms: median, max_ms: +times[times.length - 1].toFixed(2),
                                target_ms: target, ok, checked }));
 }
-agent.destroy();
+close();
 process.exit(failed ? 1 : 0);

@@ -3,37 +3,11 @@
 // Sequential requests on one keep-alive connection (the page makes one call at a time);
 // reports the median and the slowest of REPEAT runs, in milliseconds, as JSON lines.
 //   node bench/caseload.mjs BASE_URL TEAMLEAD_PASSWORD COACH_PASSWORD [REPEAT]
-import http from 'node:http';
+import { benchClient } from './http-client.mjs';
 
 const [base, leadPassword, coachPassword, repeatArg] = process.argv.slice(2);
 const repeat = Number(repeatArg || 20);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function request(method, path, { body, cookie } = {}) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.request(base + path, {
-      method, agent,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({
-        status: res.statusCode, headers: res.headers, body: data,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      }));
-    });
-    req.on('error', reject);
-    if (body) req.write(JSON.stringify(body));
-    req.end();
-  });
-}
-
-async function login(username, password) {
-  const r = await request('POST', '/api/v1/auth/login', { body: { username, password } });
-  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-  return r.headers['set-cookie'][0].split(';')[0];
-}
+const { request, login, close } = benchClient(base);
 
 const lead = await login('teamlead', leadPassword);
 const coach = await login('coach1', coachPassword);
@@ -63,7 +37,7 @@ for (const [label, cookie, path] of cases) {
   console.log(JSON.stringify({ label, status, median_ms: +times[Math.floor(times.length / 2)].toFixed(1),
                                max_ms: +times[times.length - 1].toFixed(1) }));
 }
-agent.destroy();
+close();
 // A call that did not answer 200 measured an error page, not the caseload: fail loudly.
 if (failed.length) {
   console.error(`caseload: not 200: ${failed.join('; ')}`);
