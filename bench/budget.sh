@@ -10,7 +10,8 @@
 # it at toy size. Method and figures: docs/performance.md.
 #   bench/budget.sh BIN
 # Env: BENCH_FAMILIES (250000), BENCH_PER_PROGRAMME (2500), BENCH_PER_COACH (20), BENCH_PG (0),
-#      BENCH_REPEAT (20). Exit 1 when a call fails or misses its target.
+#      BENCH_REPEAT (20), BENCH_SQLITE (1; 0 runs PostgreSQL only, e.g. beside a SQLite run).
+#      Exit 1 when a call fails or misses its target.
 set -euo pipefail
 bin=$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -93,7 +94,7 @@ run_one() {  # run_one LABEL DIALECT DB_URL
     <"$tmp/out.jsonl"
 }
 
-run_one "SQLite" sqlite "sqlite:$tmp/budget.db"
+if [[ "${BENCH_SQLITE:-1}" == 1 ]]; then run_one "SQLite" sqlite "sqlite:$tmp/budget.db"; fi
 if [[ "${BENCH_PG:-0}" == 1 ]]; then
   pg_started=1
   url=$(bash "$root/scripts/pg.sh" start "$tmp/pg")
