@@ -16,8 +16,10 @@ const coach1 = await login('coach1', coachPassword);
 const benchCoach = await login('benchcoach0', coachPassword);
 const json = (r) => JSON.parse(r.body.toString('utf8'));
 const cases = [
-  ['one family\'s budget: balance, ledger, requests (team lead)', lead,
-    (i) => `/api/v1/families/${families[i % families.length]}/budget`, 1,
+  // The whole audited page (session read, balance, ledger, requests, approvals, the audit
+  // commit). The < 1 ms target is the balance's: budget.sh times that query in the database.
+  ['one family\'s budget page: balance, ledger, requests (team lead)', lead,
+    (i) => `/api/v1/families/${families[i % families.length]}/budget`, null,
     (r) => { const j = json(r); return `${j.ledger.length} entries, ${j.requests.length} requests`; }],
   ['a coach\'s Vandaag (20 families)', benchCoach, () => '/api/v1/me/today', 50,
     (r) => { const j = json(r); return `${j.due_actions.length} due, ${j.waiting_approvals.length} waiting, ${j.below_target.length} below`; }],

@@ -134,21 +134,31 @@ struct CaseFilter {
 };
 
 CaseFilter FilterOf(const CaseloadQuery& q) {
-  // Empty strings switch a filter off; typed text parameters keep one prepared plan on both engines.
+  // Empty strings switch a filter off (typed text parameters, so few prepared plans on both engines).
   std::string coach = q.coach_id.value_or(""), status = q.status.value_or("");
   std::string phase = q.phase.value_or(""), programme = q.programme_id.value_or("");
   std::string like;
   if (q.name_contains) {  // built step by step: GCC 12 -O2 warns falsely (-Wrestrict) on "%" + string&&
     like.append("%").append(db::LikeEscape(families::FamilyNameKey(*q.name_contains))).append("%");
   }
-  return {"WHERE f.organisation_id = ? AND (? = '' OR f.coach_id = ? OR (? = 0 AND EXISTS (SELECT 1 FROM "
-          "family_coaches fc WHERE fc.family_id = f.id AND fc.user_id = ? AND fc.ended_on IS NULL))) "
-          "AND (? = '' OR f.status = ?) "
-          "AND (? = '' OR f.name_key LIKE ? ESCAPE '\\') "
-          "AND (? = '' OR f.phase = ?) AND (? = '' OR f.programme_id = ?) "
-          "AND (? = 0 OR " + std::string(kOnWaitingListSql) + ") ",
-          {q.organisation_id, coach, coach, int64_t{q.main_coach_only ? 1 : 0}, coach, status, status, like, like,
-           phase, phase, programme, programme, int64_t{q.waiting_only ? 1 : 0}}};
+  CaseFilter filter{"WHERE f.organisation_id = ? ", {q.organisation_id}};
+  if (!coach.empty()) {
+    // A coach's families as a set the planner can start from (the coach index and the further
+    // coaches' index): a catch-all "? = '' OR f.coach_id = ?" made it walk the whole
+    // organisation in sort order, 0.3 s at 250,000 families for a coach with 20.
+    filter.where += "AND f.id IN (SELECT f2.id FROM families f2 WHERE f2.organisation_id = ? AND f2.coach_id = ? "
+                    "UNION SELECT fc.family_id FROM family_coaches fc WHERE fc.user_id = ? AND fc.ended_on IS NULL "
+                    "AND ? = 0) ";
+    filter.params.insert(filter.params.end(),
+                         {q.organisation_id, coach, coach, int64_t{q.main_coach_only ? 1 : 0}});
+  }
+  filter.where += "AND (? = '' OR f.status = ?) "
+                  "AND (? = '' OR f.name_key LIKE ? ESCAPE '\\') "
+                  "AND (? = '' OR f.phase = ?) AND (? = '' OR f.programme_id = ?) "
+                  "AND (? = 0 OR " + std::string(kOnWaitingListSql) + ") ";
+  filter.params.insert(filter.params.end(), {status, status, like, like, phase, phase, programme, programme,
+                                             int64_t{q.waiting_only ? 1 : 0}});
+  return filter;
 }
 
 }  // namespace
