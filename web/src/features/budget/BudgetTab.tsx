@@ -15,7 +15,7 @@ import { ErrorState, Empty, Loading, Notice } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { useCan } from '../auth/session';
 import type { TabProps } from '../families/FamilyPage';
-import { householdOf, useFailure } from '../plan/common';
+import { householdOf, useFailure, useSaving } from '../plan/common';
 import { planApi, type Goal } from '../plan/api';
 import { categoryLabel } from '../plan/labels';
 import { ApiError } from '../../api/client';
@@ -31,15 +31,12 @@ const REQ_IDS = { amount_cents: 'req-amount', category: 'req-category', goal_id:
 
 function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId: string; budget: Budget; goals: Goal[]; onSaved: () => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
-  const fail = useFailure();
   const [amount, setAmount] = useState('');
   const [category, setCategory] = useState('');
   const [goal, setGoal] = useState('');
   const [supplier, setSupplier] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
   const cents = parseEuro(amount);
 
   async function submit(e: FormEvent) {
@@ -57,18 +54,10 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(REQ_IDS));
-    setBusy(true);
-    try {
+    await run(async () => {
       await budgetApi.request(familyId, { amount_cents: cents!, category, goal_id: goal || null, supplier: supplier.trim(), description: description.trim() });
       onSaved();
-    } catch (err) {
-      const f = fail(err, REQ_IDS);
-      setErrors(f.fields);
-      setGeneral(f.general);
-      focusFirstError(f.fields, Object.values(REQ_IDS));
-    } finally {
-      setBusy(false);
-    }
+    }, REQ_IDS, true);
   }
 
   return (
@@ -109,13 +98,10 @@ function RequestForm({ familyId, budget, goals, onSaved, onCancel }: { familyId:
  */
 function FamilyApprovalDialog({ familyId, request: r, members, approvedIds, onDone, onClose }: { familyId: string; request: SpendingRequest; members: Member[]; approvedIds: string[]; onDone: (name: string) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
-  const fail = useFailure();
   const ref = useRef<HTMLDialogElement>(null);
   const [who, setWho] = useState('');
   const [signature, setSignature] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
   const ids = { member_id: 'sign-member', signature: 'sign-name' };
 
   useEffect(() => {
@@ -140,17 +126,10 @@ function FamilyApprovalDialog({ familyId, request: r, members, approvedIds, onDo
       document.getElementById(errs[ids.member_id] ? `${ids.member_id}-${members[0]?.id}` : ids.signature)?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await budgetApi.approve(familyId, r.id, { as: 'family', member_id: chosen!.id });
       onDone(chosen!.name);
-    } catch (err) {
-      const f = fail(err, { member_id: ids.signature });
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, { member_id: ids.signature });
   }
 
   return (
@@ -192,13 +171,10 @@ function FamilyApprovalDialog({ familyId, request: r, members, approvedIds, onDo
 
 function PayForm({ familyId, request: r, onDone }: { familyId: string; request: SpendingRequest; onDone: (message: string) => void }) {
   const { t } = useI18n();
-  const fail = useFailure();
   const ids = { paid_on: `pay-${r.id}-date`, method: `pay-${r.id}-method` };
   const [date, setDate] = useState(toDateParts(todayIso()));
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, busy, run } = useSaving();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -206,17 +182,10 @@ function PayForm({ familyId, request: r, onDone }: { familyId: string; request: 
     const errs: Errors = dateErr ? { [ids.paid_on]: dateErr } : {};
     setErrors(errs);
     if (dateErr) return focusFirstError(errs, [ids.paid_on]);
-    setBusy(true);
-    try {
+    await run(async () => {
       await budgetApi.pay(familyId, r.id, { paid_on: iso!, method });
       onDone(t('budget.paidDone'));
-    } catch (err) {
-      const f = fail(err, ids);
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, ids);
   }
 
   return (
@@ -281,13 +250,10 @@ function ReceiptUpload({ familyId, request: r, onDone }: { familyId: string; req
 /** A team lead reverses a committed request: a reversing ledger line, never an edit. */
 function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: string; request: SpendingRequest; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const fail = useFailure();
   const ids = { reason: `correct-${r.id}-reason` };
   const { confirm, dialog } = useConfirm();
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, busy, run } = useSaving();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -295,17 +261,10 @@ function CorrectForm({ familyId, request: r, onDone, onCancel }: { familyId: str
     setErrors(err ? { [ids.reason]: err } : {});
     if (err) return focusFirstError({ [ids.reason]: err }, [ids.reason]);
     if (!(await confirm({ title: t('confirm.reverseTitle'), text: t('confirm.reverseText', { what: r.description }), confirmLabel: t('confirm.reverseYes') }))) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await budgetApi.correct(familyId, { request_id: r.id, reason: reason.trim() });
       onDone(t('budget.corrected'));
-    } catch (er) {
-      const f = fail(er, ids);
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, ids);
   }
 
   return (
@@ -472,15 +431,12 @@ function RequestCard({ familyId, r, members, goals, balance, onChanged }: { fami
 
 function AllocateForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const fail = useFailure();
   const year = todayIso().slice(0, 4);
   const ids = { amount_cents: 'alloc-amount', period_start: 'alloc-start', period_end: 'alloc-end' };
   const [amount, setAmount] = useState('');
   const [start, setStart] = useState(toDateParts(todayIso()));
   const [end, setEnd] = useState<DateParts>({ day: '31', month: '12', year });
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -494,17 +450,10 @@ function AllocateForm({ familyId, onDone }: { familyId: string; onDone: () => vo
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
-    setBusy(true);
-    try {
+    await run(async () => {
       await budgetApi.allocate(familyId, { ...(cents ? { amount_cents: cents } : {}), period_start: s!, period_end: en! });
       onDone();
-    } catch (err) {
-      const f = fail(err, ids);
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, ids);
   }
 
   return (

@@ -15,7 +15,7 @@ import { ErrorState, Empty, Loading, Notice, useErrorMessage } from '../../ui/St
 import { useApi } from '../../ui/useApi';
 import { useCan } from '../auth/session';
 import type { TabProps } from '../families/FamilyPage';
-import { CheckField, householdOf, useFailure } from './common';
+import { CheckField, householdOf, useFailure, useSaving } from './common';
 import { GOAL_STATUSES, HORIZONS, LIFE_DOMAINS, planApi, type Goal, type GoalStatus, type Horizon, type Plan, type VersionInfo, type Words } from './api';
 import { PlanPrint } from './PlanPrint';
 import { domainLabel } from './labels';
@@ -25,13 +25,10 @@ type Member = { id: string; name: string };
 
 function PortraitCard({ familyId, member, words, editable, onSaved }: { familyId: string; member: Member; words: Words[]; editable: boolean; onSaved: () => void }) {
   const { t } = useI18n();
-  const fail = useFailure();
   const [editing, setEditing] = useState(false);
   const [talent, setTalent] = useState('');
   const [dream, setDream] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
   const ids = { talent: `talent-${member.id}`, dream: `dream-${member.id}` };
   const talents = words.filter((w) => w.type === 'talent');
   const dreams = words.filter((w) => w.type === 'dream');
@@ -47,8 +44,7 @@ function PortraitCard({ familyId, member, words, editable, onSaved }: { familyId
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
-    setBusy(true);
-    try {
+    await run(async () => {
       // Talents first: strengths before anything else.
       if (talent.trim()) await planApi.add(familyId, { type: 'talent', member_id: member.id, text: talent.trim() });
       setTalent('');
@@ -56,13 +52,7 @@ function PortraitCard({ familyId, member, words, editable, onSaved }: { familyId
       setDream('');
       setEditing(false);
       onSaved();
-    } catch (err) {
-      const f = fail(err, { text: ids.talent });
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, { text: ids.talent });
   }
 
   return (
@@ -103,7 +93,6 @@ const GOAL_IDS = { title: 'goal-title', description: 'goal-description', life_do
 
 function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; members: Member[]; onSaved: () => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
-  const fail = useFailure();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   // The life domain and the horizon are the family's answer, not ours: no choice beforehand.
@@ -112,9 +101,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
   const [owners, setOwners] = useState<string[]>([]);
   const [target, setTarget] = useState<DateParts>(EMPTY_DATE);
   const [status, setStatus] = useState<GoalStatus>('active');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -130,18 +117,10 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(GOAL_IDS));
-    setBusy(true);
-    try {
+    await run(async () => {
       await planApi.add(familyId, { type: 'goal', title: title.trim(), description: description.trim(), life_domain: domain, horizon: horizon as Horizon, owner_ids: owners, target_date: iso, status });
       onSaved();
-    } catch (err) {
-      const f = fail(err, GOAL_IDS);
-      setErrors(f.fields);
-      setGeneral(f.general);
-      focusFirstError(f.fields, Object.values(GOAL_IDS));
-    } finally {
-      setBusy(false);
-    }
+    }, GOAL_IDS, true);
   }
 
   return (
@@ -209,15 +188,12 @@ function GoalStatusSelect({ familyId, goal, onSaved }: { familyId: string; goal:
 
 function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; members: Member[]; goals: Goal[]; onSaved: () => void }) {
   const { t } = useI18n();
-  const fail = useFailure();
   const ids = { what: 'action-what', member_id: 'action-who', goal_id: 'action-goal', due_on: 'action-due' };
   const [what, setWhat] = useState('');
   const [who, setWho] = useState(members[0]?.id ?? '');
   const [goal, setGoal] = useState(goals[0]?.id ?? '');
   const [due, setDue] = useState<DateParts>(EMPTY_DATE);
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -229,19 +205,12 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
-    setBusy(true);
-    try {
+    await run(async () => {
       await planApi.add(familyId, { type: 'action', what: what.trim(), member_id: who || null, goal_id: goal || null, due_on: iso });
       setWhat('');
       setDue(EMPTY_DATE);
       onSaved();
-    } catch (err) {
-      const f = fail(err, ids);
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, ids);
   }
 
   return (
@@ -260,14 +229,11 @@ function ActionForm({ familyId, members, goals, onSaved }: { familyId: string; m
 
 function ReviewForm({ familyId, onSaved, onCancel }: { familyId: string; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const fail = useFailure();
   const ids = { held_on: 'review-date', went_well: 'review-well', next_steps: 'review-next' };
   const [date, setDate] = useState(toDateParts(todayIso()));
   const [well, setWell] = useState('');
   const [next, setNext] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, busy, run } = useSaving();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -280,17 +246,10 @@ function ReviewForm({ familyId, onSaved, onCancel }: { familyId: string; onSaved
     if (b) errs[ids.next_steps] = b;
     setErrors(errs);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(ids));
-    setBusy(true);
-    try {
+    await run(async () => {
       await planApi.add(familyId, { type: 'review', held_on: iso!, went_well: well.trim(), next_steps: next.trim() });
       onSaved();
-    } catch (err) {
-      const f = fail(err, ids);
-      setErrors(f.fields);
-      setGeneral(f.general);
-    } finally {
-      setBusy(false);
-    }
+    }, ids);
   }
 
   return (

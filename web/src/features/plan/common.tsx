@@ -1,8 +1,9 @@
 // Small pieces shared by the kansplan, budget, contact and "Vandaag" screens.
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Family } from '../../api/types';
 import { useErrorMessage } from '../../ui/States';
+import { focusFirstError } from '../../ui/Field';
 import { serverErrors, type Errors } from '../../ui/forms';
 
 export function CheckField({ id, label, checked, onChecked }: { id: string; label: ReactNode; checked: boolean; onChecked: (checked: boolean) => void }) {
@@ -32,4 +33,30 @@ export function useFailure() {
     const text = !Object.keys(fields).length || general.length ? general.join(' ') || errorMessage(err) : null;
     return { fields, general: text };
   };
+}
+
+/**
+ * A form's save state: its field errors, one general sentence and whether it is busy. `run`
+ * does the save with the form busy; a refusal shows the server's field errors (API field →
+ * form id, `ids`) and one sentence for the rest, and with `focus` moves to the first wrong field.
+ */
+export function useSaving() {
+  const fail = useFailure();
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(work: () => Promise<void>, ids: Record<string, string>, focus = false) {
+    setBusy(true);
+    try {
+      await work();
+    } catch (err) {
+      const f = fail(err, ids);
+      setErrors(f.fields);
+      setGeneral(f.general);
+      if (focus) focusFirstError(f.fields, Object.values(ids));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, setErrors, general, setGeneral, busy, run };
 }
