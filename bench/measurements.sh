@@ -9,23 +9,10 @@
 # Env: BENCH_FAMILIES (250000), BENCH_PER_PROGRAMME (2500 families a programme), BENCH_PG (0),
 #      BENCH_REPEAT (20). Exit 1 when a call fails or misses its target.
 set -euo pipefail
-bin=$(cd "$(dirname "$1")" && pwd -P)/$(basename "$1")
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "$1"
 families=${BENCH_FAMILIES:-250000}
 per=${BENCH_PER_PROGRAMME:-2500}
 repeat=${BENCH_REPEAT:-20}
-tmp=$(mktemp -d)
-server_pid=
-pg_started=0
-cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  if ((pg_started)); then bash "$root/scripts/pg.sh" stop "$tmp/pg" >/dev/null 2>&1 || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-export KANSRIJK_AUDIT_KEY_FILE=$tmp/audit.key
-cd "$tmp"
-failed=0
 
 run_one() {  # run_one LABEL DIALECT DB_URL
   local label=$1 dialect=$2 db=$3 port demo_out lead coach started sql org coach2 ids
