@@ -1,5 +1,7 @@
 #include "budget/repo.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "platform/random.h"
@@ -56,22 +58,29 @@ Request RequestFromRow(const db::Row& r) {
   return q;
 }
 
+constexpr const char* kApprovalColumns =
+    "SELECT request_id, as_role, principal_kind, user_id, member_id, name, at FROM budget_approvals ";
+
+Approval ApprovalFromRow(const db::Row& row) {
+  Approval a;
+  a.role = ParseApproverRole(row.Text(1)).value_or(ApproverRole::kCoach);
+  a.principal_kind = row.Text(2);
+  a.user_id = row.OptText(3);
+  a.member_id = row.OptText(4);
+  a.name = row.Text(5);
+  a.at = row.Text(6);
+  return a;
+}
+
+// The family's approvals in one query, each put with its request (found by id, not by a scan
+// of the requests per row).
 Status LoadApprovals(db::Connection& c, std::vector<Request>& requests, const std::string& family_id) {
-  ASSIGN_OR_RETURN(auto rows, c.Query("SELECT request_id, as_role, principal_kind, user_id, member_id, name, at "
-                                      "FROM budget_approvals WHERE family_id = ? ORDER BY at, id",
+  ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kApprovalColumns) + "WHERE family_id = ? ORDER BY at, id",
                                       {family_id}));
+  std::map<std::string, Request*> by_id;
+  for (auto& q : requests) by_id[q.id] = &q;
   for (const auto& row : rows)
-    for (auto& q : requests)
-      if (q.id == row.Text(0)) {
-        Approval a;
-        a.role = ParseApproverRole(row.Text(1)).value_or(ApproverRole::kCoach);
-        a.principal_kind = row.Text(2);
-        a.user_id = row.OptText(3);
-        a.member_id = row.OptText(4);
-        a.name = row.Text(5);
-        a.at = row.Text(6);
-        q.approvals.push_back(std::move(a));
-      }
+    if (auto it = by_id.find(row.Text(0)); it != by_id.end()) it->second->approvals.push_back(ApprovalFromRow(row));
   return Status::Ok();
 }
 
@@ -155,19 +164,9 @@ Result<Request> BudgetRepo::GetRequest(db::Connection& c, const std::string& fam
   ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kRequestColumns) + "WHERE r.id = ? AND r.family_id = ?", {id, family_id}));
   if (rows.empty()) return Status::NotFound("budget_request_not_found");
   std::vector<Request> one = {RequestFromRow(rows[0])};
-  ASSIGN_OR_RETURN(auto approvals, c.Query("SELECT request_id, as_role, principal_kind, user_id, member_id, name, at "
-                                           "FROM budget_approvals WHERE request_id = ? ORDER BY at, id",
-                                           {id}));
-  for (const auto& row : approvals) {
-    Approval a;
-    a.role = ParseApproverRole(row.Text(1)).value_or(ApproverRole::kCoach);
-    a.principal_kind = row.Text(2);
-    a.user_id = row.OptText(3);
-    a.member_id = row.OptText(4);
-    a.name = row.Text(5);
-    a.at = row.Text(6);
-    one[0].approvals.push_back(std::move(a));
-  }
+  ASSIGN_OR_RETURN(auto approvals,
+                   c.Query(std::string(kApprovalColumns) + "WHERE request_id = ? ORDER BY at, id", {id}));
+  for (const auto& row : approvals) one[0].approvals.push_back(ApprovalFromRow(row));
   return one[0];
 }
 
