@@ -62,6 +62,15 @@ function Block({ id, title, empty, children, count }: { id: string; title: strin
 
 const family = (id: string, tab: string) => `/gezinnen/${encodeURIComponent(id)}/${tab}`;
 
+/** A family's name, linking to the tab where the item is done. */
+function FamilyLink({ item, tab }: { item: { family_id: string; family_name: string }; tab: string }) {
+  return (
+    <Link className="utrecht-link" to={family(item.family_id, tab)}>
+      {item.family_name}
+    </Link>
+  );
+}
+
 export default function TodayPage() {
   const { t, lang } = useI18n();
   usePageTitle(t('today.title'));
@@ -80,9 +89,7 @@ export default function TodayPage() {
           <Block id="today-contacts" title={t('today.contacts')} empty={t('today.contactsEmpty')} count={today.data.planned_contacts.length}>
             {today.data.planned_contacts.map((c) => (
               <li key={c.contact_id}>
-                <Link className="utrecht-link" to={family(c.family_id, 'contacten')}>
-                  {c.family_name}
-                </Link>{' '}
+                <FamilyLink item={c} tab="contacten" />{' '}
                 — {formatDateTime(c.started_at, lang)}, {t(`contacts.kind.${c.kind}` as MessageKey) ?? c.kind}
               </li>
             ))}
@@ -90,9 +97,7 @@ export default function TodayPage() {
           <Block id="today-actions" title={t('today.actions')} empty={t('today.actionsEmpty')} count={today.data.due_actions.length}>
             {today.data.due_actions.map((a) => (
               <li key={a.action_id}>
-                <Link className="utrecht-link" to={family(a.family_id, 'kansplan')}>
-                  {a.family_name}
-                </Link>
+                <FamilyLink item={a} tab="kansplan" />
                 : {a.what} ({t('plan.dueOn', { date: formatDate(a.due_on, lang) })})
               </li>
             ))}
@@ -100,9 +105,7 @@ export default function TodayPage() {
           <Block id="today-approvals" title={t('today.approvals')} empty={t('today.approvalsEmpty')} count={today.data.waiting_approvals.length}>
             {today.data.waiting_approvals.map((r) => (
               <li key={r.request_id}>
-                <Link className="utrecht-link" to={family(r.family_id, 'budget')}>
-                  {r.family_name}
-                </Link>
+                <FamilyLink item={r} tab="budget" />
                 : {formatMoney(r.amount_cents)} — {t('today.waitingFor', { who: r.missing.map((m) => t(`budget.role.${m}` as MessageKey)).join(', ') })}
               </li>
             ))}
@@ -110,9 +113,7 @@ export default function TodayPage() {
           <Block id="today-below" title={t('today.below')} empty={t('today.belowEmpty')} count={today.data.below_target.length}>
             {today.data.below_target.map((f) => (
               <li key={f.family_id}>
-                <Link className="utrecht-link" to={family(f.family_id, 'contacten')}>
-                  {f.family_name}
-                </Link>
+                <FamilyLink item={f} tab="contacten" />
                 : {t('today.hoursOf', { hours: h(f.minutes_this_week), target: h(f.target_minutes) })}
               </li>
             ))}
@@ -136,9 +137,7 @@ export default function TodayPage() {
             <Block id="today-measurements" title={t('today.measurements')} empty={t('today.measurementsEmpty')} count={today.data.due_measurements.length}>
               {today.data.due_measurements.map((m) => (
                 <li key={`${m.member_id}-${m.moment}`}>
-                  <Link className="utrecht-link" to={family(m.family_id, 'metingen')}>
-                    {m.family_name}
-                  </Link>
+                  <FamilyLink item={m} tab="metingen" />
                   : {t('today.measurementOf', { name: m.given_name, moment: t(`moment.${m.moment}` as MessageKey) })} ({formatDate(m.due_on, lang)})
                 </li>
               ))}
@@ -147,9 +146,7 @@ export default function TodayPage() {
           <Block id="today-waiting" title={t('today.waiting')} empty={t('today.waitingEmpty')} count={today.data.waiting_intake.length}>
             {today.data.waiting_intake.map((f) => (
               <li key={f.family_id}>
-                <Link className="utrecht-link" to={family(f.family_id, 'traject')}>
-                  {f.family_name}
-                </Link>{' '}
+                <FamilyLink item={f} tab="traject" />{' '}
                 — {t('today.waitingSince', { date: formatDayOf(f.waiting_since, lang) })}
               </li>
             ))}
