@@ -49,17 +49,7 @@ const char* const kTopics[] = {"zrm.financien", "zrm.werk_opleiding", "zrm.huisv
 const char* const kFollowUps[] = {"Afspraak maken bij de schuldhulp", "Brief van de gemeente samen lezen",
                                   "Bellen met school over de ouderavond", "Vragen naar de sportclub in de buurt"};
 
-// Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil).
-int64_t DayNumber(Date d) {
-  const int y = d.year - (d.month <= 2);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = unsigned(y - era * 400);
-  const unsigned doy = (153 * unsigned(d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + unsigned(d.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return int64_t{era} * 146097 + int64_t(doe) - 719468;
-}
-int64_t DaysBetween(Date from, Date to) { return DayNumber(to) - DayNumber(from); }
-Date AddDaysTo(Date d, int days) { return contacts::AddDays(d, days); }
+int64_t DaysBetween(Date from, Date to) { return DaysSinceEpoch(to) - DaysSinceEpoch(from); }
 
 std::string Json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 Param Text(const std::string& s) { return Param(s); }
@@ -120,11 +110,11 @@ void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std
                       created, created});
     history_.push_back({NewId(), family_id, goal_id, goal_status, created, coach.name});
     const nlohmann::json action = {{"member_id", parent.id}, {"what", g.action}};
-    items_.push_back({NewId(), family_id, Text("action"), goal_id, FormatDate(AddDaysTo(today, -(since / 2))),
+    items_.push_back({NewId(), family_id, Text("action"), goal_id, FormatDate(AddDays(today, -(since / 2))),
                       int64_t{1}, nullptr, action.dump(), created, created});
     if (active) {
       const nlohmann::json next = {{"member_id", parent.id}, {"what", "Samen terugkijken op " + std::string(g.title)}};
-      items_.push_back({NewId(), family_id, Text("action"), goal_id, FormatDate(AddDaysTo(today, i % 21 - 7)),
+      items_.push_back({NewId(), family_id, Text("action"), goal_id, FormatDate(AddDays(today, i % 21 - 7)),
                         int64_t{0}, nullptr, next.dump(), created, created});
     }
 
@@ -135,7 +125,7 @@ void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std
       const Spend& s = g.spends[k];
       const std::string request_id = NewId();
       const double days = std::max(1.0, since * (0.8 - 0.3 * double(k)));
-      const std::string asked = ago(days), approved = ago(days - 0.5), paid_on = FormatDate(AddDaysTo(today, std::min(0, -int(days) + 3)));  // never in the future
+      const std::string asked = ago(days), approved = ago(days - 0.5), paid_on = FormatDate(AddDays(today, std::min(0, -int(days) + 3)));  // never in the future
       const bool last = k + 1 == g.spends.size();
       std::string status = waiting && last ? "requested" : (closed || k + 1 < g.spends.size() || i % 4) ? "paid" : "committed";
       if (reversal && k == 0 && status == "paid") status = "reversed";

@@ -11,7 +11,7 @@ namespace kansrijk::app {
 namespace {
 
 TimePoint HoursAgo(int hours) { return Now() - std::chrono::milliseconds(int64_t(hours) * 3'600'000); }
-std::string DaysFromToday(int days) { return FormatDate(contacts::AddDays(TodayInAmsterdam(Now()), days)); }
+std::string DaysFromToday(int days) { return FormatDate(AddDays(TodayInAmsterdam(Now()), days)); }
 
 std::string Name(const families::Member& m) { return m.given_name + " " + m.family_name; }
 

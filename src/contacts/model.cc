@@ -7,30 +7,6 @@
 namespace kansrijk::contacts {
 namespace {
 
-// Days since 1970-01-01 of a civil date and back (H. Hinnant's algorithms).
-int64_t DaysFromCivil(Date d) {
-  int y = d.year - (d.month <= 2);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return int64_t{era} * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-Date CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
-}
-
 std::string Options(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
@@ -87,12 +63,10 @@ FieldErrors ValidateContact(const Contact& c, TimePoint now) {
   return errors;
 }
 
-Date AddDays(Date d, int days) { return CivilFromDays(DaysFromCivil(d) + days); }
-
 Date MondayOf(Date d) {
-  const int64_t days = DaysFromCivil(d);
+  const int64_t days = DaysSinceEpoch(d);
   const int64_t weekday = ((days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: Monday = 0
-  return CivilFromDays(days - weekday);
+  return AddDays(d, -weekday);
 }
 
 std::vector<Week> WeeklyMinutes(const std::vector<Contact>& contacts, Date today, int weeks) {

@@ -51,7 +51,6 @@ struct Week {
   int64_t direct_minutes = 0, indirect_minutes = 0;
 };
 Date MondayOf(Date d);
-Date AddDays(Date d, int days);
 // `weeks` weeks ending with the week of `today`, oldest first; planned contacts do not count.
 std::vector<Week> WeeklyMinutes(const std::vector<Contact>& contacts, Date today, int weeks);
 

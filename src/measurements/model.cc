@@ -267,14 +267,6 @@ Date AddMonths(Date d, int64_t months) {
   return out;
 }
 
-Date AddDays(Date d, int64_t days) {
-  using namespace std::chrono;
-  sys_days sd = year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)}, day{static_cast<unsigned>(d.day)}};
-  year_month_day r{sd + std::chrono::days{days}};
-  return Date{static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
-              static_cast<int>(static_cast<unsigned>(r.day()))};
-}
-
 std::optional<Due> NextDue(const MemberHistory& h, const Schedule& s) {
   if (h.closed_on) {
     if (h.eindmetingen == 0) return Due{"eindmeting", *h.closed_on};

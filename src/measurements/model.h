@@ -212,6 +212,5 @@ struct Correction {
 };
 
 Date AddMonths(Date d, int64_t months);
-Date AddDays(Date d, int64_t days);
 
 }  // namespace kansrijk::measurements

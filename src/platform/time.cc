@@ -76,4 +76,19 @@ Date TodayInAmsterdam(TimePoint now) {
   return {int(local.year()), int(unsigned(local.month())), int(unsigned(local.day()))};
 }
 
+namespace {
+std::chrono::sys_days SysDays(Date d) {
+  using namespace std::chrono;
+  return year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)}, day{static_cast<unsigned>(d.day)}};
+}
+}  // namespace
+
+Date AddDays(Date d, int64_t days) {
+  const std::chrono::year_month_day r{SysDays(d) + std::chrono::days{days}};
+  return Date{static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
+              static_cast<int>(static_cast<unsigned>(r.day()))};
+}
+
+int64_t DaysSinceEpoch(Date d) { return SysDays(d).time_since_epoch().count(); }
+
 }  // namespace kansrijk

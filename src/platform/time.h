@@ -27,5 +27,9 @@ std::optional<Date> ParseDate(std::string_view s);
 std::string FormatDate(Date d);
 // The current date in Europe/Amsterdam, which is what "today" means to our users.
 Date TodayInAmsterdam(TimePoint now);
+// Calendar arithmetic on valid dates: `days` later (or earlier, when negative).
+Date AddDays(Date d, int64_t days);
+// Days since 1970-01-01 (a Thursday), for weekdays and differences.
+int64_t DaysSinceEpoch(Date d);
 
 }  // namespace kansrijk

@@ -35,5 +35,20 @@ TEST(AmsterdamDateTest, FollowsSummerAndWinterTime) {
   EXPECT_EQ(TodayInAmsterdam(*ParseUtc("2026-03-29T22:30:00.000Z")), (Date{2026, 3, 30}));
 }
 
+TEST(Dates, AddDaysCrossesMonthsYearsAndLeapDays) {
+  EXPECT_EQ(AddDays({2026, 12, 31}, 1), (Date{2027, 1, 1}));
+  EXPECT_EQ(AddDays({2028, 2, 28}, 1), (Date{2028, 2, 29}));
+  EXPECT_EQ(AddDays({2027, 3, 1}, -1), (Date{2027, 2, 28}));
+  EXPECT_EQ(AddDays({2026, 12, 2}, 0), (Date{2026, 12, 2}));
+  EXPECT_EQ(AddDays({2026, 1, 1}, 365), (Date{2027, 1, 1}));
+}
+
+TEST(Dates, DaysSinceEpochCountsFromThursdayFirstJanuary1970) {
+  EXPECT_EQ(DaysSinceEpoch({1970, 1, 1}), 0);
+  EXPECT_EQ(DaysSinceEpoch({1969, 12, 31}), -1);
+  EXPECT_EQ(DaysSinceEpoch({2000, 3, 1}), 11017);
+  EXPECT_EQ(DaysSinceEpoch(AddDays({2026, 12, 2}, 40)) - DaysSinceEpoch({2026, 12, 2}), 40);
+}
+
 }  // namespace
 }  // namespace kansrijk

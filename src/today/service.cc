@@ -22,7 +22,7 @@ void Cap(std::vector<T>& v) {
 int DayOfWeek(Date d) {
   // 1 = Monday ... 7 = Sunday.
   for (int i = 0; i < 7; ++i)
-    if (contacts::AddDays(contacts::MondayOf(d), i) == d) return i + 1;
+    if (AddDays(contacts::MondayOf(d), i) == d) return i + 1;
   return 1;
 }
 
@@ -33,7 +33,7 @@ Result<Today> ForCaller(db::Connection& c, const Scope& scope, TimePoint now) {
   t.date = TodayInAmsterdam(now);
   const std::string today = FormatDate(t.date);
   const std::string day_start = contacts::MidnightUtc(t.date);
-  const std::string day_end = contacts::MidnightUtc(contacts::AddDays(t.date, 1));
+  const std::string day_end = contacts::MidnightUtc(AddDays(t.date, 1));
   const Date monday = contacts::MondayOf(t.date);
   const std::string& org = scope.organisation_id;
 
@@ -65,7 +65,7 @@ Result<Today> ForCaller(db::Connection& c, const Scope& scope, TimePoint now) {
   // The query keeps families under their full weekly target; the prorated rule decides.
   ASSIGN_OR_RETURN(auto minutes, contacts::ContactRepo::BelowWeeklyTargetIn(
                                      c, org, ids, contacts::MidnightUtc(monday),
-                                     contacts::MidnightUtc(contacts::AddDays(monday, 7)),
+                                     contacts::MidnightUtc(AddDays(monday, 7)),
                                      contacts::kDefaultTargetMinutesPerWeek, 10 * kMaxItemsPerList));
   for (const auto& m : minutes)
     if (BelowTarget(m.minutes, m.target_minutes, DayOfWeek(t.date)))
