@@ -136,14 +136,16 @@ void SyntheticCasework::AddFamily(int i, const std::string& family_id, const std
                            status == "paid" || status == "reversed" ? Param(Text("bank_transfer")) : Param(nullptr),
                            coach.id, coach.name, asked, committed ? approved : asked});
       approvals_.push_back({NewId(), request_id, family_id, Text("coach"), Text("staff"), coach.id, nullptr,
-                            "user:" + coach.id, coach.name, coach.id, asked});
+                            "user:" + coach.id, coach.name, nullptr, coach.id, asked});
       if (!committed) continue;
+      // The parent signed on the coach's tablet by typing their given name.
       approvals_.push_back({NewId(), request_id, family_id, Text("family"), Text("family_member"), nullptr, parent.id,
-                            "member:" + parent.id, parent_name, coach.id, approved});
-      const bool lead = s.cents > 50'000;  // the demo pots' threshold (kDefaultApprovalThresholdCents)
+                            "member:" + parent.id, parent_name, parent.given_name, coach.id, approved});
+      // The demo pots keep the default threshold (SetPot is called without one).
+      const bool lead = s.cents > budget::kDefaultApprovalThresholdCents;
       if (lead)
         approvals_.push_back({NewId(), request_id, family_id, Text("team_lead"), Text("staff"), lead_.id, nullptr,
-                              "user:" + lead_.id, lead_.name, lead_.id, approved});
+                              "user:" + lead_.id, lead_.name, nullptr, lead_.id, approved});
       // The commit is written by whoever gave the last approval.
       if (lead)
         ledger_.push_back({NewId(), family_id, allocation_id, pot->second, request_id, Text("commit"), -s.cents, nullptr,
@@ -208,7 +210,7 @@ Status SyntheticCasework::Flush(db::Connection& tx) {
                                  requests_));
   RETURN_IF_ERROR(db::InsertRows(tx, "budget_approvals",
                                  {"id", "request_id", "family_id", "as_role", "principal_kind", "user_id", "member_id",
-                                  "approver_key", "name", "recorded_by", "at"},
+                                  "approver_key", "name", "signature", "recorded_by", "at"},
                                  approvals_));
   RETURN_IF_ERROR(db::InsertRows(tx, "budget_ledger",
                                  {"id", "family_id", "allocation_id", "pot_id", "request_id", "kind", "amount_cents",

@@ -52,6 +52,7 @@ Status Spend(db::Connection& tx, const std::string& family_id, const std::string
   f.user_id = coach_id;
   f.member_id = member.id;
   f.name = Name(member);
+  f.signature = member.given_name;  // typed on the coach's tablet
   ASSIGN_OR_RETURN(r, budget::Approve(tx, family_id, r.id, f, std::nullopt, coach));
   if (approve_all && r.status == budget::RequestStatus::kRequested) {
     budget::Approval l;

@@ -6,6 +6,7 @@
 #include "budget/wire.h"
 #include "platform/api_helpers.h"
 #include "platform/spreadsheet.h"
+#include "platform/text.h"
 #include "platform/time.h"
 
 namespace kansrijk::budget {
@@ -84,9 +85,10 @@ Result<Reply> PostRequest(Call& call) {
 
 Result<Reply> PostApproval(Call& call) {
   ASSIGN_OR_RETURN(Json body, http::ParseJsonObject(call.req.body));
-  FieldReader f(body, {"as", "member_id", "override_reason"});
+  FieldReader f(body, {"as", "member_id", "signature", "override_reason"});
   auto as = f.String("as", true, 20);
   auto member_id = f.String("member_id", false, 64);
+  auto signature = f.String("signature", false, kMaxSignatureChars);
   auto override_reason = f.String("override_reason", false, kMaxReasonChars);
   if (override_reason && override_reason->empty()) override_reason.reset();
   std::optional<ApproverRole> role;
@@ -96,6 +98,10 @@ Result<Reply> PostApproval(Call& call) {
   }
   if (role == ApproverRole::kFamily && !member_id) f.Error("member_id", "required");
   if (role && role != ApproverRole::kFamily && member_id) f.Error("member_id", "budget_member_only_for_family");
+  // The member signs by typing their own name; the service compares it with the household.
+  if (role == ApproverRole::kFamily && !f.errors().contains("signature") && (!signature || Trim(*signature).empty()))
+    f.Error("signature", "required");
+  if (role && role != ApproverRole::kFamily && signature) f.Error("signature", "budget_signature_only_for_family");
   RETURN_IF_ERROR(f.Finish());
   // Which role the caller may approve in is the policy's answer, never a role name here.
   const Action role_action = *role == ApproverRole::kCoach    ? Action::kBudgetApproveCoach
@@ -109,6 +115,7 @@ Result<Reply> PostApproval(Call& call) {
   if (*role == ApproverRole::kFamily) {
     a.principal_kind = "family_member";  // the household member acts, on this device
     a.member_id = member_id;
+    a.signature = std::string(Trim(*signature));
   }
   return RequestReply(call, 200, [&](db::Connection& tx) -> Result<Request> {
     call.AlsoAudit(role_action);

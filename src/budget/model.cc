@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "platform/text.h"
+
 namespace kansrijk::budget {
 
 const std::vector<std::string>& DefaultCategories() {
@@ -44,6 +46,15 @@ std::string RequestStatusName(RequestStatus s) {
     case RequestStatus::kReversed: return "reversed";
   }
   return "requested";
+}
+
+bool SignatureMatches(std::string_view typed, std::string_view given_name, std::string_view family_name) {
+  const std::string t = FoldName(typed);
+  if (t.empty()) return false;
+  const std::string given = FoldName(given_name);
+  const std::string first = given.substr(0, given.find(' '));
+  const std::string full = FoldName(std::string(given_name) + " " + std::string(family_name));
+  return t == given || t == first || t == full;
 }
 
 std::string ApproverKey(const Approval& a) {

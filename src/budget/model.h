@@ -38,7 +38,14 @@ struct Approval {
   std::optional<std::string> member_id;
   std::string name;
   std::string at;
+  // What the member typed to sign, kept as typed (a family approval only).
+  std::optional<std::string> signature;
 };
+// Is `typed` the member's own name? The family signs on the coach's device by typing their name:
+// their given name, its first word, or their full name, in any case and spacing.
+bool SignatureMatches(std::string_view typed, std::string_view given_name, std::string_view family_name);
+constexpr size_t kMaxSignatureChars = 200;
+
 // The identity of the person who approved: one approval per person per request.
 std::string ApproverKey(const Approval& a);
 

@@ -37,6 +37,22 @@ TEST(BudgetApprovalTest, AllApprovedNeedsEveryRole) {
   EXPECT_FALSE(AllApproved(NeededRoles(60000, 50000), given));
 }
 
+TEST(BudgetSignatureTest, TheMembersOwnNameInAnyCaseOrSpacing) {
+  EXPECT_TRUE(SignatureMatches("Anna Maria", "Anna Maria", "de Vries"));
+  EXPECT_TRUE(SignatureMatches("anna", "Anna Maria", "de Vries"));            // first given name
+  EXPECT_TRUE(SignatureMatches("  ANNA   maria DE vries ", "Anna Maria", "de Vries"));  // full name
+  EXPECT_TRUE(SignatureMatches("özlem", "Özlem", "Yılmaz"));
+}
+
+TEST(BudgetSignatureTest, AnotherNameOrNothingIsNoSignature) {
+  EXPECT_FALSE(SignatureMatches("", "Anna", "de Vries"));
+  EXPECT_FALSE(SignatureMatches("   ", "Anna", "de Vries"));
+  EXPECT_FALSE(SignatureMatches("de Vries", "Anna", "de Vries"));   // the family name alone is everyone's
+  EXPECT_FALSE(SignatureMatches("Anne", "Anna", "de Vries"));
+  EXPECT_FALSE(SignatureMatches("Anna de", "Anna", "de Vries"));
+  EXPECT_FALSE(SignatureMatches("ok", "Anna", "de Vries"));
+}
+
 TEST(BudgetApprovalTest, SameRoleTwiceIsRefused) {
   std::vector<Approval> given = {Member("m1")};
   auto s = CheckApproval(RequestStatus::kRequested, given, Member("m2"));

@@ -59,7 +59,7 @@ Request RequestFromRow(const db::Row& r) {
 }
 
 constexpr const char* kApprovalColumns =
-    "SELECT request_id, as_role, principal_kind, user_id, member_id, name, at FROM budget_approvals ";
+    "SELECT request_id, as_role, principal_kind, user_id, member_id, name, at, signature FROM budget_approvals ";
 
 Approval ApprovalFromRow(const db::Row& row) {
   Approval a;
@@ -69,6 +69,7 @@ Approval ApprovalFromRow(const db::Row& row) {
   a.member_id = row.OptText(4);
   a.name = row.Text(5);
   a.at = row.Text(6);
+  a.signature = row.OptText(7);
   return a;
 }
 
@@ -183,10 +184,10 @@ Result<Request> BudgetRepo::InsertRequest(db::Connection& tx, const Request& r, 
 
 Status BudgetRepo::InsertApproval(db::Connection& tx, const Request& r, const Approval& a, const std::string& recorded_by) {
   auto done = tx.Exec("INSERT INTO budget_approvals (id, request_id, family_id, as_role, principal_kind, user_id, "
-                      "member_id, approver_key, name, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "member_id, approver_key, name, signature, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       {NewId(), r.id, r.family_id, ApproverRoleName(a.role), a.principal_kind,
                        a.principal_kind == "staff" ? db::Opt(a.user_id) : db::Null(), db::Opt(a.member_id),
-                       ApproverKey(a), a.name, recorded_by, FormatUtc(Now())});
+                       ApproverKey(a), a.name, db::Opt(a.signature), recorded_by, FormatUtc(Now())});
   // The unique keys catch what the rule checked, should two approvals race past it.
   if (!done.ok() && done.status().code() == Code::kConflict) return Status::Conflict("budget_role_already_approved",
                                                                                      {{"as", ApproverRoleName(a.role)}});

@@ -153,6 +153,8 @@ Result<Request> Approve(db::Connection& tx, const std::string& family_id, const 
       if (member.status().code() == Code::kNotFound) return Status::InvalidField("member_id", "member_not_in_household");
       return member.status();
     }
+    if (!approval.signature || !SignatureMatches(*approval.signature, member->given_name, member->family_name))
+      return Status::InvalidField("signature", "budget_signature_mismatch");
     approval.name = member->given_name + " " + member->family_name;
   }
   if (override_reason && approval.role != ApproverRole::kTeamLead)

@@ -34,7 +34,8 @@ Json RequestJson(const Request& r, int64_t threshold_cents) {
   Json approvals = Json::array();
   for (const auto& a : r.approvals)
     approvals.push_back({{"as", ApproverRoleName(a.role)}, {"principal_kind", a.principal_kind},
-                         {"member_id", Opt(a.member_id)}, {"name", a.name}, {"at", a.at}});
+                         {"member_id", Opt(a.member_id)}, {"name", a.name}, {"signature", Opt(a.signature)},
+                         {"at", a.at}});
   Json payment = nullptr;
   if (r.paid_on) payment = {{"paid_on", *r.paid_on}, {"method", r.payment_method.value_or("")}};
   Json receipt = nullptr;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import {
-  useServer, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, isoDate, rand,
+  useServer, memberInput, familyApproval, assertProblem, assertStatus, assertValidation, fieldCodes, isoDate, rand,
 } from './lib/harness.mjs';
 
 const h = useServer();
@@ -45,7 +45,7 @@ async function spend(coach, family, members, cents, category, goal_id) {
   assertStatus(r, 201);
   const path = `/families/${family.id}/budget/requests/${r.body.id}`;
   assertStatus(await coach.post(`${path}/approvals`, { as: 'coach' }), 200);
-  const done = await coach.post(`${path}/approvals`, { as: 'family', member_id: members[0].id });
+  const done = await coach.post(`${path}/approvals`, familyApproval(members[0]));
   assertStatus(done, 200);
   assert.equal(done.body.status, 'committed');
   return path;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useServer, memberInput, assertProblem, assertStatus, assertValidation, fieldCodes, isoDate, rand,
+  useServer, memberInput, familyApproval, assertProblem, assertStatus, assertValidation, fieldCodes, isoDate, rand,
 } from './lib/harness.mjs';
 
 const h = useServer();
@@ -98,9 +98,20 @@ test('budget: coach and a household member approve, the amount is committed, pai
   assert.equal(assertProblem(await coach.post(`${path}/approvals`, { as: 'coach' }), 409).code, 'budget_role_already_approved');
   // A member of another household.
   const other = await setup();
-  assert.deepEqual(fieldCodes(assertValidation(await coach.post(`${path}/approvals`, { as: 'family', member_id: other.members[0].id }), 'member_id'), 'member_id'), ['member_not_in_household']);
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(`${path}/approvals`, familyApproval(other.members[0])), 'member_id'), 'member_id'), ['member_not_in_household']);
   assertValidation(await coach.post(`${path}/approvals`, { as: 'family' }), 'member_id');
-  a = await coach.post(`${path}/approvals`, { as: 'family', member_id: members[0].id });
+  // The member signs by typing their own name: not typed, someone else's name, or a signature
+  // on a staff approval is refused, and nothing is recorded.
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(`${path}/approvals`, { as: 'family', member_id: members[0].id }), 'signature'), 'signature'), ['required']);
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(`${path}/approvals`, familyApproval(members[0], '   ')), 'signature'), 'signature'), ['required']);
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(`${path}/approvals`, familyApproval(members[0], members[1].given_name)), 'signature'), 'signature'), ['budget_signature_mismatch']);
+  assert.deepEqual(fieldCodes(assertValidation(await coach.post(`${path}/approvals`, familyApproval(members[0], 'ok')), 'signature'), 'signature'), ['budget_signature_mismatch']);
+  assert.deepEqual(fieldCodes(assertValidation(await lead.post(`${path}/approvals`, { as: 'team_lead', signature: 'Sanne' }), 'signature'), 'signature'), ['budget_signature_only_for_family']);
+  const still = await coach.get(`/families/${family.id}/budget`);
+  assert.deepEqual(still.body.requests.find((x) => x.id === rid).approvals.map((x) => x.as), ['coach']);
+  // The full name in other case and spacing is the member's own name too.
+  const full = `  ${members[0].given_name.toUpperCase()}   ${members[0].family_name} `;
+  a = await coach.post(`${path}/approvals`, familyApproval(members[0], full));
   assertStatus(a, 200);
   assert.equal(a.body.status, 'committed');
   // The audit log names the family member's approval as its own action, beside the route's.
@@ -155,9 +166,9 @@ test('budget: above the threshold the team lead approves too; one person never i
   assert.deepEqual(r.body.needs, ['coach', 'family', 'team_lead']);
   const path = `/families/${family.id}/budget/requests/${r.body.id}`;
   assertStatus(await coach.post(`${path}/approvals`, { as: 'coach' }), 200);
-  const fam = await coach.post(`${path}/approvals`, { as: 'family', member_id: members[1].id });
+  const fam = await coach.post(`${path}/approvals`, familyApproval(members[1]));
   assert.equal(fam.body.status, 'requested');
-  assert.equal(assertProblem(await coach.post(`${path}/approvals`, { as: 'family', member_id: members[0].id }), 409).code, 'budget_role_already_approved');
+  assert.equal(assertProblem(await coach.post(`${path}/approvals`, familyApproval(members[0])), 409).code, 'budget_role_already_approved');
   assertValidation(await coach.post(`${path}/approvals`, { as: 'coach', override_reason: 'x' }), 'override_reason');
   const done = await lead.post(`${path}/approvals`, { as: 'team_lead' });
   assertStatus(done, 200);
@@ -171,7 +182,7 @@ test('budget: 20 approvals of €100 at once against €1,000 — exactly 10 com
     const r = await request(coach, family.id, { amount_cents: 100_00 });
     assertStatus(r, 201);
     ids.push(r.body.id);
-    assertStatus(await coach.post(`/families/${family.id}/budget/requests/${r.body.id}/approvals`, { as: 'family', member_id: members[0].id }), 200);
+    assertStatus(await coach.post(`/families/${family.id}/budget/requests/${r.body.id}/approvals`, familyApproval(members[0])), 200);
   }
   const results = await Promise.all(
     ids.map((id) => coach.post(`/families/${family.id}/budget/requests/${id}/approvals`, { as: 'coach' })),
@@ -189,11 +200,33 @@ test('budget: 20 approvals of €100 at once against €1,000 — exactly 10 com
   for (const w of waiting) assert.deepEqual(w.approvals.map((a) => a.as), ['family']);
 });
 
+test('budget pot: a change names the version it was made on (If-Match); creating a year needs none', async () => {
+  const { programme, lead } = await setup({ pot: 500_00 });
+  const path = `/programmes/${programme.id}/budget-pot`;
+  const report = `/programmes/${programme.id}/budget-report?year=${YEAR}`;
+  const first = (await lead.get(report)).body.pot;
+  assert.equal(first.version, 1);
+  assert.equal(assertProblem(await lead.put(path, { year: YEAR, amount_cents: 600_00 }), 428).code, 'version_required');
+  assert.equal(assertProblem(await lead.put(path, { year: YEAR, amount_cents: 600_00 }, { 'If-Match': '"7"' }), 412).code, 'version_stale');
+  const changed = await lead.put(path, { year: YEAR, amount_cents: 600_00 }, { 'If-Match': `"${first.version}"` });
+  assertStatus(changed, 200);
+  assert.equal(changed.body.version, 2);
+  assert.equal(changed.headers.get('etag'), '"2"');
+  // A second screen that still shows version 1 cannot overwrite the change.
+  assert.equal(assertProblem(await lead.put(path, { year: YEAR, amount_cents: 700_00 }, { 'If-Match': '"1"' }), 412).code, 'version_stale');
+  assert.equal((await lead.get(report)).body.pot.amount_cents, 600_00);
+  // Next year's pot does not exist yet: it is made without If-Match, and one given cannot match.
+  assert.equal(assertProblem(await lead.put(path, { year: YEAR + 1, amount_cents: 100_00 }, { 'If-Match': '"1"' }), 412).code, 'version_stale');
+  const next = await lead.put(path, { year: YEAR + 1, amount_cents: 100_00 });
+  assertStatus(next, 200);
+  assert.equal(next.body.version, 1);
+});
+
 test('budget: the programme pot is never overdrawn; the team lead may override with a reason', async () => {
   const { programme, family, coach, lead, members } = await setup({ pot: 150_00, allocation: 1_000_00 });
   const r = await request(coach, family.id, { amount_cents: 200_00 });
   const path = `/families/${family.id}/budget/requests/${r.body.id}`;
-  assertStatus(await coach.post(`${path}/approvals`, { as: 'family', member_id: members[0].id }), 200);
+  assertStatus(await coach.post(`${path}/approvals`, familyApproval(members[0])), 200);
   assert.equal(assertProblem(await coach.post(`${path}/approvals`, { as: 'coach' }), 409).code, 'budget_pot_exhausted');
   // The team lead's approval with a reason lets it through.
   const over = await lead.post(`${path}/approvals`, { as: 'team_lead', override_reason: 'Spoed: rijexamen volgende week' });

@@ -65,7 +65,7 @@ async function familyWithExactly(coachCall, leadCall, cents, avoid) {
       assert.equal(r.status, 201);
       const path = `/families/${f.id}/budget/requests/${r.body.id}/approvals`;
       if (r.body.needs.includes('team_lead')) assert.equal((await leadCall('POST', path, { as: 'team_lead' })).status, 200);
-      assert.equal((await coachCall('POST', path, { as: 'family', member_id: detail.members[0].id })).status, 200);
+      assert.equal((await coachCall('POST', path, { as: 'family', member_id: detail.members[0].id, signature: detail.members[0].given_name })).status, 200);
       assert.equal((await coachCall('POST', path, { as: 'coach' })).status, 200);
     }
     assert.equal((await coachCall('GET', `/families/${f.id}/budget`)).body.balance_cents, cents);
@@ -230,11 +230,11 @@ test('above what is left, the team lead approves only with a reason', async () =
   const b = await call('POST', `/families/${family.id}/budget/requests`, { amount_cents: 10000, category: 'rijbewijs en vervoer', supplier: 'Fietsenmaker', description: big });
   assert.equal(a.status, 201);
   assert.equal(b.status, 201);
-  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${a.body.id}/approvals`, { as: 'family', member_id: member.id })).status, 200);
+  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${a.body.id}/approvals`, { as: 'family', member_id: member.id, signature: member.given_name })).status, 200);
   assert.equal((await call('POST', `/families/${family.id}/budget/requests/${a.body.id}/approvals`, { as: 'coach' })).status, 200);
   // € 80 is left; the € 100 bicycle no longer fits. The family agrees; the coach's approval
   // would commit it, and is refused.
-  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${b.body.id}/approvals`, { as: 'family', member_id: member.id })).status, 200);
+  assert.equal((await call('POST', `/families/${family.id}/budget/requests/${b.body.id}/approvals`, { as: 'family', member_id: member.id, signature: member.given_name })).status, 200);
   await coach.goto(`/gezinnen/${family.id}/budget`);
   await coach.getByRole('heading', { level: 2, name: 'Gezinsbudget' }).waitFor();
   await settle(coach);
@@ -306,7 +306,7 @@ test('a long report is shown a page at a time', async () => {
     const goal = plan.body.goals.find((g) => g.title === title);
     const r = await call('POST', `/families/${family.id}/budget/requests`, { amount_cents: 100, category: 'overig', goal_id: goal.id, supplier: 'Winkel', description: title });
     assert.equal(r.status, 201);
-    assert.equal((await call('POST', `/families/${family.id}/budget/requests/${r.body.id}/approvals`, { as: 'family', member_id: member.id })).status, 200);
+    assert.equal((await call('POST', `/families/${family.id}/budget/requests/${r.body.id}/approvals`, { as: 'family', member_id: member.id, signature: member.given_name })).status, 200);
     assert.equal((await call('POST', `/families/${family.id}/budget/requests/${r.body.id}/approvals`, { as: 'coach' })).status, 200);
     titles.push(title);
   }

@@ -144,10 +144,13 @@ test('dream → goal → spending request → family and coach approve → paid 
   await first.check();
   await dialog.getByLabel(/^Typ uw naam om te tekenen/).fill('Iemand anders');
   await dialog.getByRole('button', { name: 'Ja, ik ben het eens' }).click();
-  await dialog.getByText(/Dat is niet dezelfde naam/).waitFor();
+  // The server compares the typed name with the member's own name, and says so by the field.
+  await dialog.getByText('Dit is niet de naam van dit gezinslid. Typ uw eigen voornaam of uw hele naam.').waitFor();
   await dialog.getByLabel(/^Typ uw naam om te tekenen/).fill(name.split(' ')[0]);
   await dialog.getByRole('button', { name: 'Ja, ik ben het eens' }).click();
   await page.getByText(`${name} heeft de aanvraag goedgekeurd.`).waitFor();
+  // The typed name is kept with the approval as the family's signature.
+  await card.getByText(`getekend als ‘${name.split(' ')[0]}’`).waitFor();
 
   // The coach approves; with both approvals the money is committed.
   await card.getByRole('button', { name: 'Goedkeuren als coach' }).click();

@@ -327,6 +327,13 @@ export function memberInput(overrides = {}) {
     ...overrides,
   };
 }
+/**
+ * A household member's budget approval, given on the coach's device: the member is chosen and
+ * signs by typing their own name (by default their given name).
+ */
+export function familyApproval(member, signature = member.given_name) {
+  return { as: 'family', member_id: member.id, signature };
+}
 export function familyInput(overrides = {}) {
   seq++;
   return {

@@ -117,9 +117,6 @@ function FamilyApprovalDialog({ familyId, request: r, members, approvedIds, onDo
     const errs: Errors = {};
     if (!chosen) errs[ids.member_id] = t('budget.signChooseName');
     else if (!signature.trim()) errs[ids.signature] = t('budget.signTypeName');
-    else if (signature.trim().toLocaleLowerCase() !== chosen.name.toLocaleLowerCase() && signature.trim().toLocaleLowerCase() !== chosen.name.split(' ')[0].toLocaleLowerCase()) {
-      errs[ids.signature] = t('budget.signMismatch', { name: chosen.name });
-    }
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) {
@@ -127,9 +124,10 @@ function FamilyApprovalDialog({ familyId, request: r, members, approvedIds, onDo
       return;
     }
     await run(async () => {
-      await budgetApi.approve(familyId, r.id, { as: 'family', member_id: chosen!.id });
+      // The server compares the typed name with the member's own name and keeps it as the signature.
+      await budgetApi.approve(familyId, r.id, { as: 'family', member_id: chosen!.id, signature: signature.trim() });
       onDone(chosen!.name);
-    }, { member_id: ids.signature });
+    }, { member_id: ids.member_id, signature: ids.signature });
   }
 
   return (
@@ -343,6 +341,7 @@ function RequestCard({ familyId, r, members, goals, balance, onChanged }: { fami
         {r.approvals.map((a) => (
           <li key={`${a.as}-${a.at}`}>
             <Badge tone="ok">{t(`budget.role.${a.as}`)}</Badge> {t('budget.approvedBy', { name: a.name, date: formatDateTime(a.at, lang) })}
+            {a.signature && <span className="k-muted"> · {t('budget.signedAs', { signature: a.signature })}</span>}
           </li>
         ))}
         {r.status === 'requested' &&

@@ -31,6 +31,8 @@ export interface Approval {
   principal_kind: 'staff' | 'family_member';
   member_id: string | null;
   name: string;
+  /** What a family member typed to sign (null for staff). */
+  signature: string | null;
   at: string;
 }
 
@@ -79,7 +81,7 @@ export const budgetApi = {
   get: (id: string, signal?: AbortSignal) => api.get<Budget>(base(id), undefined, signal),
   allocate: (id: string, body: { amount_cents?: number; period_start: string; period_end: string }) => api.post<Allocation>(`${base(id)}/allocation`, body),
   request: (id: string, body: RequestInput) => api.post<SpendingRequest>(`${base(id)}/requests`, body),
-  approve: (id: string, rid: string, body: { as: ApproverRole; member_id?: string; override_reason?: string }) =>
+  approve: (id: string, rid: string, body: { as: ApproverRole; member_id?: string; signature?: string; override_reason?: string }) =>
     api.post<SpendingRequest>(`${req(id, rid)}/approvals`, body),
   pay: (id: string, rid: string, body: { paid_on: string; method: PaymentMethod }) => api.post<SpendingRequest>(`${req(id, rid)}/payments`, body),
   uploadReceipt: (id: string, rid: string, file: Blob) => request<SpendingRequest>('PUT', `${req(id, rid)}/receipt`, { rawBody: file }).then((r) => r.data),
