@@ -112,7 +112,10 @@ Status AddDemoPlanBudget(db::Connection& tx, const std::string& family_id, const
     RETURN_IF_ERROR(add(plans::ItemType::kGoal, {{"title", "Weer overzicht over geld"}, {"life_domain", "zrm.financien"},
                                                  {"horizon", "long"}, {"owner_ids", {parent.id, members[0].id}}, {"status", "active"}}).status());
     ASSIGN_OR_RETURN(p, add(plans::ItemType::kAction, {{"goal_id", goal}, {"member_id", parent.id}, {"what", "Theorie-examen aanvragen bij het CBR"}, {"due_on", DaysFromToday(-20)}}));
-    RETURN_IF_ERROR(plans::ChangeItem(tx, family_id, LastId(p, plans::ItemType::kAction), {std::nullopt, {{"done", true}}, coach_name}).status());
+    // The action was just made, so it is at its first version.
+    RETURN_IF_ERROR(plans::ChangeItem(tx, family_id, LastId(p, plans::ItemType::kAction),
+                                      {std::nullopt, {{"done", true}}, coach_name}, /*expected_version=*/1)
+                        .status());
     RETURN_IF_ERROR(add(plans::ItemType::kAction, {{"goal_id", goal}, {"member_id", parent.id}, {"what", "Rijlessen 11 tot 20 plannen"}, {"due_on", DaysFromToday(0)}}).status());
     ASSIGN_OR_RETURN(p, add(plans::ItemType::kReview, {{"held_on", DaysFromToday(-7)}, {"went_well", "Sandra haalde haar theorie in één keer."}, {"next_steps", "Praktijkexamen aanvragen na les 20."}}));
     RETURN_IF_ERROR(plans::AgreeVersion(tx, family_id, p.version->id, DaysFromToday(-7), {parent.id, members[0].id}).status());

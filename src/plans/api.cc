@@ -80,7 +80,7 @@ Result<Reply> PatchItem(Call& call) {
   ASSIGN_OR_RETURN(auto change, ReadChange(call, body, nullptr));
   Json out;
   RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
-    ASSIGN_OR_RETURN(auto plan, ChangeItem(tx, call.family_id(), call.req.Param("iid"), change));
+    ASSIGN_OR_RETURN(auto plan, ChangeItem(tx, call.family_id(), call.req.Param("iid"), change, call.if_match()));
     out = PlanJson(plan);
     return Status::Ok();
   }));
@@ -117,7 +117,8 @@ void RegisterPlanRoutes(security::Routes& routes) {
   routes.Add({"GET", "/api/v1/families/{id}/plan/versions/{vid}", Action::kPlanRead, GetVersion});
   routes.Add({"POST", "/api/v1/families/{id}/plan/versions/{vid}/agree", Action::kPlanAgree, PostAgree});
   routes.Add({"POST", "/api/v1/families/{id}/plan/items", Action::kPlanUpdate, PostItem});
-  routes.Add({"PATCH", "/api/v1/families/{id}/plan/items/{iid}", Action::kPlanUpdate, PatchItem});
+  routes.Add({"PATCH", "/api/v1/families/{id}/plan/items/{iid}", Action::kPlanUpdate, PatchItem,
+              /*needs_version=*/true});
 }
 
 }  // namespace kansrijk::plans

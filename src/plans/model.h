@@ -39,6 +39,7 @@ struct Item {
   std::optional<std::string> status;   // goal
   http::Json data = http::Json::object();
   std::string created_at, updated_at;
+  int64_t version = 1;  // a change names it (If-Match): two devices cannot overwrite each other
 };
 
 // Applies `input` (the request's fields without type/version_id) to `item`: for a new item

@@ -26,7 +26,7 @@ Version VersionFromRow(const db::Row& r) {
 }
 
 constexpr const char* kItemColumns =
-    "SELECT id, family_id, type, goal_id, due_on, done, status, data, created_at, updated_at FROM plan_items ";
+    "SELECT id, family_id, type, goal_id, due_on, done, status, data, created_at, updated_at, version FROM plan_items ";
 
 Item ItemFromRow(const db::Row& r) {
   Item i;
@@ -41,6 +41,7 @@ Item ItemFromRow(const db::Row& r) {
   if (!i.data.is_object()) i.data = http::Json::object();
   i.created_at = r.Text(8);
   i.updated_at = r.Text(9);
+  i.version = r.Int(10);
   return i;
 }
 
@@ -116,12 +117,13 @@ Result<Item> PlanRepo::InsertItem(db::Connection& tx, const Item& i) {
   return GetItem(tx, i.family_id, id);
 }
 
-Result<Item> PlanRepo::UpdateItem(db::Connection& tx, const Item& i) {
-  RETURN_IF_ERROR(tx.Exec("UPDATE plan_items SET goal_id = ?, due_on = ?, done = ?, status = ?, data = ?, updated_at = ? "
-                          "WHERE id = ? AND family_id = ?",
-                          {db::Opt(i.goal_id), db::Opt(i.due_on), int64_t{i.done ? 1 : 0}, db::Opt(i.status),
-                           i.data.dump(), FormatUtc(Now()), i.id, i.family_id})
-                      .status());
+Result<Item> PlanRepo::UpdateItem(db::Connection& tx, const Item& i, int64_t expected_version) {
+  ASSIGN_OR_RETURN(int64_t changed,
+                   tx.Exec("UPDATE plan_items SET goal_id = ?, due_on = ?, done = ?, status = ?, data = ?, "
+                           "version = version + 1, updated_at = ? WHERE id = ? AND family_id = ? AND version = ?",
+                           {db::Opt(i.goal_id), db::Opt(i.due_on), int64_t{i.done ? 1 : 0}, db::Opt(i.status),
+                            i.data.dump(), FormatUtc(Now()), i.id, i.family_id, expected_version}));
+  if (changed != 1) return Status(Code::kFailedPrecondition, "version_stale");
   return GetItem(tx, i.family_id, i.id);
 }
 

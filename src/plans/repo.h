@@ -29,7 +29,8 @@ class PlanRepo {
   static Result<std::vector<Item>> Items(db::Connection& c, const std::string& family_id);
   static Result<Item> GetItem(db::Connection& c, const std::string& family_id, const std::string& id);
   static Result<Item> InsertItem(db::Connection& tx, const Item& item);
-  static Result<Item> UpdateItem(db::Connection& tx, const Item& item);
+  // kFailedPrecondition version_stale when the stored item is no longer at `expected_version`.
+  static Result<Item> UpdateItem(db::Connection& tx, const Item& item, int64_t expected_version);
   static Result<std::vector<HistoryEntry>> History(db::Connection& c, const std::string& family_id);
   static Status AddHistory(db::Connection& tx, const std::string& family_id, const std::string& goal_id,
                            const std::string& status, const std::string& by_name);

@@ -84,15 +84,18 @@ Result<Item> CreateItem(db::Connection& tx, const std::string& family_id, ItemTy
 }
 
 Result<PlanDoc> ChangeItem(db::Connection& tx, const std::string& family_id, const std::string& item_id,
-                           const Change& change) {
+                           const Change& change, int64_t expected_version) {
   ASSIGN_OR_RETURN(auto item, PlanRepo::GetItem(tx, family_id, item_id));
+  // Checked before the fields, so a stale screen hears "reload" rather than errors about fields
+  // that someone else has since changed; the UPDATE checks it again.
+  if (item.version != expected_version) return Status(Code::kFailedPrecondition, "version_stale");
   const auto before = item.status;
   auto errors = ApplyItemFields(item, change.fields, false);
   if (!errors.empty()) return Status::Invalid(std::move(errors));
   RETURN_IF_ERROR(CheckReferences(tx, family_id, item));
   ASSIGN_OR_RETURN(auto draft, DraftFor(tx, family_id, change.version_id));
   (void)draft;
-  ASSIGN_OR_RETURN(auto updated, PlanRepo::UpdateItem(tx, item));
+  ASSIGN_OR_RETURN(auto updated, PlanRepo::UpdateItem(tx, item, expected_version));
   if (updated.type == ItemType::kGoal && updated.status != before)
     RETURN_IF_ERROR(PlanRepo::AddHistory(tx, family_id, updated.id, updated.status.value_or("idea"), change.by_name));
   return GetPlan(tx, family_id);

@@ -32,8 +32,10 @@ struct Change {
 Result<PlanDoc> AddItem(db::Connection& tx, const std::string& family_id, ItemType type, const Change& change);
 // The same, answering the new item (for callers that link to it, such as a contact's follow-up).
 Result<Item> CreateItem(db::Connection& tx, const std::string& family_id, ItemType type, const Change& change);
+// Changes the given fields of one item, when it is still at `expected_version` (If-Match):
+// otherwise kFailedPrecondition version_stale and nothing changes.
 Result<PlanDoc> ChangeItem(db::Connection& tx, const std::string& family_id, const std::string& item_id,
-                           const Change& change);
+                           const Change& change, int64_t expected_version);
 Result<PlanDoc> AgreeVersion(db::Connection& tx, const std::string& family_id, const std::string& version_id,
                              const std::string& agreed_on, const std::vector<std::string>& member_ids);
 

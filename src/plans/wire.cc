@@ -29,7 +29,7 @@ Json PlanJson(const PlanDoc& p) {
       case ItemType::kDream:
       case ItemType::kTalent:
         dreams.push_back({{"id", i.id}, {"type", ItemTypeName(i.type)}, {"member_id", Field(d, "member_id", "")},
-                          {"text", Field(d, "text", "")}});
+                          {"text", Field(d, "text", "")}, {"version", i.version}});
         break;
       case ItemType::kGoal: {
         Json history = Json::array();
@@ -39,16 +39,17 @@ Json PlanJson(const PlanDoc& p) {
                          {"life_domain", Field(d, "life_domain", nullptr)}, {"horizon", Field(d, "horizon", "short")},
                          {"owner_ids", Field(d, "owner_ids", Json::array())},
                          {"target_date", Field(d, "target_date", nullptr)}, {"status", i.status.value_or("idea")},
-                         {"history", history}});
+                         {"history", history}, {"version", i.version}});
         break;
       }
       case ItemType::kAction:
         actions.push_back({{"id", i.id}, {"goal_id", Opt(i.goal_id)}, {"member_id", Field(d, "member_id", nullptr)},
-                           {"what", Field(d, "what", "")}, {"due_on", Opt(i.due_on)}, {"done", i.done}});
+                           {"what", Field(d, "what", "")}, {"due_on", Opt(i.due_on)}, {"done", i.done},
+                           {"version", i.version}});
         break;
       case ItemType::kReview:
         reviews.push_back({{"id", i.id}, {"held_on", Field(d, "held_on", "")}, {"went_well", Field(d, "went_well", "")},
-                           {"next_steps", Field(d, "next_steps", "")}});
+                           {"next_steps", Field(d, "next_steps", "")}, {"version", i.version}});
         break;
     }
   }

@@ -111,12 +111,21 @@ test('kansplan: dreams first, goals with history, an agreed version never change
   assert.equal(agreed.body.version.status, 'agreed');
   assert.equal(assertProblem(await coach.post(`/families/${family.id}/plan/versions/${v1}/agree`, { agreed_on: isoDate(0), member_ids: [members[0].id] }), 409).code, 'plan_version_agreed');
   // Editing the agreed version by name is refused, nothing changes.
-  const edit = await coach.patch(`/families/${family.id}/plan/items/${goal.id}`, { version_id: v1, status: 'achieved' });
+  const goalPath = `/families/${family.id}/plan/items/${goal.id}`;
+  assert.equal(goal.version, 1);
+  const edit = await coach.patch(goalPath, { version_id: v1, status: 'achieved' }, { 'If-Match': '"1"' });
   assert.equal(assertProblem(edit, 409).code, 'plan_version_agreed');
   assert.equal((await coach.get(`/families/${family.id}/plan`)).body.goals[0].status, 'active');
+  // A change names the item's version it was made on: without it 428, another one 412.
+  assert.equal(assertProblem(await coach.patch(goalPath, { status: 'achieved' }), 428).code, 'version_required');
+  assert.equal(assertProblem(await coach.patch(goalPath, { status: 'achieved' }, { 'If-Match': '"9"' }), 412).code, 'version_stale');
   // A later change makes version 2; version 1 stays readable as agreed.
-  const ch = await coach.patch(`/families/${family.id}/plan/items/${goal.id}`, { status: 'achieved' });
+  const ch = await coach.patch(goalPath, { status: 'achieved' }, { 'If-Match': '"1"' });
   assertStatus(ch, 200);
+  assert.equal(ch.body.goals[0].version, 2);
+  // A second device that still shows the goal at version 1 cannot overwrite the change.
+  assert.equal(assertProblem(await coach.patch(goalPath, { status: 'stopped' }, { 'If-Match': '"1"' }), 412).code, 'version_stale');
+  assert.equal((await coach.get(`/families/${family.id}/plan`)).body.goals[0].status, 'achieved');
   assert.equal(ch.body.version.number, 2);
   assert.equal(ch.body.version.status, 'draft');
   assert.deepEqual(ch.body.goals[0].history.map((x) => x.status), ['active', 'achieved']);
@@ -124,7 +133,7 @@ test('kansplan: dreams first, goals with history, an agreed version never change
   assertStatus(old, 200);
   assert.equal(old.body.goals[0].status, 'active');
   assert.equal(old.body.version.status, 'agreed');
-  assertProblem(await coach.patch(`/families/${family.id}/plan/items/${og.body.goals[0].id}`, { status: 'stopped' }), 404);
+  assertProblem(await coach.patch(`/families/${family.id}/plan/items/${og.body.goals[0].id}`, { status: 'stopped' }, { 'If-Match': '"1"' }), 404);
   // Reading: the plan is the first thing a family member may read (plan.read); others not.
   assertProblem(await (await h.srv.as('coach_a2')).get(`/families/${family.id}/plan`), 404);
   assertProblem(await (await h.srv.as('admin_a')).get(`/families/${family.id}/plan`), 403);

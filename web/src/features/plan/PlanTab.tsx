@@ -13,6 +13,7 @@ import { EMPTY_DATE, toDateParts, type DateParts } from '../../ui/dates';
 import { checkDate, maxLength, required, type Errors } from '../../ui/forms';
 import { ErrorState, Empty, Loading, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
+import { ApiError } from '../../api/client';
 import { useCan } from '../auth/session';
 import type { TabProps } from '../families/FamilyPage';
 import { CheckField, householdOf, useFailure, useSaving } from './common';
@@ -160,7 +161,7 @@ function GoalForm({ familyId, members, onSaved, onCancel }: { familyId: string; 
   );
 }
 
-function GoalStatusSelect({ familyId, goal, onSaved }: { familyId: string; goal: Goal; onSaved: () => void }) {
+function GoalStatusSelect({ familyId, goal, onSaved, onStale }: { familyId: string; goal: Goal; onSaved: () => void; onStale: () => void }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
@@ -174,10 +175,12 @@ function GoalStatusSelect({ familyId, goal, onSaved }: { familyId: string; goal:
         onValue={async (v) => {
           setError(null);
           try {
-            await planApi.change(familyId, goal.id, { status: v });
+            await planApi.change(familyId, goal.id, goal.version, { status: v });
             onSaved();
           } catch (err) {
             setError(errorMessage(err));
+            // Changed on another device meanwhile: show what is there now, with the message.
+            if (err instanceof ApiError && err.status === 412) onStale();
           }
         }}
         options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}
@@ -438,7 +441,7 @@ export default function PlanTab({ family }: TabProps) {
                     <Badge tone={g.status === 'achieved' ? 'ok' : 'neutral'}>{t(`plan.status.${g.status}`)}</Badge>
                   </li>
                 </ul>
-                {mayEdit && <GoalStatusSelect familyId={family.id} goal={g} onSaved={() => done(t('plan.goalUpdated'))} />}
+                {mayEdit && <GoalStatusSelect familyId={family.id} goal={g} onSaved={() => done(t('plan.goalUpdated'))} onStale={plan.reload} />}
                 {(g.history?.length ?? 0) > 0 && (
                   <details>
                     <summary>{t('plan.history')}</summary>
@@ -473,10 +476,11 @@ export default function PlanTab({ family }: TabProps) {
                       onChecked={async (on) => {
                         setRowError(null);
                         try {
-                          await planApi.change(family.id, a.id, { done: on });
+                          await planApi.change(family.id, a.id, a.version, { done: on });
                           plan.reload();
                         } catch (err) {
                           setRowError(errorMessage(err));
+                          if (err instanceof ApiError && err.status === 412) plan.reload();
                         }
                       }}
                     />

@@ -31,6 +31,8 @@ export interface Goal {
   target_date: string | null;
   status: GoalStatus;
   history?: { status: string; at: string; by_name: string }[];
+  /** Row version: a change sends it back as If-Match. */
+  version: number;
 }
 
 export interface PlanAction {
@@ -40,6 +42,7 @@ export interface PlanAction {
   what: string;
   due_on: string | null;
   done: boolean;
+  version: number;
 }
 
 export interface Review {
@@ -79,8 +82,9 @@ export const planApi = {
   get: (id: string, signal?: AbortSignal) => api.get<Plan>(base(id), undefined, signal),
   version: (id: string, vid: string, signal?: AbortSignal) => api.get<Plan>(`${base(id)}/versions/${encodeURIComponent(vid)}`, undefined, signal),
   add: (id: string, body: PlanItemInput) => api.post<Plan>(`${base(id)}/items`, body),
-  change: (id: string, itemId: string, body: Record<string, unknown>) =>
-    request<Plan>('PATCH', `${base(id)}/items/${encodeURIComponent(itemId)}`, { body }).then((r) => r.data),
+  /** Changes one item as the user saw it (`version` goes as If-Match: a stale screen gets 412). */
+  change: (id: string, itemId: string, version: number, body: Record<string, unknown>) =>
+    request<Plan>('PATCH', `${base(id)}/items/${encodeURIComponent(itemId)}`, { body, version }).then((r) => r.data),
   agree: (id: string, vid: string, body: { agreed_on: string; member_ids: string[] }) =>
     api.post<Plan>(`${base(id)}/versions/${encodeURIComponent(vid)}/agree`, body),
 };
