@@ -191,13 +191,20 @@ Result<Reply> PutPot(Call& call) {
     }
   }
   RETURN_IF_ERROR(f.Finish());
+  // A PUT creates the year's pot or changes it: If-Match is needed only for a change, so the
+  // route cannot demand it up front; the service decides once it knows whether the pot exists.
+  if (!Trim(call.req.header("If-Match")).empty()) {
+    ASSIGN_OR_RETURN(in.if_match, http::RequireIfMatch(call.req));
+  }
   Json out;
+  int64_t version = 0;
   RETURN_IF_ERROR(call.Write([&](db::Connection& tx) -> Status {
     ASSIGN_OR_RETURN(auto pot, SetPot(tx, in));
     out = PotJson(pot);
+    version = pot.version;
     return Status::Ok();
   }));
-  return Reply::Json(200, out);
+  return Reply::Json(200, out).WithVersion(version);
 }
 
 Result<Reply> GetReport(Call& call) {

@@ -11,10 +11,11 @@ namespace kansrijk::budget {
 namespace {
 
 constexpr const char* kPotColumns =
-    "SELECT id, organisation_id, programme_id, year, amount_cents, approval_threshold_cents, categories FROM budget_pots ";
+    "SELECT id, organisation_id, programme_id, year, amount_cents, approval_threshold_cents, categories, version "
+    "FROM budget_pots ";
 
 Pot PotFromRow(const db::Row& r) {
-  Pot p{r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5), {}, 0};
+  Pot p{r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5), {}, 0, r.Int(7)};
   auto cats = nlohmann::json::parse(r.Text(6), nullptr, false);
   if (cats.is_array())
     for (const auto& c : cats)

@@ -18,6 +18,7 @@ struct Pot {
   int64_t approval_threshold_cents = kDefaultApprovalThresholdCents;
   std::vector<std::string> categories;
   int64_t committed_cents = 0;  // filled by reads: commits net of reversals
+  int64_t version = 1;
 };
 
 struct Allocation {

@@ -45,6 +45,9 @@ Result<Pot> SetPot(db::Connection& tx, const PotInput& in) {
     RETURN_IF_ERROR(BudgetRepo::LockPot(tx, existing->id));
     ASSIGN_OR_RETURN(existing, BudgetRepo::FindPot(tx, programme.id, in.year));
   }
+  if (existing && !in.if_match) return Status(Code::kPreconditionRequired, "version_required");
+  if (in.if_match && (!existing || existing->version != *in.if_match))
+    return Status(Code::kFailedPrecondition, "version_stale");
   p.approval_threshold_cents = in.approval_threshold_cents.value_or(
       existing ? existing->approval_threshold_cents : kDefaultApprovalThresholdCents);
   p.categories = in.categories.value_or(existing ? existing->categories : DefaultCategories());

@@ -19,6 +19,10 @@ struct PotInput {
   int64_t amount_cents = 0;
   std::optional<int64_t> approval_threshold_cents;
   std::optional<std::vector<std::string>> categories;
+  // The version the change is based on (If-Match). Changing an existing pot needs it: without
+  // it kPreconditionRequired version_required, a different one kFailedPrecondition version_stale.
+  // Creating the year's pot needs none (given, it is stale: there is nothing to match).
+  std::optional<int64_t> if_match;
 };
 Result<Pot> SetPot(db::Connection& tx, const PotInput& in);
 

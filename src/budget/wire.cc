@@ -86,7 +86,8 @@ Json PotJson(const Pot& p) {
           {"committed_cents", p.committed_cents},
           {"balance_cents", p.amount_cents - p.committed_cents},
           {"approval_threshold_cents", p.approval_threshold_cents},
-          {"categories", p.categories}};
+          {"categories", p.categories},
+          {"version", p.version}};
 }
 
 Json ReportJson(const Report& r) {

@@ -121,6 +121,7 @@ test('budget: coach and a household member approve, the amount is committed, pai
   const fam = a.body.approvals.find((x) => x.as === 'family');
   assert.equal(fam.principal_kind, 'family_member');
   assert.equal(fam.member_id, members[0].id);
+  assert.equal(fam.signature, full.trim(), 'the typed name is kept with the approval, as typed');
   let b = await coach.get(`/families/${family.id}/budget`);
   assert.equal(b.body.balance_cents, 75_000);
   const commit = b.body.ledger.find((e) => e.kind === 'commit');

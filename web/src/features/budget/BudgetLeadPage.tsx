@@ -15,17 +15,17 @@ import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { describeCoded } from '../../ui/errors';
 import type { Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { Pager, usePaged } from '../../ui/Paged';
 import { TableWrap } from '../../ui/TableWrap';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
-import { loadProgrammes } from '../families/api';
+import { ProgrammeChoiceState, useProgrammeChoice } from '../programmes/ProgrammeChoice';
 import { BarCanvas, ChartFigure } from '../measurements/charts';
-import { useFailure } from '../plan/common';
+import { useSaving } from '../plan/common';
 import { categoryLabel } from '../plan/labels';
 import { potApi, type BudgetPot, type BudgetReport, type ReportLine } from './api';
 
-const PAGE_SIZE = 20;
 const POT_IDS = { amount_cents: 'pot-amount', approval_threshold_cents: 'pot-threshold', year: 'pot-year' };
 
 /** What was paid: the programme's totals when the server sends them, else the sum per category. */
@@ -35,12 +35,9 @@ const byCommitted = (a: ReportLine, b: ReportLine) => b.committed_cents - a.comm
 /** Set or change the pot: euros in the form, integer cents to the server. */
 function PotForm({ programmeId, programmeName, year, pot, onSaved, onCancel }: { programmeId: string; programmeName: string; year: number; pot: BudgetPot | null; onSaved: (pot: BudgetPot) => void; onCancel?: () => void }) {
   const { t, lang } = useI18n();
-  const fail = useFailure();
   const [amount, setAmount] = useState(pot ? toInputEuro(pot.amount_cents) : '');
   const [threshold, setThreshold] = useState(pot ? toInputEuro(pot.approval_threshold_cents) : '');
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, general, setGeneral, busy, run } = useSaving();
   const coded = (code: string) => describeCoded({ code }, lang) ?? t('validation.required');
   const cents = parseEuro(amount);
   const thresholdCents = threshold.trim() ? parseEuro(threshold) : undefined;
@@ -55,18 +52,10 @@ function PotForm({ programmeId, programmeName, year, pot, onSaved, onCancel }: {
     setErrors(errs);
     setGeneral(null);
     if (Object.keys(errs).length) return focusFirstError(errs, Object.values(POT_IDS));
-    setBusy(true);
-    try {
-      const saved = await potApi.put(programmeId, { year, amount_cents: cents!, ...(thresholdCents != null ? { approval_threshold_cents: thresholdCents } : {}) });
-      onSaved(saved);
-    } catch (err) {
-      const f = fail(err, POT_IDS);
-      setErrors(f.fields);
-      setGeneral(f.general);
-      focusFirstError(f.fields, Object.values(POT_IDS));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      const body = { year, amount_cents: cents!, ...(thresholdCents != null ? { approval_threshold_cents: thresholdCents } : {}) };
+      onSaved(await potApi.put(programmeId, body, pot?.version));
+    }, POT_IDS, true);
   }
 
   return (

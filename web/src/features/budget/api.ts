@@ -100,6 +100,8 @@ export interface BudgetPot {
   balance_cents: number;
   approval_threshold_cents: number;
   categories: string[];
+  /** Row version: a change sends it back as If-Match. */
+  version: number;
 }
 
 export interface ReportLine {
@@ -135,7 +137,9 @@ export type ReportFormat = 'csv' | 'xlsx';
 const programme = (pid: string) => `/programmes/${encodeURIComponent(pid)}`;
 
 export const potApi = {
-  put: (pid: string, body: { year: number; amount_cents: number; approval_threshold_cents?: number }) => request<BudgetPot>('PUT', `${programme(pid)}/budget-pot`, { body }).then((r) => r.data),
+  /** Creates the year's pot, or changes it: a change sends the version the user saw (If-Match). */
+  put: (pid: string, body: { year: number; amount_cents: number; approval_threshold_cents?: number }, version?: number) =>
+    request<BudgetPot>('PUT', `${programme(pid)}/budget-pot`, { body, version }).then((r) => r.data),
   report: (pid: string, year: number, signal?: AbortSignal) => api.get<BudgetReport>(`${programme(pid)}/budget-report`, { year }, signal),
   /** The download link; the server answers with an attachment (CSV, or XLSX as documented). */
   reportUrl: (pid: string, year: number, format: ReportFormat) => buildPath(`/api/v1${programme(pid)}/budget-report`, { year, format }),
