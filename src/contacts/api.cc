@@ -149,6 +149,10 @@ Result<Reply> ProgrammeHoursRoute(Call& call) {
   const std::string format = call.req.QueryValue("format").value_or("json");
   if (format != "json" && format != "csv" && format != "xlsx")
     return Status::InvalidField("format", "choose_one_of", {{"options", "json, csv, xlsx"}});
+  // A CSV holds one table: the families (default) or the coaches' totals.
+  const std::string sheet = call.req.QueryValue("sheet").value_or("families");
+  if (sheet != "families" && sheet != "coaches")
+    return Status::InvalidField("sheet", "choose_one_of", {{"options", "families, coaches"}});
   HoursReport r;
   RETURN_IF_ERROR(call.Read([&](db::Connection& c) -> Status {
     ASSIGN_OR_RETURN(r, ProgrammeHours(c, call.actor().organisation_id, call.req.Param("pid"), TodayInAmsterdam(Now()),
@@ -156,12 +160,13 @@ Result<Reply> ProgrammeHoursRoute(Call& call) {
     return Status::Ok();
   }));
   if (format == "json") return Reply::Json(200, HoursReportJson(r));
-  const std::string name = "uren-" + FormatDate(r.from) + "-" + FormatDate(r.to);
+  std::string name = "uren-" + FormatDate(r.from) + "-" + FormatDate(r.to);
   auto sheets = HoursReportSheets(r);
   Reply reply;
   if (format == "csv") {
+    if (sheet == "coaches") name = "uren-coaches-" + FormatDate(r.from) + "-" + FormatDate(r.to);
     reply.content_type = spreadsheet::kCsvType;
-    reply.body = spreadsheet::ToCsv(sheets.at(0));
+    reply.body = spreadsheet::ToCsv(sheets.at(sheet == "coaches" ? 1 : 0));
   } else {
     ASSIGN_OR_RETURN(reply.body, spreadsheet::ToXlsx(sheets));
     reply.content_type = spreadsheet::kXlsxType;

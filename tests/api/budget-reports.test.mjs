@@ -123,6 +123,14 @@ test('hours report: per family and coach against the programme target, CSV and X
   const lines = csv.text.trim().split('\r\n');
   assert.equal(lines[0], '"family_id","family","coach","direct_minutes","indirect_minutes","target_minutes"');
   assert.equal(lines[1], `"${family.id}","${family.name}","Coach A1",90,20,960`);
+  // The coaches' totals are a CSV of their own.
+  const coachCsv = await lead.get(`/programmes/${programme.id}/contact-hours?weeks=2&format=csv&sheet=coaches`);
+  assertStatus(coachCsv, 200);
+  const coachLines = coachCsv.text.trim().split('\r\n');
+  assert.equal(coachLines[0], '"coach_id","coach","families","direct_minutes","indirect_minutes","target_minutes"');
+  assert.ok(coachLines.includes(`"${fam.coach_id}","Coach A1",1,90,20,960`), coachLines.join('\n'));
+  assert.match(coachCsv.headers.get('content-disposition'), /uren-coaches-/);
+  assertValidation(await lead.get(`/programmes/${programme.id}/contact-hours?format=csv&sheet=budget`), 'sheet');
   const res = await fetch(`${h.srv.url}/api/v1/programmes/${programme.id}/contact-hours?format=xlsx`,
     { headers: { Cookie: `kansrijk_session=${lead.cookie}` } });
   assert.equal(res.status, 200);
