@@ -28,6 +28,8 @@ const OutcomesPage = lazy(() => import('./features/measurements/OutcomesPage'));
 const TodayPage = lazy(() => import('./features/today/TodayPage'));
 // The team lead's programme budget: pot and report (issue 11).
 const BudgetLeadPage = lazy(() => import('./features/budget/BudgetLeadPage'));
+// The team lead's hours per family and per coach against the programme's target (issue 11).
+const HoursReportPage = lazy(() => import('./features/contacts/HoursReportPage'));
 // The footer's pages (issue 13): public, also before login.
 const InfoPage = lazy(() => import('./features/info/InfoPage'));
 
@@ -83,6 +85,7 @@ export default function App() {
         <Route path="/beheer/partners" element={<Guard need="partner_org.create"><PartnersPage /></Guard>} />
         <Route path="/vandaag" element={<Guard need="today.read"><TodayPage /></Guard>} />
         <Route path="/budget" element={<Guard need={['budget.report', 'budget.pot_manage']}><BudgetLeadPage /></Guard>} />
+        <Route path="/uren" element={<Guard need="contact.hours_report"><HoursReportPage /></Guard>} />
         <Route path="/toegankelijkheid" element={<Suspense fallback={<Loading />}><InfoPage page="accessibility" /></Suspense>} />
         <Route path="/privacy" element={<Suspense fallback={<Loading />}><InfoPage page="privacy" /></Suspense>} />
         <Route path="/hulp" element={<Suspense fallback={<Loading />}><InfoPage page="help" /></Suspense>} />

@@ -96,6 +96,7 @@ for (const width of WIDTHS) {
       ['/resultaten', 'Resultaten van een programma'],
       ['/vandaag', 'Vandaag'],
       ['/budget', 'Budget van de programma’s'], // the programme pot and report (issue 11)
+      ['/uren', 'Uren met de gezinnen'], // hours per family and coach (issue 11)
       ['/toegankelijkheid', 'Toegankelijkheid'],
       ['/privacy', 'Privacy'],
       ['/hulp', 'Hulp en contact'],

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkA11y, heading, launch, login, newPage, unique } from './harness.mjs';
+import { apiAs, checkA11y, heading, launch, login, newPage, settle, unique } from './harness.mjs';
 
 const OUT = join(process.cwd(), 'test-results');
 mkdirSync(OUT, { recursive: true });
@@ -22,20 +22,6 @@ after(async () => {
 });
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
-
-async function settle(page) {
-  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
-}
-
-/** Calls the API as the logged-in user of `page` (its cookies, its CSRF token). */
-async function apiAs(page) {
-  const me = await (await page.request.get('/api/v1/me')).json();
-  return async (method, path, data) => {
-    const r = await page.request.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': me.csrf_token } });
-    const text = await r.text();
-    return { status: r.status(), body: text ? JSON.parse(text) : null };
-  };
-}
 
 /**
  * A family of coach1 with exactly `cents` left, never `avoid` (the caseload's first row, which

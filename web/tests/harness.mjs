@@ -60,6 +60,25 @@ export async function heading(page, name) {
   return h;
 }
 
+/** Waits until the page's loading sign has gone (if it showed at all). */
+export async function settle(page) {
+  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
+}
+
+/**
+ * Calls the API as the logged-in user of `page` (its cookies, its CSRF token): `call(method,
+ * path, data)` answers `{ status, body }`, the body parsed when it is JSON, else its text.
+ */
+export async function apiAs(page) {
+  const me = await (await page.request.get('/api/v1/me')).json();
+  return async (method, path, data) => {
+    const r = await page.request.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': me.csrf_token } });
+    const text = await r.text();
+    const json = (r.headers()['content-type'] ?? '').includes('json');
+    return { status: r.status(), body: text ? (json ? JSON.parse(text) : text) : null };
+  };
+}
+
 /** "dd-mm-yyyy" for today in Amsterdam. */
 export function todayNl() {
   const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date());

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkA11y, heading, launch, login, newPage, unique, fillDate, isoInDays } from './harness.mjs';
+import { checkA11y, heading, launch, login, newPage, settle, unique, fillDate, isoInDays } from './harness.mjs';
 
 const OUT = join(process.cwd(), 'test-results');
 mkdirSync(OUT, { recursive: true });
@@ -21,10 +21,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function settle(page) {
-  await page.locator('.k-loading').first().waitFor({ state: 'detached' }).catch(() => {});
-}
 
 /** "€ 1.234,56" → 123456 */
 function cents(text) {

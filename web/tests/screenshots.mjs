@@ -126,11 +126,13 @@ test('screenshots', async () => {
     ['/aanmelden', 'gezin-aanmelden', 'Gezin aanmelden'],
     ['/resultaten', 'resultaten', 'Resultaten van een programma'],
     ['/budget', 'budget', 'Budget van de programma’s'],
+    ['/uren', 'uren', 'Uren met de gezinnen'],
     ['/beheer/partners', 'partnerorganisaties', 'Partnerorganisaties'],
   ]) {
     await page.goto(path);
     await heading(page, title);
     if (slug === 'budget') await page.getByTestId('report-programmes').waitFor();
+    if (slug === 'uren') await page.getByTestId('hours-summary').waitFor();
     await shot(page, name(slug));
   }
   await page.context().close();

@@ -28,6 +28,7 @@ const MENU: { to: string; key: MessageKey; show: (can: Can) => boolean }[] = [
   { to: '/resultaten', key: 'nav.outcomes', show: (can) => can('programme.outcomes') },
   // The programme budget: pot and report (issue 11)
   { to: '/budget', key: 'nav.budget', show: (can) => can('budget.report') || can('budget.pot_manage') },
+  { to: '/uren', key: 'nav.hours', show: (can) => can('contact.hours_report') },
 ];
 
 export function LanguageSwitch() {

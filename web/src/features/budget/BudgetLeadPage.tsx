@@ -6,7 +6,7 @@
 import '../plan/plan.css';
 import '../measurements/measurements.css';
 import './budget-lead.css';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useI18n } from '../../i18n';
@@ -155,38 +155,6 @@ function PotSummary({ pot, paid, totals }: { pot: BudgetPot; paid: number; total
   );
 }
 
-/** Shows a long list a page at a time, with the pages named for screen readers. */
-function usePaged<T>(items: T[]) {
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  return { rows: items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), page: current, pages, setPage, total: items.length };
-}
-
-function Pager({ label, page, pages, total, setPage }: { label: string; page: number; pages: number; total: number; setPage: (n: number) => void }) {
-  const { t } = useI18n();
-  const previous = useRef<HTMLButtonElement>(null);
-  const next = useRef<HTMLButtonElement>(null);
-  if (pages <= 1) return null;
-  // The button just pressed is disabled on the first and last page: keep the keyboard in the pager.
-  const go = (n: number) => {
-    setPage(n);
-    if (n === 0) requestAnimationFrame(() => next.current?.focus());
-    if (n === pages - 1) requestAnimationFrame(() => previous.current?.focus());
-  };
-  return (
-    <nav className="k-pager" aria-label={t('budgetLead.pagerLabel', { what: label })}>
-      <Button ref={previous} appearance="secondary-action-button" disabled={page === 0} onClick={() => go(page - 1)}>
-        {t('common.previous')}
-      </Button>
-      <span aria-live="polite">{t('budgetLead.pageOf', { page: page + 1, pages, total })}</span>
-      <Button ref={next} appearance="secondary-action-button" disabled={page >= pages - 1} onClick={() => go(page + 1)}>
-        {t('common.next')}
-      </Button>
-    </nav>
-  );
-}
-
 /** One report table: a name per row, then count, committed and paid. */
 function LinesTable({ caption, nameHeader, lines, name, testId }: { caption: string; nameHeader: string; lines: ReportLine[]; name: (l: ReportLine) => ReactNode; testId?: string }) {
   const { t } = useI18n();
@@ -303,16 +271,14 @@ export default function BudgetLeadPage() {
   const can = useCan();
   usePageTitle(t('budgetLead.title'));
   const thisYear = Number(todayIso().slice(0, 4));
-  const programmes = useApi((signal) => loadProgrammes(signal), []);
-  const [chosen, setChosen] = useState('');
+  const choice = useProgrammeChoice();
+  const { list, programme } = choice;
   const [year, setYear] = useState(thisYear);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // An admin may set the pot but not read the report: then only the form is shown.
   const mayRead = can('budget.report');
   const mayManage = can('budget.pot_manage');
-  const list = (programmes.data ?? []).filter((p) => p.active !== false);
-  const programme = list.find((p) => p.id === chosen) ?? list[0];
   const report = useApi<BudgetReport | null>((signal) => (programme && mayRead ? potApi.report(programme.id, year, signal) : Promise.resolve(null)), [programme?.id, year, mayRead]);
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1];
 
@@ -330,12 +296,10 @@ export default function BudgetLeadPage() {
     <section aria-labelledby="page-title" className="k-budget-lead">
       <Heading1 id="page-title">{t('budgetLead.title')}</Heading1>
       <Paragraph className="k-lead">{t('budgetLead.intro')}</Paragraph>
-      {programmes.loading && !programmes.data && <Loading />}
-      {programmes.error != null && <ErrorState error={programmes.error} onRetry={programmes.reload} />}
-      {programmes.data !== undefined && !programme && <Empty>{t('budgetLead.noProgrammes')}</Empty>}
+      <ProgrammeChoiceState choice={choice} empty={t('budgetLead.noProgrammes')} />
       {programme && (
         <div className="k-form k-form--inline k-noprint k-lead-pick" role="group" aria-label={t('budgetLead.pick')}>
-          <SelectField id="lead-programme" label={t('budgetLead.programme')} value={programme.id} onValue={(v) => choose(() => setChosen(v))} options={list.map((p) => ({ value: p.id, label: p.name }))} />
+          <SelectField id="lead-programme" label={t('budgetLead.programme')} value={programme.id} onValue={(v) => choose(() => choice.choose(v))} options={choice.options} />
           <SelectField id="lead-year" label={t('budgetLead.year')} value={String(year)} onValue={(v) => choose(() => setYear(Number(v)))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         </div>
       )}

@@ -1,6 +1,6 @@
 // The contact log API (docs/openapi.yaml, /api/v1/families/{id}/contacts): who met whom, how
 // long, direct or indirect, and minutes per week against the programme's target.
-import { api } from '../../api/client';
+import { api, buildPath } from '../../api/client';
 import type { Page } from '../../api/types';
 
 export const CONTACT_KINDS = ['kitchen_table', 'home_visit', 'phone', 'video', 'office', 'accompanied_appointment', 'group_activity'] as const;
@@ -50,4 +50,45 @@ export const contactsApi = {
   /** Follow-up line `n` (0-based) of a contact becomes an action in the kansplan. */
   toPlan: (id: string, contactId: string, n: number) =>
     api.post<{ action_id: string; contact: ContactEntry }>(`${base(id)}/${encodeURIComponent(contactId)}/plan-actions`, { follow_up: n }),
+};
+
+/** One family's hours in the programme report. */
+export interface FamilyHours {
+  family_id: string;
+  family_name: string;
+  coach_id: string | null;
+  coach_name: string | null;
+  direct_minutes: number;
+  indirect_minutes: number;
+  target_minutes: number;
+}
+
+/** One coach's hours in the programme's families. */
+export interface CoachHours {
+  coach_id: string;
+  coach_name: string;
+  families: number;
+  direct_minutes: number;
+  indirect_minutes: number;
+  target_minutes: number;
+}
+
+/** The team lead's hours report (/api/v1/programmes/{pid}/contact-hours). */
+export interface HoursReport {
+  programme_id: string;
+  weeks: number;
+  from: string;
+  to: string;
+  target_minutes_per_week: number;
+  families: FamilyHours[];
+  coaches: CoachHours[];
+}
+
+const programmeHours = (pid: string) => `/programmes/${encodeURIComponent(pid)}/contact-hours`;
+
+export const hoursApi = {
+  report: (pid: string, weeks: number, signal?: AbortSignal) => api.get<HoursReport>(programmeHours(pid), { weeks }, signal),
+  /** A download link: CSV of the families or the coaches, or the workbook with both. */
+  reportUrl: (pid: string, weeks: number, format: 'csv' | 'xlsx', sheet?: 'families' | 'coaches') =>
+    buildPath(`/api/v1${programmeHours(pid)}`, { weeks, format, ...(sheet ? { sheet } : {}) }),
 };
