@@ -135,14 +135,17 @@ Status AddDemoPlanBudget(db::Connection& tx, const std::string& family_id, const
     RETURN_IF_ERROR(Spend(tx, family_id, goal, 28'000, "sport en cultuur", "Zwembad De Swaaie", "Zwemlessen, 20 keer", parent,
                           coach_id, coach_name, lead_id, lead_name, true, true));
   }
-  // Contacts of the last three weeks, and one planned later today.
+  // Contacts of the last three weeks, and one planned later: each family at its own hour, so a
+  // coach's Vandaag lists the visits one after another rather than all at the same time.
   const std::vector<std::string> present = {parent.id};
   RETURN_IF_ERROR(Contact(tx, family_id, coach_id, coach_name, 24 * 15, 90, "kitchen_table", true, present, {"zrm.werk_opleiding", "ph.zingeving"}, "Dromen opgeschreven; Sandra straalde."));
   RETURN_IF_ERROR(Contact(tx, family_id, coach_id, coach_name, 24 * 13, 30, "phone", false, {}, {"zrm.werk_opleiding"}, nullptr));
   RETURN_IF_ERROR(Contact(tx, family_id, coach_id, coach_name, 24 * 8, 120, "home_visit", true, {parent.id, child.id}, {"zrm.financien"}, nullptr));
   RETURN_IF_ERROR(Contact(tx, family_id, coach_id, coach_name, 24 * 7, 60, "kitchen_table", true, present, {"zrm.werk_opleiding"}, "Evaluatie: theorie gehaald."));
   RETURN_IF_ERROR(Contact(tx, family_id, coach_id, coach_name, 24 * 2, 45, "accompanied_appointment", true, present, {"zrm.financien"}, nullptr));
-  return Contact(tx, family_id, coach_id, coach_name, -2, 60, "home_visit", true, present, {"zrm.werk_opleiding"}, nullptr, true);
+  const int hours_ahead = 1 + variant % 4;
+  return Contact(tx, family_id, coach_id, coach_name, -hours_ahead, 60, "home_visit", true, present, {"zrm.werk_opleiding"},
+                 nullptr, true);
 }
 
 }  // namespace kansrijk::app
