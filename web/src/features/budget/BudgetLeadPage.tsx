@@ -4,7 +4,6 @@
 // goal, per family and per programme, with the report as CSV or XLSX to download.
 // Who sees what comes from the capabilities: `budget.report` reads, `budget.pot_manage` changes.
 import '../plan/plan.css';
-import '../measurements/measurements.css';
 import './budget-lead.css';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';

@@ -2,7 +2,8 @@
 // so the rest of the library is shaken out; this module is only reached from lazy pages.
 // Every chart is a <figure>: the canvas is an image with a short name, and the same figures stand
 // in a table next to it, always in the accessibility tree and shown on request ("Toon als tabel")
-// and on paper.
+// and on paper. The figure's own styles (measurements.css) come with it, for every page that uses it.
+import './measurements.css';
 import {
   BarController,
   BarElement,

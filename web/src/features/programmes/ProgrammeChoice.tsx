@@ -3,6 +3,7 @@
  * first until the user picks another), and what to show while they load, fail or do not exist.
  * Shared by the budget and the hours pages.
  */
+import './reports.css';
 import { useState, type ReactNode } from 'react';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
