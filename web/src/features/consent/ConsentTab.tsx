@@ -7,12 +7,7 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose, type Member, type Page } from '../../api/types';
@@ -30,7 +25,7 @@ import type { TabProps } from '../families/FamilyPage';
 import { trajectoryApi } from '../trajectory/api';
 import { useCan } from '../auth/session';
 import { consentApi, type PartnerOrganisation, type PersonConsent } from './api';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable } from '../../ui/ListTable';
 
 type Consent = PersonConsent;
 
@@ -281,78 +276,62 @@ export default function ConsentTab({ family, reload }: TabProps) {
       )}
       <ListStates list={consents} empty={t('consent.empty')}>
         {(items) => (
-          <TableWrap>
-            <Table>
-              {/* The heading above says the same: read once, by screen readers only. */}
-              <TableCaption className="k-visually-hidden">{t('consent.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('consent.purpose')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('consent.subject')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('consent.givenBy')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('consent.givenOn')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('consent.method')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('consent.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="k-visually-hidden">{t('common.actions')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>{purposeText(c)}</TableCell>
-                    <TableCell>{about(c)}</TableCell>
-                    <TableCell>
-                      {c.given_by}
-                      <div className="k-muted">
-                        {t('consent.recordedBy')}: {c.recorded_by_name}
-                      </div>
-                    </TableCell>
-                    <TableCell className="k-date">{formatDate(c.given_on, lang)}</TableCell>
-                    <TableCell>{t(`method.${c.method}`)}</TableCell>
-                    <TableCell>
-                      {c.withdrawn_on ? (
-                        <>
-                          <ConsentBadge given={false}>{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</ConsentBadge>
-                          {c.withdrawal_note && <div className="k-muted">{c.withdrawal_note}</div>}
-                        </>
-                      ) : (
-                        <ConsentBadge given>{t('consent.active')}</ConsentBadge>
-                      )}
-                    </TableCell>
-                    <TableCell className={withdrawing === c.id ? undefined : 'k-actions'}>
-                      {!c.withdrawn_on &&
-                        (withdrawing === c.id ? (
-                          <WithdrawForm
-                            familyId={family.id}
-                            consent={c}
-                            onDone={() => {
-                              setWithdrawing(null);
-                              setNotice(t('consent.withdrawnDone'));
-                              consents.reload();
-                              reload();
-                            }}
-                            onCancel={() => setWithdrawing(null)}
-                          />
-                        ) : (
-                          <Button
-                            appearance="subtle-button"
-                            aria-label={t('consent.withdrawFor', { purpose: purposeText(c) })}
-                            onClick={() => {
-                              setNotice(null);
-                              setWithdrawing(c.id);
-                            }}
-                          >
-                            {t('consent.withdraw')}
-                          </Button>
-                        ))}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <ListTable
+            caption={t('consent.caption')}
+            columns={[t('consent.purpose'), t('consent.subject'), t('consent.givenBy'), t('consent.givenOn'), t('consent.method'), t('consent.status')]}
+          >
+            {items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>{purposeText(c)}</TableCell>
+                <TableCell>{about(c)}</TableCell>
+                <TableCell>
+                  {c.given_by}
+                  <div className="k-muted">
+                    {t('consent.recordedBy')}: {c.recorded_by_name}
+                  </div>
+                </TableCell>
+                <TableCell className="k-date">{formatDate(c.given_on, lang)}</TableCell>
+                <TableCell>{t(`method.${c.method}`)}</TableCell>
+                <TableCell>
+                  {c.withdrawn_on ? (
+                    <>
+                      <ConsentBadge given={false}>{t('consent.withdrawn', { date: formatDate(c.withdrawn_on, lang) })}</ConsentBadge>
+                      {c.withdrawal_note && <div className="k-muted">{c.withdrawal_note}</div>}
+                    </>
+                  ) : (
+                    <ConsentBadge given>{t('consent.active')}</ConsentBadge>
+                  )}
+                </TableCell>
+                <TableCell className={withdrawing === c.id ? undefined : 'k-actions'}>
+                  {!c.withdrawn_on &&
+                    (withdrawing === c.id ? (
+                      <WithdrawForm
+                        familyId={family.id}
+                        consent={c}
+                        onDone={() => {
+                          setWithdrawing(null);
+                          setNotice(t('consent.withdrawnDone'));
+                          consents.reload();
+                          reload();
+                        }}
+                        onCancel={() => setWithdrawing(null)}
+                      />
+                    ) : (
+                      <Button
+                        appearance="subtle-button"
+                        aria-label={t('consent.withdrawFor', { purpose: purposeText(c) })}
+                        onClick={() => {
+                          setNotice(null);
+                          setWithdrawing(c.id);
+                        }}
+                      >
+                        {t('consent.withdraw')}
+                      </Button>
+                    ))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
         )}
       </ListStates>
     </section>

@@ -7,11 +7,7 @@ import {
   Heading1,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -25,7 +21,7 @@ import { ListStates, Notice, useErrorMessage } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { PARTNER_KINDS, consentApi, type PartnerKind, type PartnerOrganisation } from './api';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable } from '../../ui/ListTable';
 
 const IDS = { name: 'partner-name', kind: 'partner-kind', contact: 'partner-contact' };
 
@@ -130,40 +126,26 @@ export default function PartnersPage() {
       />
       <ListStates list={list} empty={t('partners.empty')}>
         {(items) => (
-          <TableWrap>
-            <Table>
-              {/* The heading above says the same: read once, by screen readers only. */}
-              <TableCaption className="k-visually-hidden">{t('partners.title')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('partners.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('partners.kind')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('partners.contact')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('consent.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="k-visually-hidden">{t('common.actions')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((p) => (
-                  <TableRow key={p.id}>
-                    <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
-                    <TableCell>{t(`partnerKind.${p.kind}`)}</TableCell>
-                    <TableCell>{p.contact || '—'}</TableCell>
-                    <TableCell>
-                      <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('partners.active') : t('partners.inactive')}</StatusBadge>
-                    </TableCell>
-                    <TableCell className="k-actions">
-                      <Button appearance="subtle-button" hint={p.active ? 'danger' : undefined} className={p.active ? 'k-danger' : undefined} onClick={() => toggle(p)}>
-                        {p.active ? t('partners.deactivate', { name: p.name }) : t('partners.activate', { name: p.name })}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <ListTable
+            caption={t('partners.title')}
+            columns={[t('partners.name'), t('partners.kind'), t('partners.contact'), t('consent.status')]}
+          >
+            {items.map((p) => (
+              <TableRow key={p.id}>
+                <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
+                <TableCell>{t(`partnerKind.${p.kind}`)}</TableCell>
+                <TableCell>{p.contact || '—'}</TableCell>
+                <TableCell>
+                  <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('partners.active') : t('partners.inactive')}</StatusBadge>
+                </TableCell>
+                <TableCell className="k-actions">
+                  <Button appearance="subtle-button" hint={p.active ? 'danger' : undefined} className={p.active ? 'k-danger' : undefined} onClick={() => toggle(p)}>
+                    {p.active ? t('partners.deactivate', { name: p.name }) : t('partners.activate', { name: p.name })}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
         )}
       </ListStates>
     </section>

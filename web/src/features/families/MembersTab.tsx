@@ -3,12 +3,7 @@ import { flushSync } from 'react-dom';
 import {
   Button,
   Heading2,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import type { Member } from '../../api/types';
@@ -17,7 +12,7 @@ import { ageOn, formatDate } from '../../i18n/format';
 import { Empty, Notice } from '../../ui/States';
 import type { TabProps } from './FamilyPage';
 import { MemberForm } from './MemberForm';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable } from '../../ui/ListTable';
 
 export default function MembersTab({ family, reload }: TabProps) {
   const { t, lang } = useI18n();
@@ -67,63 +62,47 @@ export default function MembersTab({ family, reload }: TabProps) {
       {members.length === 0 ? (
         <Empty>{t('members.empty')}</Empty>
       ) : (
-        <TableWrap>
-          <Table>
-            {/* The heading above says the same: read once, by screen readers only. */}
-            <TableCaption className="k-visually-hidden">{t('members.caption', { family: family.name })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('members.givenName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('members.familyName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('members.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('members.birthDate')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('members.age')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('members.sex')}</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="k-visually-hidden">{t('common.actions')}</span>
-                </TableHeaderCell>
+        <ListTable
+          caption={t('members.caption', { family: family.name })}
+          columns={[t('members.givenName'), t('members.familyName'), t('members.role'), t('members.birthDate'), t('members.age'), t('members.sex')]}
+        >
+          {members.map((m) =>
+            editing === m.id ? (
+              <TableRow key={m.id}>
+                <TableCell colSpan={7}>
+                  <MemberForm
+                    familyId={family.id}
+                    member={m}
+                    onSaved={(saved_) => saved(saved_, false)}
+                    onCancel={() => setEditing(null)}
+                    onConflict={reload}
+                  />
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {members.map((m) =>
-                editing === m.id ? (
-                  <TableRow key={m.id}>
-                    <TableCell colSpan={7}>
-                      <MemberForm
-                        familyId={family.id}
-                        member={m}
-                        onSaved={(saved_) => saved(saved_, false)}
-                        onCancel={() => setEditing(null)}
-                        onConflict={reload}
-                      />
-                    </TableCell>
-                  </TableRow>
-                ) : (
-                  <TableRow key={m.id}>
-                    <TableCell>{m.given_name}</TableCell>
-                    <TableCell>{m.family_name || t('common.none')}</TableCell>
-                    <TableCell>{t(`householdRole.${m.household_role}`)}</TableCell>
-                    <TableCell className="k-date">{formatDate(m.birth_date, lang)}</TableCell>
-                    <TableCell>{ageOn(m.birth_date) !== null ? t('members.ageValue', { age: ageOn(m.birth_date)! }) : t('common.none')}</TableCell>
-                    <TableCell>{t(`sex.${m.sex}`)}</TableCell>
-                    <TableCell className="k-actions">
-                      <Button
-                        appearance="subtle-button"
-                        aria-label={t('members.edit', { name: m.given_name })}
-                        onClick={() => {
-                          setNotice(null);
-                          setEditing(m.id);
-                        }}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ),
-              )}
-            </TableBody>
-          </Table>
-        </TableWrap>
+            ) : (
+              <TableRow key={m.id}>
+                <TableCell>{m.given_name}</TableCell>
+                <TableCell>{m.family_name || t('common.none')}</TableCell>
+                <TableCell>{t(`householdRole.${m.household_role}`)}</TableCell>
+                <TableCell className="k-date">{formatDate(m.birth_date, lang)}</TableCell>
+                <TableCell>{ageOn(m.birth_date) !== null ? t('members.ageValue', { age: ageOn(m.birth_date)! }) : t('common.none')}</TableCell>
+                <TableCell>{t(`sex.${m.sex}`)}</TableCell>
+                <TableCell className="k-actions">
+                  <Button
+                    appearance="subtle-button"
+                    aria-label={t('members.edit', { name: m.given_name })}
+                    onClick={() => {
+                      setNotice(null);
+                      setEditing(m.id);
+                    }}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ),
+          )}
+        </ListTable>
       )}
     </section>
   );

@@ -9,12 +9,7 @@ import {
   Heading1,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { api } from '../../api/client';
@@ -29,7 +24,7 @@ import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
 import MeasurementSettingsForm from '../measurements/SettingsForm';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable } from '../../ui/ListTable';
 
 const IDS = {
   name: 'prog-name',
@@ -183,67 +178,50 @@ export default function ProgrammesPage() {
       )}
       <ListStates list={list} empty={t('programmes.empty')}>
         {(items) => (
-          <TableWrap>
-            <Table>
-              {/* The heading above says the same: read once, by screen readers only. */}
-              <TableCaption className="k-visually-hidden">{t('programmes.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('programmes.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="k-num">{t('programmes.thresholdShort')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="k-num">{t('programmes.budgetShort')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="k-num">{t('programmes.contactShort')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="k-num">{t('programmes.durationShort')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('programmes.followUpShort')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('programmes.active')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="k-visually-hidden">{t('common.actions')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((p) => (
-                  <TableRow key={p.id}>
-                    <TableCell>{p.name}</TableCell>
-                    <TableCell className="k-num">{p.threshold_percent}%</TableCell>
-                    <TableCell className="k-num">{formatMoney(p.default_budget_cents)}</TableCell>
-                    <TableCell className="k-num">{t('programmes.hours', { hours: String(p.contact_target_minutes_per_week / 60).replace('.', ',') })}</TableCell>
-                    <TableCell className="k-num">{t('programmes.weeks', { weeks: p.planned_duration_weeks })}</TableCell>
-                    <TableCell>{p.follow_up_months.length ? t('programmes.months', { months: p.follow_up_months.join(', ') }) : t('programmes.followUpDefault')}</TableCell>
-                    <TableCell>
-                      <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('common.yes') : t('common.no')}</StatusBadge>
-                    </TableCell>
-                    <TableCell className="k-actions">
-                      <Button
-                        appearance="subtle-button"
-                        aria-label={t('programmes.edit', { name: p.name })}
-                        onClick={() => {
-                          setNotice(null);
-                          setSettingsFor(null);
-                          setEditing(p.id);
-                        }}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      {can('measurement_settings.read') && (
-                        <Button
-                          appearance="subtle-button"
-                          aria-label={t('measSettings.openLabel', { name: p.name })}
-                          onClick={() => {
-                            setNotice(null);
-                            setEditing(null);
-                            setSettingsFor(p.id);
-                          }}
-                        >
-                          {t('measSettings.open')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <ListTable
+            caption={t('programmes.caption')}
+            columns={[t('programmes.name'), { label: t('programmes.thresholdShort'), className: 'k-num' }, { label: t('programmes.budgetShort'), className: 'k-num' }, { label: t('programmes.contactShort'), className: 'k-num' }, { label: t('programmes.durationShort'), className: 'k-num' }, t('programmes.followUpShort'), t('programmes.active')]}
+          >
+            {items.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>{p.name}</TableCell>
+                <TableCell className="k-num">{p.threshold_percent}%</TableCell>
+                <TableCell className="k-num">{formatMoney(p.default_budget_cents)}</TableCell>
+                <TableCell className="k-num">{t('programmes.hours', { hours: String(p.contact_target_minutes_per_week / 60).replace('.', ',') })}</TableCell>
+                <TableCell className="k-num">{t('programmes.weeks', { weeks: p.planned_duration_weeks })}</TableCell>
+                <TableCell>{p.follow_up_months.length ? t('programmes.months', { months: p.follow_up_months.join(', ') }) : t('programmes.followUpDefault')}</TableCell>
+                <TableCell>
+                  <StatusBadge state={p.active ? 'on' : 'off'}>{p.active ? t('common.yes') : t('common.no')}</StatusBadge>
+                </TableCell>
+                <TableCell className="k-actions">
+                  <Button
+                    appearance="subtle-button"
+                    aria-label={t('programmes.edit', { name: p.name })}
+                    onClick={() => {
+                      setNotice(null);
+                      setSettingsFor(null);
+                      setEditing(p.id);
+                    }}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  {can('measurement_settings.read') && (
+                    <Button
+                      appearance="subtle-button"
+                      aria-label={t('measSettings.openLabel', { name: p.name })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(null);
+                        setSettingsFor(p.id);
+                      }}
+                    >
+                      {t('measSettings.open')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
         )}
       </ListStates>
     </section>

@@ -8,12 +8,7 @@ import {
   Heading1,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { api, ApiError } from '../../api/client';
@@ -27,7 +22,7 @@ import { Notice, useErrorMessage, ListStates } from '../../ui/States';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useUser } from '../auth/session';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable } from '../../ui/ListTable';
 
 const ROLES: Role[] = ['coach', 'team_lead', 'admin'];
 const FIELD_IDS = { username: 'user-username', display_name: 'user-display-name', role: 'user-role' };
@@ -293,46 +288,31 @@ export default function UsersPage() {
               {t('users.total', { count: users.data.total })}
             </Paragraph>
           )}
-          <TableWrap>
-            <Table>
-              {/* The heading above says the same: read once, by screen readers only. */}
-              <TableCaption className="k-visually-hidden">{t('users.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.username')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.totp')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="k-visually-hidden">{t('common.actions')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((u) => (
-                  <UserRow
-                    key={`${u.id}-${u.version ?? 0}`}
-                    user={u}
-                    self={u.id === me.id}
-                    onSaved={(saved) => {
-                      setNotice({ text: t('users.updated', { name: saved.display_name }), type: 'ok' });
-                      users.reload();
-                    }}
-                    onError={(err) => {
-                      setNotice({ text: errorMessage(err), type: 'error' });
-                      users.reload();
-                    }}
-                    onActivation={(u, a) => {
-                      setNotice(null);
-                      setActivation({ name: u.display_name, activation: a });
-                      users.reload();
-                    }}
-                  />
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <ListTable
+            caption={t('users.caption')}
+            columns={[t('users.displayName'), t('users.username'), t('users.role'), t('users.status'), t('users.totp')]}
+          >
+            {items.map((u) => (
+              <UserRow
+                key={`${u.id}-${u.version ?? 0}`}
+                user={u}
+                self={u.id === me.id}
+                onSaved={(saved) => {
+                  setNotice({ text: t('users.updated', { name: saved.display_name }), type: 'ok' });
+                  users.reload();
+                }}
+                onError={(err) => {
+                  setNotice({ text: errorMessage(err), type: 'error' });
+                  users.reload();
+                }}
+                onActivation={(u, a) => {
+                  setNotice(null);
+                  setActivation({ name: u.display_name, activation: a });
+                  users.reload();
+                }}
+              />
+            ))}
+          </ListTable>
           </>
         )}
       </ListStates>

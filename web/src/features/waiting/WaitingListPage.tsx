@@ -5,12 +5,7 @@ import {
   Button,
   Heading1,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
@@ -19,7 +14,7 @@ import { useI18n } from '../../i18n';
 import { PhaseBadge, useDays } from '../../ui/Badges';
 import { Notice, ListStates } from '../../ui/States';
 import { LongWait } from '../../ui/LongWait';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable } from '../../ui/ListTable';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { loadCoaches } from '../families/api';
@@ -49,80 +44,65 @@ export default function WaitingListPage() {
               {list.data.total === 1 ? t('waiting.totalOne') : t('waiting.total', { count: list.data.total })}
             </Paragraph>
           )}
-          <TableWrap>
-            <Table>
-              {/* The heading above says the same: read once, by screen readers only. */}
-              <TableCaption className="k-visually-hidden">{t('waiting.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('caseload.col.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('waiting.col.waiting')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('caseload.col.phase')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('waiting.col.referrer')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('caseload.col.programme')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="k-visually-hidden">{t('common.actions')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((f) => (
-                  <TableRow key={f.id}>
-                    <TableCell>
-                      <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>
-                        {f.name}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="k-date">
-                      {days(f.waiting_days)}
-                      {f.long_wait && (
-                        <>
-                          {' '}
-                          <LongWait days={f.waiting_days} />
-                        </>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <PhaseBadge phase={f.phase} />
-                    </TableCell>
-                    <TableCell>
-                      {f.referral ? `${f.referral.referrer_organisation} (${referrerKindLabel(t, f.referral.referrer_kind)})` : t('common.none')}
-                    </TableCell>
-                    <TableCell>{f.programme_name ?? t('common.none')}</TableCell>
-                    <TableCell className={open === f.id ? undefined : 'k-actions'}>
-                      {open === f.id ? (
-                        <div role="group" aria-label={t('waiting.assignFor', { family: f.name })}>
-                          <AssignCoach
-                            family={f}
-                            coaches={coaches.data ?? []}
-                            idPrefix={`wait-${f.id}`}
-                            autoFocus
-                            onAssigned={(_, coachName) => {
-                              setOpen(null);
-                              setNotice(t('waiting.assigned', { coach: coachName, family: f.name }));
-                              list.reload();
-                            }}
-                            onCancel={() => setOpen(null)}
-                          />
-                        </div>
-                      ) : (
-                        <Button
-                          appearance="secondary-action-button"
-                          aria-label={t('waiting.assignFor', { family: f.name })}
-                          onClick={() => {
-                            setNotice(null);
-                            setOpen(f.id);
-                          }}
-                        >
-                          {t('waiting.assign')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableWrap>
+          <ListTable
+            caption={t('waiting.caption')}
+            columns={[t('caseload.col.name'), t('waiting.col.waiting'), t('caseload.col.phase'), t('waiting.col.referrer'), t('caseload.col.programme')]}
+          >
+            {items.map((f) => (
+              <TableRow key={f.id}>
+                <TableCell>
+                  <Link className="utrecht-link" to={`/gezinnen/${f.id}`}>
+                    {f.name}
+                  </Link>
+                </TableCell>
+                <TableCell className="k-date">
+                  {days(f.waiting_days)}
+                  {f.long_wait && (
+                    <>
+                      {' '}
+                      <LongWait days={f.waiting_days} />
+                    </>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <PhaseBadge phase={f.phase} />
+                </TableCell>
+                <TableCell>
+                  {f.referral ? `${f.referral.referrer_organisation} (${referrerKindLabel(t, f.referral.referrer_kind)})` : t('common.none')}
+                </TableCell>
+                <TableCell>{f.programme_name ?? t('common.none')}</TableCell>
+                <TableCell className={open === f.id ? undefined : 'k-actions'}>
+                  {open === f.id ? (
+                    <div role="group" aria-label={t('waiting.assignFor', { family: f.name })}>
+                      <AssignCoach
+                        family={f}
+                        coaches={coaches.data ?? []}
+                        idPrefix={`wait-${f.id}`}
+                        autoFocus
+                        onAssigned={(_, coachName) => {
+                          setOpen(null);
+                          setNotice(t('waiting.assigned', { coach: coachName, family: f.name }));
+                          list.reload();
+                        }}
+                        onCancel={() => setOpen(null)}
+                      />
+                    </div>
+                  ) : (
+                    <Button
+                      appearance="secondary-action-button"
+                      aria-label={t('waiting.assignFor', { family: f.name })}
+                      onClick={() => {
+                        setNotice(null);
+                        setOpen(f.id);
+                      }}
+                    >
+                      {t('waiting.assign')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </ListTable>
           </>
         )}
       </ListStates>
