@@ -109,9 +109,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="k-header__tools">
             <LanguageSwitch />
             {user && (
-              // Who is logged in, with logging out as a quiet link: the work comes first.
+              // Who is logged in, their account and logging out as quiet links: the work comes
+              // first, and the main menu keeps its room for the work (it stays one line at 1280 px).
               <span className="k-header__user">
                 <span>{t('nav.loggedInAs', { name: user.display_name })}</span>
+                <NavLink to="/account" className="k-header__account">
+                  {t('nav.account')}
+                </NavLink>
                 <Button appearance="subtle-button" className="k-logout" onClick={() => void signOut()} data-testid="logout">
                   {t('nav.logout')}
                 </Button>
@@ -129,11 +133,6 @@ export function Layout({ children }: { children: ReactNode }) {
                   </NavLink>
                 </li>
               ))}
-              <li className="k-nav__end">
-                <NavLink to="/account" className="k-nav__link">
-                  {t('nav.account')}
-                </NavLink>
-              </li>
             </ul>
           </nav>
         )}
