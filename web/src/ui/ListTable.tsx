@@ -1,23 +1,25 @@
 /**
  * The table of a list page (partners, users, programmes, consents, the waiting list, household
- * members): TableWrap (cards on narrow screens), a caption for screen readers only (the heading
- * above says the same, so it is read once), one header per column and a last, unnamed column
- * for the row buttons. The page gives the rows.
+ * members) and of a report: TableWrap (cards on narrow screens), a caption (for screen readers
+ * only when the heading above says the same, so it is read once), one header per column and,
+ * for row buttons, a last, unnamed column. The page gives the rows, and a report its totals.
  */
 import type { ReactNode } from 'react';
-import { Table, TableBody, TableCaption, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Table, TableBody, TableCaption, TableFooter, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useI18n } from '../i18n';
 import { TableWrap } from './TableWrap';
 
 /** A column's header; `className` k-num for amounts and counts. */
 export type Column = string | { label: ReactNode; className?: string };
+/** A column of numbers: figures aligned and on one line. */
+export const numColumn = (label: ReactNode): Column => ({ label, className: 'k-num' });
 
-export function ListTable({ caption, columns, actions = true, children }: { caption: string; columns: Column[]; actions?: boolean; children: ReactNode }) {
+export function ListTable({ caption, captionHidden = true, columns, actions = true, footer, testId, children }: { caption: string; captionHidden?: boolean; columns: Column[]; actions?: boolean; footer?: ReactNode; testId?: string; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <TableWrap>
-      <Table>
-        <TableCaption className="k-visually-hidden">{caption}</TableCaption>
+      <Table data-testid={testId}>
+        <TableCaption className={captionHidden ? 'k-visually-hidden' : undefined}>{caption}</TableCaption>
         <TableHeader>
           <TableRow>
             {columns.map((c, i) =>
@@ -35,6 +37,7 @@ export function ListTable({ caption, columns, actions = true, children }: { capt
           </TableRow>
         </TableHeader>
         <TableBody>{children}</TableBody>
+        {footer && <TableFooter>{footer}</TableFooter>}
       </Table>
     </TableWrap>
   );

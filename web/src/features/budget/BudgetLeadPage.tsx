@@ -14,6 +14,7 @@ import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { describeCoded } from '../../ui/errors';
 import type { Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { ListTable, numColumn } from '../../ui/ListTable';
 import { Pager, usePaged } from '../../ui/Paged';
 import { TableWrap } from '../../ui/TableWrap';
 import { useApi } from '../../ui/useApi';
@@ -159,37 +160,30 @@ function LinesTable({ caption, nameHeader, lines, name, testId }: { caption: str
   const { t } = useI18n();
   const total = lines.reduce((s, l) => ({ count: s.count + l.count, committed: s.committed + l.committed_cents, paid: s.paid + l.paid_cents }), { count: 0, committed: 0, paid: 0 });
   return (
-    <TableWrap>
-      <table className="utrecht-table" data-testid={testId}>
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{nameHeader}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.count')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.committed')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('budgetLead.paid')}</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {lines.map((l) => (
-            <tr key={l.key || '-'} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">{name(l)}</th>
-              <td className="utrecht-table__cell k-num">{l.count}</td>
-              <td className="utrecht-table__cell k-num">{formatMoney(l.committed_cents)}</td>
-              <td className="utrecht-table__cell k-num">{formatMoney(l.paid_cents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="utrecht-table__footer">
-          <tr className="utrecht-table__row">
-            <th scope="row" className="utrecht-table__header-cell">{t('budgetLead.total')}</th>
-            <td className="utrecht-table__cell k-num">{total.count}</td>
-            <td className="utrecht-table__cell k-num">{formatMoney(total.committed)}</td>
-            <td className="utrecht-table__cell k-num">{formatMoney(total.paid)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableWrap>
+    <ListTable
+      caption={caption}
+      captionHidden={false}
+      actions={false}
+      testId={testId}
+      columns={[nameHeader, numColumn(t('budgetLead.count')), numColumn(t('budgetLead.committed')), numColumn(t('budgetLead.paid'))]}
+      footer={
+        <tr className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__header-cell">{t('budgetLead.total')}</th>
+          <td className="utrecht-table__cell k-num">{total.count}</td>
+          <td className="utrecht-table__cell k-num">{formatMoney(total.committed)}</td>
+          <td className="utrecht-table__cell k-num">{formatMoney(total.paid)}</td>
+        </tr>
+      }
+    >
+      {lines.map((l) => (
+        <tr key={l.key || '-'} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__header-cell">{name(l)}</th>
+          <td className="utrecht-table__cell k-num">{l.count}</td>
+          <td className="utrecht-table__cell k-num">{formatMoney(l.committed_cents)}</td>
+          <td className="utrecht-table__cell k-num">{formatMoney(l.paid_cents)}</td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 

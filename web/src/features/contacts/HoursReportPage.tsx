@@ -12,7 +12,7 @@ import { Badge } from '../../ui/Badges';
 import { SelectField } from '../../ui/Field';
 import { Pager, usePaged } from '../../ui/Paged';
 import { Empty, ErrorState, Loading } from '../../ui/States';
-import { TableWrap } from '../../ui/TableWrap';
+import { ListTable, numColumn } from '../../ui/ListTable';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { BarCanvas, ChartFigure } from '../measurements/charts';
@@ -44,50 +44,40 @@ function FamiliesTable({ families, weeks }: { families: FamilyHours[]; weeks: nu
   const caption = t('hours.familiesCaption', { weeks });
   return (
     <>
-      <TableWrap>
-        <table className="utrecht-table" data-testid="hours-families">
-          <caption className="utrecht-table__caption">{paged.pages > 1 ? `${caption} (${paged.page + 1}/${paged.pages})` : caption}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{t('hours.family')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('hours.coach')}</th>
-              <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.direct')}</th>
-              <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.indirect')}</th>
-              <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.total')}</th>
-              <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.target')}</th>
-              <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.share')}</th>
+      <ListTable
+        caption={paged.pages > 1 ? `${caption} (${paged.page + 1}/${paged.pages})` : caption}
+        captionHidden={false}
+        actions={false}
+        testId="hours-families"
+        columns={[t('hours.family'), t('hours.coach'), numColumn(t('hours.direct')), numColumn(t('hours.indirect')), numColumn(t('hours.total')), numColumn(t('hours.target')), numColumn(t('hours.share'))]}
+      >
+        {paged.rows.map((f) => {
+          const share = shareOf(f);
+          return (
+            <tr key={f.family_id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__header-cell">
+                <Link className="utrecht-link" to={`/gezinnen/${encodeURIComponent(f.family_id)}/contacten`}>
+                  {f.family_name}
+                </Link>
+              </th>
+              <td className="utrecht-table__cell">{f.coach_name ?? t('hours.noCoach')}</td>
+              <td className="utrecht-table__cell k-num">{hours(f.direct_minutes)}</td>
+              <td className="utrecht-table__cell k-num">{hours(f.indirect_minutes)}</td>
+              <td className="utrecht-table__cell k-num">{hours(f.direct_minutes + f.indirect_minutes)}</td>
+              <td className="utrecht-table__cell k-num">{hours(f.target_minutes)}</td>
+              <td className="utrecht-table__cell k-num">
+                {share === null ? t('common.none') : `${share}%`}
+                {share !== null && share < 100 && (
+                  <>
+                    {' '}
+                    <Badge tone="neutral">{t('hours.below')}</Badge>
+                  </>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {paged.rows.map((f) => {
-              const share = shareOf(f);
-              return (
-                <tr key={f.family_id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    <Link className="utrecht-link" to={`/gezinnen/${encodeURIComponent(f.family_id)}/contacten`}>
-                      {f.family_name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{f.coach_name ?? t('hours.noCoach')}</td>
-                  <td className="utrecht-table__cell k-num">{hours(f.direct_minutes)}</td>
-                  <td className="utrecht-table__cell k-num">{hours(f.indirect_minutes)}</td>
-                  <td className="utrecht-table__cell k-num">{hours(f.direct_minutes + f.indirect_minutes)}</td>
-                  <td className="utrecht-table__cell k-num">{hours(f.target_minutes)}</td>
-                  <td className="utrecht-table__cell k-num">
-                    {share === null ? t('common.none') : `${share}%`}
-                    {share !== null && share < 100 && (
-                      <>
-                        {' '}
-                        <Badge tone="neutral">{t('hours.below')}</Badge>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+          );
+        })}
+      </ListTable>
       <Pager label={t('hours.byFamily')} page={paged.page} pages={paged.pages} total={paged.total} setPage={paged.setPage} />
     </>
   );
@@ -97,33 +87,24 @@ function CoachesTable({ coaches, weeks }: { coaches: CoachHours[]; weeks: number
   const { t } = useI18n();
   const hours = useHours();
   return (
-    <TableWrap>
-      <table className="utrecht-table" data-testid="hours-coaches">
-        <caption className="utrecht-table__caption">{t('hours.coachesCaption', { weeks })}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">{t('hours.coach')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.families')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.direct')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.indirect')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.perWeek')}</th>
-            <th scope="col" className="utrecht-table__header-cell k-num">{t('hours.target')}</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {coaches.map((c) => (
-            <tr key={c.coach_id} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">{c.coach_name}</th>
-              <td className="utrecht-table__cell k-num">{c.families}</td>
-              <td className="utrecht-table__cell k-num">{hours(c.direct_minutes)}</td>
-              <td className="utrecht-table__cell k-num">{hours(c.indirect_minutes)}</td>
-              <td className="utrecht-table__cell k-num">{hours((c.direct_minutes + c.indirect_minutes) / weeks)}</td>
-              <td className="utrecht-table__cell k-num">{hours(c.target_minutes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <ListTable
+      caption={t('hours.coachesCaption', { weeks })}
+      captionHidden={false}
+      actions={false}
+      testId="hours-coaches"
+      columns={[t('hours.coach'), numColumn(t('hours.families')), numColumn(t('hours.direct')), numColumn(t('hours.indirect')), numColumn(t('hours.perWeek')), numColumn(t('hours.target'))]}
+    >
+      {coaches.map((c) => (
+        <tr key={c.coach_id} className="utrecht-table__row">
+          <th scope="row" className="utrecht-table__header-cell">{c.coach_name}</th>
+          <td className="utrecht-table__cell k-num">{c.families}</td>
+          <td className="utrecht-table__cell k-num">{hours(c.direct_minutes)}</td>
+          <td className="utrecht-table__cell k-num">{hours(c.indirect_minutes)}</td>
+          <td className="utrecht-table__cell k-num">{hours((c.direct_minutes + c.indirect_minutes) / weeks)}</td>
+          <td className="utrecht-table__cell k-num">{hours(c.target_minutes)}</td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 
