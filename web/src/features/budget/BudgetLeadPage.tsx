@@ -14,6 +14,7 @@ import { SelectField, TextField, focusFirstError } from '../../ui/Field';
 import { describeCoded } from '../../ui/errors';
 import type { Errors } from '../../ui/forms';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { Downloads } from '../../ui/Downloads';
 import { ListTable, numColumn } from '../../ui/ListTable';
 import { Pager, usePaged } from '../../ui/Paged';
 import { TableWrap } from '../../ui/TableWrap';
@@ -379,19 +380,11 @@ export default function BudgetLeadPage() {
                     empty={t('budgetLead.noSpending', { year })}
                     testId="report-families"
                   />
-                  <div className="k-card k-noprint">
-                    <h2 id="lead-download" className="utrecht-heading-3">
-                      {t('budgetLead.download')}
-                    </h2>
-                    <Paragraph className="k-muted">{t('budgetLead.downloadHint')}</Paragraph>
-                    <div className="k-actions">
-                      {(['csv', 'xlsx'] as const).map((format) => (
-                        <a key={format} className="utrecht-button utrecht-button--secondary-action k-linkbutton" href={potApi.reportUrl(programme.id, year, format)} download>
-                          {t(format === 'csv' ? 'budgetLead.csv' : 'budgetLead.xlsx')}
-                        </a>
-                      ))}
-                    </div>
-                  </div>
+                  <Downloads
+                    title={t('budgetLead.download')}
+                    hint={t('budgetLead.downloadHint')}
+                    links={(['csv', 'xlsx'] as const).map((format) => ({ href: potApi.reportUrl(programme.id, year, format), label: t(format === 'csv' ? 'budgetLead.csv' : 'budgetLead.xlsx') }))}
+                  />
                 </>
               )}
               {mayRead && <ProgrammesOverview programmes={list} year={year} />}

@@ -12,6 +12,7 @@ import { Badge } from '../../ui/Badges';
 import { SelectField } from '../../ui/Field';
 import { Pager, usePaged } from '../../ui/Paged';
 import { Empty, ErrorState, Loading } from '../../ui/States';
+import { Downloads } from '../../ui/Downloads';
 import { ListTable, numColumn } from '../../ui/ListTable';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -174,22 +175,14 @@ export default function HoursReportPage() {
                   </section>
                 </>
               )}
-              <div className="k-card k-noprint">
-                <h2 id="hours-download" className="utrecht-heading-3">
-                  {t('hours.download')}
-                </h2>
-                <div className="k-actions">
-                  <a className="utrecht-button utrecht-button--secondary-action k-linkbutton" href={hoursApi.reportUrl(programme.id, weeks, 'csv', 'families')} download>
-                    {t('hours.csvFamilies')}
-                  </a>
-                  <a className="utrecht-button utrecht-button--secondary-action k-linkbutton" href={hoursApi.reportUrl(programme.id, weeks, 'csv', 'coaches')} download>
-                    {t('hours.csvCoaches')}
-                  </a>
-                  <a className="utrecht-button utrecht-button--secondary-action k-linkbutton" href={hoursApi.reportUrl(programme.id, weeks, 'xlsx')} download>
-                    {t('hours.xlsx')}
-                  </a>
-                </div>
-              </div>
+              <Downloads
+                title={t('hours.download')}
+                links={[
+                  { href: hoursApi.reportUrl(programme.id, weeks, 'csv', 'families'), label: t('hours.csvFamilies') },
+                  { href: hoursApi.reportUrl(programme.id, weeks, 'csv', 'coaches'), label: t('hours.csvCoaches') },
+                  { href: hoursApi.reportUrl(programme.id, weeks, 'xlsx'), label: t('hours.xlsx') },
+                ]}
+              />
             </>
           )}
         </div>

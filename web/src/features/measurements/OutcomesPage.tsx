@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { SelectField } from '../../ui/Field';
 import { describeCoded } from '../../ui/errors';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { Downloads } from '../../ui/Downloads';
 import { useApi } from '../../ui/useApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCan } from '../auth/session';
@@ -215,21 +216,13 @@ export default function OutcomesPage() {
               groupName={(g) => (['female', 'male', 'other', 'unknown'].includes(g) ? t(`sex.${g as 'female'}`) : g)}
             />
             {can('measurement.export') && chosenInstrument && (
-              <div className="k-card k-noprint">
-                <h2 className="utrecht-heading-3">{t('outcomes.export')}</h2>
-                <div className="k-actions">
-                  {(['csv', 'xlsx'] as const).map((format) => (
-                    <a
-                      key={format}
-                      className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action k-button-link"
-                      href={measurementsApi.exportUrl(choice.programme, format, { instrument: chosenInstrument.id, version: chosenInstrument.version })}
-                      download
-                    >
-                      {t(format === 'csv' ? 'outcomes.csv' : 'outcomes.xlsx')}
-                    </a>
-                  ))}
-                </div>
-              </div>
+              <Downloads
+                title={t('outcomes.export')}
+                links={(['csv', 'xlsx'] as const).map((format) => ({
+                  href: measurementsApi.exportUrl(choice.programme, format, { instrument: chosenInstrument.id, version: chosenInstrument.version }),
+                  label: t(format === 'csv' ? 'outcomes.csv' : 'outcomes.xlsx'),
+                }))}
+              />
             )}
           </>
         )}
