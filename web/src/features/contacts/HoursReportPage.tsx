@@ -50,7 +50,7 @@ function FamiliesTable({ families, weeks }: { families: FamilyHours[]; weeks: nu
         captionHidden={false}
         actions={false}
         testId="hours-families"
-        columns={[t('hours.family'), t('hours.coach'), numColumn(t('hours.direct')), numColumn(t('hours.indirect')), numColumn(t('hours.total')), numColumn(t('hours.target')), numColumn(t('hours.share'))]}
+        columns={[t('hours.family'), t('hours.coach'), numColumn(t('hours.direct')), numColumn(t('hours.indirect')), numColumn(t('hours.total')), numColumn(t('hours.target')), t('hours.share')]}
       >
         {paged.rows.map((f) => {
           const share = shareOf(f);
@@ -66,7 +66,8 @@ function FamiliesTable({ families, weeks }: { families: FamilyHours[]; weeks: nu
               <td className="utrecht-table__cell k-num">{hours(f.indirect_minutes)}</td>
               <td className="utrecht-table__cell k-num">{hours(f.direct_minutes + f.indirect_minutes)}</td>
               <td className="utrecht-table__cell k-num">{hours(f.target_minutes)}</td>
-              <td className="utrecht-table__cell k-num">
+              {/* Not k-num: the words may wrap under the percentage, so the table fits a tablet. */}
+              <td className="utrecht-table__cell">
                 {share === null ? t('common.none') : `${share}%`}
                 {share !== null && share < 100 && (
                   <>
